@@ -1,0 +1,19 @@
+# Multi-stage build: compile with the full toolchain, run on a slim image.
+FROM rust:1.95-bookworm AS build
+WORKDIR /src
+COPY Cargo.toml Cargo.lock ./
+COPY src ./src
+COPY migrations ./migrations
+COPY locales ./locales
+RUN cargo build --release --locked --bin steward
+
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --home /data steward \
+    && mkdir -p /data && chown steward /data
+COPY --from=build /src/target/release/steward /usr/local/bin/steward
+USER steward
+WORKDIR /data
+ENV DATABASE_URL=sqlite:///data/steward.db
+ENTRYPOINT ["/usr/local/bin/steward"]

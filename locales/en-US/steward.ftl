@@ -1,0 +1,153 @@
+# Steward, en-US. Every word a member reads. Discord markdown is allowed.
+
+## Commands: the value is the command's name; .description and each option's name and
+## description are attributes. Names: lowercase, no spaces, at most 32 characters.
+
+cmd-govern = govern
+    .description = Server set-up and the governance policy
+cmd-govern-setup = setup
+    .description = Map Discord roles to governance roles and pick the announcement channel
+    .tsc-name = tsc
+    .tsc-description = The role of the Technical Steering Committee
+    .announcements-name = announcements
+    .announcements-description = Where results and notices are announced
+    .maintainers-name = maintainers
+    .maintainers-description = The maintainers' role
+    .contributors-name = contributors
+    .contributors-description = The contributors' role
+    .security-name = security
+    .security-description = The security response team's role
+    .emeritus-name = emeritus
+    .emeritus-description = The role of emeritus members
+    .locale-name = locale
+    .locale-description = Default language of announcements (en-US or de)
+cmd-govern-show = show
+    .description = Show this server's governance set-up
+cmd-govern-policy = policy
+    .description = Show the governance policy in force (every threshold and period)
+cmd-govern-policy-set = policy-set
+    .description = Change one number of the policy (TSC only)
+    .setting-name = setting
+    .setting-description = The setting to change, such as approval or min_voting_hours
+    .value-name = value
+    .value-description = The new value, such as 3/4 or 96
+cmd-vote = vote
+    .description = Formal TSC ballots
+cmd-vote-start = start
+    .description = Put a question to a formal TSC vote
+    .title-name = title
+    .title-description = The question, in a line
+    .description-name = description
+    .description-description = Background, links and what a +1 means
+    .duration-name = duration
+    .duration-description = How long the ballot stays open, such as 72h or 7d
+    .secret-name = secret
+    .secret-description = Hide the tallies until the ballot closes
+cmd-vote-status = status
+    .description = Show a ballot
+    .ballot-name = ballot
+    .ballot-description = The ballot number
+cmd-vote-list = list
+    .description = List the open ballots
+cmd-vote-cancel = cancel
+    .description = Cancel an open ballot (its opener or a TSC member)
+    .ballot-name = ballot
+    .ballot-description = The ballot number
+    .reason-name = reason
+    .reason-description = Why the ballot is cancelled
+
+## Ballots
+
+ballot-title = Ballot #{ $id }: { $title }
+ballot-field-deadline = Closes
+ballot-field-electorate = Electorate
+ballot-electorate = { $count ->
+    [one] { $count } TSC member
+   *[other] { $count } TSC members
+}
+ballot-field-participation = Participation
+ballot-participation = { $voted } of { $electorate } voted (quorum: { $needed })
+ballot-field-tally = Binding votes
+ballot-field-non-binding = Non-binding votes
+ballot-tally = +1: **{ $yes }** · 0: **{ $abstain }** · -1: **{ $no }**
+ballot-field-concerns = Concerns
+ballot-field-cancel-reason = Reason for cancelling
+ballot-footer-open = Votes can be changed or withdrawn until the ballot closes. A -1 needs a concern.
+ballot-footer-open-secret = Secret ballot: tallies are shown when it closes. A -1 needs a concern.
+ballot-footer-closed = Closed: { $outcome }
+choice-yes = +1 approve
+choice-abstain = 0 abstain
+choice-no = -1 reject
+button-withdraw = Withdraw my vote
+outcome-approved = approved
+outcome-rejected = rejected
+outcome-no-quorum = no quorum
+outcome-cancelled = cancelled
+result-title = Ballot #{ $id } { $outcome }: { $title }
+ballot-reminder = { $mentions } Ballot #{ $id } "{ $title }" closes { $deadline } and you have not voted yet.
+
+concern-modal-title = Your concern (ballot #{ $id })
+concern-modal-label = What would have to change for you to vote +1?
+concern-modal-placeholder = A specific concern that could change your vote if addressed
+
+vote-started = Ballot #{ $id } "{ $title }" is open until { $deadline }.
+vote-recorded = Recorded your vote { $choice } on ballot #{ $id } "{ $title }".
+vote-changed = Changed your vote to { $choice } on ballot #{ $id } "{ $title }".
+vote-recorded-non-binding = Recorded your non-binding vote { $choice } on ballot #{ $id } "{ $title }". Only the TSC's votes decide.
+vote-changed-non-binding = Changed your non-binding vote to { $choice } on ballot #{ $id } "{ $title }". Only the TSC's votes decide.
+vote-withdrawn = Withdrew your vote on ballot #{ $id } "{ $title }".
+vote-cancelled = Cancelled ballot #{ $id } "{ $title }".
+vote-list-empty = No ballots are open.
+vote-list-header = { $count ->
+    [one] One open ballot:
+   *[other] { $count } open ballots:
+}
+vote-list-line = **#{ $id }** { $title }: { $voted }/{ $electorate } voted, closes { $deadline }
+
+## Set-up and policy
+
+govern-setup-done = Steward is set up for this server.
+govern-config = TSC: { $tsc }
+    Maintainers: { $maintainers }
+    Contributors: { $contributors }
+    Security response team: { $security }
+    Emeritus: { $emeritus }
+    Announcements: { $announcements }
+    Language: { $locale }
+govern-unset = not set
+govern-policy-header = **Governance policy in force** (change with `/govern policy-set`):
+govern-policy-changed = `{ $setting }` is now `{ $value }`. The change is announced.
+policy-changed-announcement = Governance policy: { $member } set `{ $setting }` to `{ $value }`.
+
+## Errors (shown only to the member who caused them)
+
+generic-error = Something went wrong on our side; nothing was changed. Please try again later.
+error-guild-only = This only works inside a server.
+error-invalid-input = That input was not understood; nothing was changed.
+error-unknown-action = This button is not one of Steward's, or it has expired; nothing was changed.
+error-not-configured = Steward is not set up here yet: a server manager runs `/govern setup` first.
+error-needs-manage-server = Only members with the Manage Server permission can do that.
+error-needs-tsc = Only members of the TSC can do that.
+error-tsc-role-required = Pick the TSC role: the governance needs a TSC.
+error-locale-unsupported = That language is not available; choose en-US or de.
+error-title-empty = The title cannot be empty.
+error-title-too-long = The title is too long (at most { $max } characters).
+error-description-too-long = The description is too long (at most { $max } characters).
+error-duration-invalid = The duration was not understood: use something like 72h, 7d or 1w 2d.
+error-duration-too-short = A ballot stays open at least { $hours } hours under this server's policy.
+error-duration-too-long = A ballot stays open at most { $hours } hours under this server's policy.
+error-concern-required = A -1 must carry a specific concern that could change your vote if addressed.
+error-concern-too-long = The concern is too long (at most { $max } characters).
+error-reason-required = Say why the ballot is cancelled.
+error-reason-too-long = The reason is too long (at most { $max } characters).
+error-ballot-closed = This ballot is closed; votes can no longer be cast or changed.
+error-ballot-not-found = There is no such ballot in this server.
+error-no-vote-to-withdraw = You have no vote on this ballot to withdraw.
+error-empty-electorate = Nobody holds the TSC role, so there is nobody to vote.
+error-cancel-not-allowed = Only the member who opened the ballot or a TSC member can cancel it.
+error-policy-key = Unknown setting: see `/govern policy` for the list.
+error-policy-ratio = Use a fraction between 0 and 1, such as 2/3.
+error-policy-number = Use a whole number (at least 1, at most a year).
+error-policy-abstentions = Use `excluded` (abstentions do not count in the 2/3) or `counted`.
+error-policy-voting-periods = Voting periods must keep minimum ≤ default ≤ maximum, with the reminder inside the minimum.
+error-policy-inactivity = The review threshold must come after the contact threshold.

@@ -1,0 +1,370 @@
+//! TSC ballots: start, vote, withdraw, cancel, close, remind, and the views the bot renders.
+
+use std::collections::HashSet;
+
+use super::outbox::{self, Notice};
+use super::{Actor, App, AppResult, UserError};
+use crate::governance::ballot::{
+    self, BallotError, Choice, Count, Outcome, Vote, accepts_votes, decide,
+};
+use crate::msg;
+use crate::scheduler::{self, Job};
+use crate::store::ballots::{self as repo, Ballot, Closing, NewBallot, VoteRecord};
+
+/// What `/vote start` collects.
+#[derive(Debug, Clone)]
+pub struct StartBallot {
+    pub title: String,
+    pub description: String,
+    pub duration: Option<String>,
+    pub secret: bool,
+    /// Where the ballot message is posted.
+    pub channel_id: u64,
+    /// The members holding the TSC role right now; frozen as the electorate.
+    pub electorate: Vec<u64>,
+}
+
+/// A ballot with everything needed to show it.
+#[derive(Debug, Clone)]
+pub struct BallotView {
+    pub ballot: Ballot,
+    pub electorate: Vec<u64>,
+    pub votes: Vec<VoteRecord>,
+    pub count: Count,
+}
+
+impl BallotView {
+    /// Electorate members who have not voted.
+    pub fn missing_voters(&self) -> Vec<u64> {
+        let voted: HashSet<u64> = self.votes.iter().map(|v| v.voter_id).collect();
+        self.electorate
+            .iter()
+            .copied()
+            .filter(|m| !voted.contains(m))
+            .collect()
+    }
+
+    /// The concerns attached to current -1 votes: (author, concern).
+    pub fn concerns(&self) -> impl Iterator<Item = (u64, &str)> {
+        self.votes
+            .iter()
+            .filter_map(|v| Some((v.voter_id, v.concern.as_deref()?)))
+    }
+}
+
+/// What the voter is told once their vote is committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    pub ballot_id: i64,
+    pub title: String,
+    pub choice: Choice,
+    pub binding: bool,
+    /// The member had voted before and changed their vote.
+    pub changed: bool,
+}
+
+fn not_found() -> UserError {
+    UserError::new(msg!("error-ballot-not-found"))
+}
+
+impl App {
+    pub async fn start_ballot(&self, actor: &Actor, input: StartBallot) -> AppResult<Ballot> {
+        let config = self.guild_config(actor.guild_id).await?;
+        if !actor.standing.may_start_ballot() {
+            return Err(UserError::new(msg!("error-needs-tsc")).into());
+        }
+        let (title, description) = ballot::validate_text(&input.title, &input.description)?;
+        let period = ballot::voting_period(&config.policy, input.duration.as_deref())?;
+        if input.electorate.is_empty() {
+            return Err(BallotError::EmptyElectorate.into());
+        }
+        let opens_at = self.now();
+        let closes_at = opens_at + period;
+        let mut tx = self.db().begin().await?;
+        let id = repo::insert(
+            &mut tx,
+            &NewBallot {
+                guild_id: actor.guild_id,
+                title: &title,
+                description: &description,
+                secret: input.secret,
+                opened_by: actor.user_id,
+                opens_at,
+                closes_at,
+                policy: &config.policy,
+                channel_id: input.channel_id,
+                electorate: &input.electorate,
+            },
+        )
+        .await?;
+        scheduler::schedule(
+            &mut tx,
+            &Job::CloseBallot { ballot_id: id },
+            closes_at,
+            opens_at,
+        )
+        .await?;
+        if let Some(at) = ballot::reminder_at(&config.policy, opens_at, closes_at) {
+            scheduler::schedule(&mut tx, &Job::RemindBallot { ballot_id: id }, at, opens_at)
+                .await?;
+        }
+        let notice = Notice::BallotPosted { ballot_id: id };
+        outbox::enqueue(
+            &mut tx,
+            actor.guild_id,
+            &format!("ballot:{id}:post"),
+            &notice,
+            opens_at,
+        )
+        .await?;
+        let ballot = repo::get(&mut tx, id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("inserted ballot vanished"))?;
+        tx.commit().await?;
+        tracing::info!(guild_id = actor.guild_id, ballot_id = id, "ballot opened");
+        self.wake();
+        Ok(ballot)
+    }
+
+    /// The ballot, if it belongs to the actor's guild.
+    async fn ballot_in_guild(&self, guild_id: u64, ballot_id: i64) -> AppResult<Ballot> {
+        let mut conn = self.db().acquire().await?;
+        match repo::get(&mut conn, ballot_id).await? {
+            Some(b) if b.guild_id == guild_id => Ok(b),
+            _ => Err(not_found().into()),
+        }
+    }
+
+    /// Casts or changes a vote. Members outside the frozen electorate vote non-binding.
+    pub async fn cast_vote(
+        &self,
+        actor: &Actor,
+        ballot_id: i64,
+        choice: Choice,
+        concern: Option<&str>,
+    ) -> AppResult<Receipt> {
+        let vote = Vote::new(choice, concern)?;
+        let now = self.now();
+        let mut tx = self.db().begin().await?;
+        let ballot = match repo::get(&mut tx, ballot_id).await? {
+            Some(b) if b.guild_id == actor.guild_id => b,
+            _ => return Err(not_found().into()),
+        };
+        accepts_votes(ballot.open, ballot.closes_at, now)?;
+        let binding = repo::electorate(&mut tx, ballot_id)
+            .await?
+            .contains(&actor.user_id);
+        let changed = repo::votes(&mut tx, ballot_id)
+            .await?
+            .iter()
+            .any(|v| v.voter_id == actor.user_id);
+        repo::upsert_vote(
+            &mut tx,
+            ballot_id,
+            actor.user_id,
+            vote.choice,
+            binding,
+            vote.concern.as_deref(),
+            now,
+        )
+        .await?;
+        queue_refresh(&mut tx, &ballot, now).await?;
+        tx.commit().await?;
+        self.outbox_wakeup().wake();
+        Ok(Receipt {
+            ballot_id,
+            title: ballot.title,
+            choice,
+            binding,
+            changed,
+        })
+    }
+
+    /// Withdraws the actor's vote (for a -1, its concern goes with it).
+    pub async fn withdraw_vote(&self, actor: &Actor, ballot_id: i64) -> AppResult<Ballot> {
+        let now = self.now();
+        let mut tx = self.db().begin().await?;
+        let ballot = match repo::get(&mut tx, ballot_id).await? {
+            Some(b) if b.guild_id == actor.guild_id => b,
+            _ => return Err(not_found().into()),
+        };
+        accepts_votes(ballot.open, ballot.closes_at, now)?;
+        if !repo::delete_vote(&mut tx, ballot_id, actor.user_id, now).await? {
+            return Err(BallotError::NothingToWithdraw.into());
+        }
+        queue_refresh(&mut tx, &ballot, now).await?;
+        tx.commit().await?;
+        self.outbox_wakeup().wake();
+        Ok(ballot)
+    }
+
+    /// Cancels an open ballot (its opener or any TSC member), with a reason; announced.
+    pub async fn cancel_ballot(
+        &self,
+        actor: &Actor,
+        ballot_id: i64,
+        reason: &str,
+    ) -> AppResult<Ballot> {
+        let ballot = self.ballot_in_guild(actor.guild_id, ballot_id).await?;
+        if !actor
+            .standing
+            .may_cancel_ballot(ballot.opened_by == actor.user_id)
+        {
+            return Err(UserError::new(msg!("error-cancel-not-allowed")).into());
+        }
+        let reason = ballot::validate_reason(reason)?;
+        let closing = Closing {
+            outcome: Outcome::Cancelled,
+            at: self.now(),
+            cancelled_by: Some(actor.user_id),
+            cancel_reason: Some(&reason),
+        };
+        self.finish(&ballot, &closing).await?;
+        self.ballot_in_guild(actor.guild_id, ballot_id).await
+    }
+
+    /// Closes a ballot at its deadline (the scheduler's job). Idempotent: a ballot already
+    /// closed is left alone, so a job that runs twice announces once.
+    pub async fn close_ballot(&self, ballot_id: i64) -> AppResult<Option<Outcome>> {
+        let view = match self.ballot_view(ballot_id).await {
+            Ok(view) => view,
+            Err(e) if e.user().is_some() => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        if !view.ballot.open {
+            return Ok(None);
+        }
+        let electorate = u32::try_from(view.electorate.len()).unwrap_or(u32::MAX);
+        let outcome = decide(&view.ballot.policy, electorate, &view.count);
+        let closing = Closing {
+            outcome,
+            at: self.now().max(view.ballot.closes_at),
+            cancelled_by: None,
+            cancel_reason: None,
+        };
+        Ok(self
+            .finish(&view.ballot, &closing)
+            .await?
+            .then_some(outcome))
+    }
+
+    /// Closes the ballot and queues its result and message edit, in one transaction.
+    async fn finish(&self, ballot: &Ballot, closing: &Closing<'_>) -> AppResult<bool> {
+        let now = self.now();
+        let announce = self
+            .guild_config(ballot.guild_id)
+            .await?
+            .announce_channel_id;
+        let mut tx = self.db().begin().await?;
+        if !repo::close(&mut tx, ballot.id, closing).await? {
+            return Ok(false);
+        }
+        if let Some(channel_id) = announce {
+            let notice = Notice::BallotResult {
+                ballot_id: ballot.id,
+                channel_id,
+            };
+            outbox::enqueue(
+                &mut tx,
+                ballot.guild_id,
+                &format!("ballot:{}:result", ballot.id),
+                &notice,
+                now,
+            )
+            .await?;
+        }
+        queue_refresh(&mut tx, ballot, now).await?;
+        tx.commit().await?;
+        tracing::info!(
+            ballot_id = ballot.id,
+            outcome = closing.outcome.key(),
+            "ballot closed"
+        );
+        self.outbox_wakeup().wake();
+        Ok(true)
+    }
+
+    /// Queues the reminder to electorate members who have not voted (the scheduler's job).
+    pub async fn remind_ballot(&self, ballot_id: i64) -> AppResult<usize> {
+        let view = match self.ballot_view(ballot_id).await {
+            Ok(view) => view,
+            Err(e) if e.user().is_some() => return Ok(0),
+            Err(e) => return Err(e),
+        };
+        let members = view.missing_voters();
+        if !view.ballot.open || members.is_empty() {
+            return Ok(0);
+        }
+        let count = members.len();
+        let now = self.now();
+        let mut conn = self.db().acquire().await?;
+        let notice = Notice::BallotReminder { ballot_id, members };
+        outbox::enqueue(
+            &mut conn,
+            view.ballot.guild_id,
+            &format!("ballot:{ballot_id}:reminder"),
+            &notice,
+            now,
+        )
+        .await?;
+        self.outbox_wakeup().wake();
+        Ok(count)
+    }
+
+    /// Everything about a ballot, for rendering and `/vote status`.
+    pub async fn ballot_view(&self, ballot_id: i64) -> AppResult<BallotView> {
+        let mut conn = self.db().acquire().await?;
+        let ballot = repo::get(&mut conn, ballot_id)
+            .await?
+            .ok_or_else(not_found)?;
+        let electorate = repo::electorate(&mut conn, ballot_id).await?;
+        let votes = repo::votes(&mut conn, ballot_id).await?;
+        let count = Count::of(votes.iter().map(|v| (v.choice, v.binding)));
+        Ok(BallotView {
+            ballot,
+            electorate,
+            votes,
+            count,
+        })
+    }
+
+    /// A ballot of the actor's guild, for `/vote status`.
+    pub async fn ballot_status(&self, actor: &Actor, ballot_id: i64) -> AppResult<BallotView> {
+        self.ballot_in_guild(actor.guild_id, ballot_id).await?;
+        self.ballot_view(ballot_id).await
+    }
+
+    pub async fn open_ballots(&self, guild_id: u64) -> AppResult<Vec<BallotView>> {
+        let ids: Vec<i64> = {
+            let mut conn = self.db().acquire().await?;
+            repo::list_open(&mut conn, guild_id)
+                .await?
+                .iter()
+                .map(|b| b.id)
+                .collect()
+        };
+        let mut views = Vec::with_capacity(ids.len());
+        for id in ids {
+            views.push(self.ballot_view(id).await?);
+        }
+        Ok(views)
+    }
+}
+
+async fn queue_refresh(
+    conn: &mut sqlx::SqliteConnection,
+    ballot: &Ballot,
+    now: chrono::DateTime<chrono::Utc>,
+) -> sqlx::Result<()> {
+    let notice = Notice::BallotRefresh {
+        ballot_id: ballot.id,
+    };
+    outbox::enqueue(
+        conn,
+        ballot.guild_id,
+        &format!("ballot:{}:refresh", ballot.id),
+        &notice,
+        now,
+    )
+    .await
+}

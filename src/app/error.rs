@@ -1,0 +1,124 @@
+//! The two kinds of error: what the member got wrong (shown to them, localized) and bugs or
+//! outages (logged; the member sees a generic message).
+
+use fluent_bundle::FluentValue;
+
+use crate::governance::ballot::BallotError;
+use crate::governance::policy::PolicyError;
+use crate::msg;
+
+/// An argument of a localized message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl Arg {
+    pub fn to_fluent(&self) -> FluentValue<'_> {
+        match self {
+            Self::Text(t) => FluentValue::from(t.as_str()),
+            Self::Number(n) => FluentValue::from(*n),
+        }
+    }
+}
+
+/// A refusal the member caused, as a Fluent message id and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("user error {id}")]
+pub struct UserError {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl UserError {
+    pub fn new(id: &'static str) -> Self {
+        Self {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Into<i64>) -> Self {
+        self.args.push((name, Arg::Number(value.into())));
+        self
+    }
+
+    pub fn with_text(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, Arg::Text(value.into())));
+        self
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    User(#[from] UserError),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        Self::Internal(e.into())
+    }
+}
+
+impl AppError {
+    /// The user error, if this is one (handy in tests).
+    pub fn user(&self) -> Option<&UserError> {
+        match self {
+            Self::User(u) => Some(u),
+            Self::Internal(_) => None,
+        }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl From<BallotError> for UserError {
+    fn from(e: BallotError) -> Self {
+        match e {
+            BallotError::EmptyTitle => UserError::new(msg!("error-title-empty")),
+            BallotError::TitleTooLong => UserError::new(msg!("error-title-too-long"))
+                .with("max", crate::governance::ballot::TITLE_MAX as i64),
+            BallotError::DescriptionTooLong => UserError::new(msg!("error-description-too-long"))
+                .with("max", crate::governance::ballot::DESCRIPTION_MAX as i64),
+            BallotError::BadDuration => UserError::new(msg!("error-duration-invalid")),
+            BallotError::DurationTooShort { min_hours } => {
+                UserError::new(msg!("error-duration-too-short")).with("hours", min_hours)
+            }
+            BallotError::DurationTooLong { max_hours } => {
+                UserError::new(msg!("error-duration-too-long")).with("hours", max_hours)
+            }
+            BallotError::ConcernRequired => UserError::new(msg!("error-concern-required")),
+            BallotError::ConcernTooLong => UserError::new(msg!("error-concern-too-long"))
+                .with("max", crate::governance::ballot::CONCERN_MAX as i64),
+            BallotError::ReasonRequired => UserError::new(msg!("error-reason-required")),
+            BallotError::ReasonTooLong => UserError::new(msg!("error-reason-too-long"))
+                .with("max", crate::governance::ballot::REASON_MAX as i64),
+            BallotError::Closed => UserError::new(msg!("error-ballot-closed")),
+            BallotError::NothingToWithdraw => UserError::new(msg!("error-no-vote-to-withdraw")),
+            BallotError::EmptyElectorate => UserError::new(msg!("error-empty-electorate")),
+        }
+    }
+}
+
+impl From<BallotError> for AppError {
+    fn from(e: BallotError) -> Self {
+        Self::User(e.into())
+    }
+}
+
+impl From<PolicyError> for AppError {
+    fn from(e: PolicyError) -> Self {
+        let id = match e {
+            PolicyError::BadRatio => msg!("error-policy-ratio"),
+            PolicyError::BadNumber => msg!("error-policy-number"),
+            PolicyError::BadAbstentionRule => msg!("error-policy-abstentions"),
+            PolicyError::InconsistentVotingPeriods => msg!("error-policy-voting-periods"),
+            PolicyError::InconsistentInactivity => msg!("error-policy-inactivity"),
+        };
+        Self::User(UserError::new(id))
+    }
+}

@@ -1,0 +1,73 @@
+//! Use cases. Each takes an [`Actor`] and plain inputs, checks the rules in `governance`, and
+//! writes state, schedules jobs and queues announcements in one transaction. No Discord types.
+
+pub mod ballots;
+pub mod error;
+pub mod guilds;
+pub mod jobs;
+pub mod outbox;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+
+use crate::clock::Clock;
+use crate::governance::roles::Standing;
+use crate::scheduler::Wakeup;
+
+pub use error::{AppError, AppResult, UserError};
+
+/// The member acting, as the rules see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub guild_id: u64,
+    pub user_id: u64,
+    pub standing: Standing,
+}
+
+/// The application: database, clock, and the wake-ups of the two background loops.
+#[derive(Clone)]
+pub struct App {
+    db: SqlitePool,
+    clock: Arc<dyn Clock>,
+    jobs_wakeup: Wakeup,
+    outbox_wakeup: Wakeup,
+}
+
+impl App {
+    pub fn new(db: SqlitePool, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            db,
+            clock,
+            jobs_wakeup: Wakeup::default(),
+            outbox_wakeup: Wakeup::default(),
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone()
+    }
+
+    pub fn db(&self) -> &SqlitePool {
+        &self.db
+    }
+
+    pub fn jobs_wakeup(&self) -> Wakeup {
+        self.jobs_wakeup.clone()
+    }
+
+    pub fn outbox_wakeup(&self) -> Wakeup {
+        self.outbox_wakeup.clone()
+    }
+
+    /// Makes both loops look again (after new work, or after a test moved the clock).
+    pub fn wake(&self) {
+        self.jobs_wakeup.wake();
+        self.outbox_wakeup.wake();
+    }
+}

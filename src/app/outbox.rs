@@ -1,0 +1,143 @@
+//! The durable outbox: every message or edit the bot owes Discord, queued in the transaction
+//! that decided it, delivered by a [`Publisher`] until Discord accepts it, recorded once.
+
+use std::future::Future;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
+
+use super::{App, AppResult};
+use crate::governance::policy::PolicyKey;
+use crate::scheduler::backoff;
+use crate::store;
+
+/// What the bot must put on Discord. Stored as JSON: add variants, never rename.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// The ballot message, with its vote buttons, in the channel where it was started.
+    BallotPosted { ballot_id: i64 },
+    /// An edit of the ballot message to its latest state (coalesced: one pending per ballot).
+    BallotRefresh { ballot_id: i64 },
+    /// The result of a closed ballot, in the announcement channel.
+    BallotResult { ballot_id: i64, channel_id: u64 },
+    /// A reminder to the electorate members who have not voted.
+    BallotReminder { ballot_id: i64, members: Vec<u64> },
+    /// A change of the guild's policy, announced for transparency.
+    PolicyChanged {
+        channel_id: u64,
+        key: PolicyKey,
+        value: String,
+        changed_by: u64,
+    },
+}
+
+/// Queues a notice inside the caller's transaction.
+pub async fn enqueue(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    dedupe_key: &str,
+    notice: &Notice,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let payload = serde_json::to_string(notice).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    store::outbox::enqueue(conn, guild_id, dedupe_key, &payload, now).await
+}
+
+/// An item handed to the publisher.
+#[derive(Debug, Clone)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub guild_id: u64,
+    pub attempts: i64,
+    pub notice: Notice,
+}
+
+/// Why a delivery failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DeliveryError {
+    /// Discord asked us to wait (429 `retry_after`); never retried earlier than that.
+    #[error("rate limited for {0}")]
+    RetryAfter(Duration),
+    /// Anything else (5xx, network, missing permission): retried with backoff.
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// Puts notices on Discord. Implemented by the Discord layer; tests use fakes.
+pub trait Publisher: Send + Sync {
+    /// Delivers one item; returns the id of the message posted or edited, if any.
+    fn deliver(
+        &self,
+        item: &OutboxItem,
+    ) -> impl Future<Output = Result<Option<u64>, DeliveryError>> + Send;
+}
+
+/// At most this many items per pass, so that one pass never runs for long.
+const BATCH: i64 = 50;
+
+impl App {
+    /// Delivers every due item once; returns when the next pending item falls due.
+    pub async fn deliver_outbox<P: Publisher>(
+        &self,
+        publisher: &P,
+    ) -> AppResult<Option<DateTime<Utc>>> {
+        let due = {
+            let mut conn = self.db().acquire().await?;
+            store::outbox::due(&mut conn, self.now(), BATCH).await?
+        };
+        for row in due {
+            let notice: Notice = match serde_json::from_str(&row.payload) {
+                Ok(n) => n,
+                Err(e) => {
+                    tracing::error!(outbox_id = row.id, error = %e, "undecodable outbox item");
+                    let mut conn = self.db().acquire().await?;
+                    let retry = self.now() + Duration::days(1);
+                    store::outbox::mark_failed(&mut conn, row.id, "undecodable payload", retry)
+                        .await?;
+                    continue;
+                }
+            };
+            let item = OutboxItem {
+                id: row.id,
+                guild_id: row.guild_id,
+                attempts: row.attempts,
+                notice,
+            };
+            let result = publisher.deliver(&item).await;
+            let now = self.now();
+            let mut tx = self.db().begin().await?;
+            match result {
+                Ok(message_id) => {
+                    if let (Notice::BallotPosted { ballot_id }, Some(message_id)) =
+                        (&item.notice, message_id)
+                    {
+                        store::ballots::set_message(&mut tx, *ballot_id, message_id).await?;
+                    }
+                    store::outbox::mark_delivered(&mut tx, row.id, row.revision, message_id, now)
+                        .await?;
+                }
+                Err(error) => {
+                    let wait = match &error {
+                        // Honour Discord's wait exactly, but never spin on a zero.
+                        DeliveryError::RetryAfter(after) => (*after).max(Duration::seconds(1)),
+                        DeliveryError::Failed(_) => backoff(row.attempts),
+                    };
+                    tracing::warn!(
+                        outbox_id = row.id,
+                        attempts = row.attempts + 1,
+                        retry_in_s = wait.num_seconds(),
+                        error = %error,
+                        "delivery failed; will retry"
+                    );
+                    store::outbox::mark_failed(&mut tx, row.id, &error.to_string(), now + wait)
+                        .await?;
+                }
+            }
+            tx.commit().await?;
+        }
+        let mut conn = self.db().acquire().await?;
+        Ok(store::outbox::next_due(&mut conn).await?)
+    }
+}

@@ -1,0 +1,129 @@
+//! Configuration from the environment (a `.env` file may supply it). The token is validated
+//! here and never printed.
+
+use crate::runtime::Settings;
+
+/// Why the bot cannot start; each is one line on stderr.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "DISCORD_TOKEN is not set: create a bot in the Discord developer portal and set its token (see README)"
+    )]
+    MissingToken,
+    #[error(
+        "DISCORD_TOKEN is not a valid bot token (expected three dot-separated parts, as the developer portal shows it)"
+    )]
+    MalformedToken,
+    #[error("STEWARD_GUILD_ID must be a numeric Discord guild id")]
+    BadGuildId,
+    #[error("DISCORD_API_BASE must be an http:// or https:// URL")]
+    BadApiBase,
+}
+
+/// The default database: a SQLite file in the working directory, created if missing.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://steward.db";
+
+/// Reads the settings through `var` (the process environment in production).
+pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
+    let token = var("DISCORD_TOKEN")
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .ok_or(ConfigError::MissingToken)?;
+    poise::serenity_prelude::utils::token::validate(&token)
+        .map_err(|_| ConfigError::MalformedToken)?;
+    let guild_id = match var("STEWARD_GUILD_ID").filter(|g| !g.trim().is_empty()) {
+        Some(g) => Some(
+            g.trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|g| *g > 0)
+                .ok_or(ConfigError::BadGuildId)?,
+        ),
+        None => None,
+    };
+    let api_base = match var("DISCORD_API_BASE").filter(|b| !b.trim().is_empty()) {
+        Some(b) if b.starts_with("http://") || b.starts_with("https://") => {
+            Some(b.trim_end_matches('/').to_owned())
+        }
+        Some(_) => return Err(ConfigError::BadApiBase),
+        None => None,
+    };
+    Ok(Settings {
+        token,
+        database_url: var("DATABASE_URL")
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+        guild_id,
+        api_base,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A syntactically valid token (base64 of an application id, then two parts); not a real one.
+    const TOKEN: &str = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB";
+
+    fn vars<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn token_is_required_and_checked() {
+        assert_eq!(from_vars(vars(&[])).unwrap_err(), ConfigError::MissingToken);
+        assert_eq!(
+            from_vars(vars(&[("DISCORD_TOKEN", "  ")])).unwrap_err(),
+            ConfigError::MissingToken
+        );
+        assert_eq!(
+            from_vars(vars(&[("DISCORD_TOKEN", "hunter2")])).unwrap_err(),
+            ConfigError::MalformedToken
+        );
+    }
+
+    #[test]
+    fn defaults_and_overrides() {
+        let s = from_vars(vars(&[("DISCORD_TOKEN", TOKEN)])).unwrap();
+        assert_eq!(s.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(s.guild_id, None);
+        assert_eq!(s.api_base, None);
+        let s = from_vars(vars(&[
+            ("DISCORD_TOKEN", TOKEN),
+            ("STEWARD_GUILD_ID", "42"),
+            ("DISCORD_API_BASE", "http://127.0.0.1:9/"),
+            ("DATABASE_URL", "sqlite:///tmp/x.db"),
+        ]))
+        .unwrap();
+        assert_eq!(s.guild_id, Some(42));
+        assert_eq!(s.api_base.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(s.database_url, "sqlite:///tmp/x.db");
+        assert_eq!(
+            from_vars(vars(&[
+                ("DISCORD_TOKEN", TOKEN),
+                ("STEWARD_GUILD_ID", "abc")
+            ]))
+            .unwrap_err(),
+            ConfigError::BadGuildId
+        );
+        assert_eq!(
+            from_vars(vars(&[
+                ("DISCORD_TOKEN", TOKEN),
+                ("DISCORD_API_BASE", "discord.com")
+            ]))
+            .unwrap_err(),
+            ConfigError::BadApiBase
+        );
+    }
+
+    #[test]
+    fn the_token_never_shows_in_debug_output() {
+        let s = from_vars(vars(&[("DISCORD_TOKEN", TOKEN)])).unwrap();
+        assert!(!format!("{s:?}").contains("abcdefghij"));
+    }
+}

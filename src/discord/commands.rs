@@ -1,0 +1,94 @@
+//! The one registry of slash commands, and their names and descriptions from `locales/`.
+//!
+//! Fluent ids: `cmd-<path>` (e.g. `cmd-vote-start`) holds the command's localized name, with
+//! `.description`; each option `<opt>` has attributes `.<opt>-name` and `.<opt>-description`.
+
+use std::borrow::Cow;
+
+use super::{Data, Error, govern, vote};
+use crate::i18n;
+
+pub type Command = poise::Command<Data, Error>;
+
+/// Every command the bot registers.
+pub fn commands() -> Vec<Command> {
+    let mut commands = vec![govern::govern(), vote::vote()];
+    for command in &mut commands {
+        localize(command, "cmd");
+    }
+    commands
+}
+
+/// The Fluent id of a command, given its parent's id.
+pub fn command_id(parent: &str, name: &str) -> String {
+    format!("{parent}-{name}")
+}
+
+/// Sets descriptions from en-US and adds the other locales' names and descriptions, recursing
+/// into subcommands (poise's own example only does top-level commands).
+fn localize(command: &mut Command, parent: &str) {
+    let id = command_id(parent, &command.name);
+    for locale in i18n::locales() {
+        let description = i18n::attribute(locale, &id, "description");
+        if locale == i18n::FALLBACK {
+            command.description = description.map(Cow::Owned);
+        } else {
+            if let Some(name) = i18n::exact(locale, &id) {
+                command
+                    .name_localizations
+                    .to_mut()
+                    .push((locale.into(), name.into()));
+            }
+            if let Some(description) = description {
+                command
+                    .description_localizations
+                    .to_mut()
+                    .push((locale.into(), description.into()));
+            }
+        }
+        for parameter in &mut command.parameters {
+            let name_attr = parameter.name.to_string();
+            let description = i18n::attribute(locale, &id, &format!("{name_attr}-description"));
+            if locale == i18n::FALLBACK {
+                parameter.description = description.map(Cow::Owned);
+            } else {
+                if let Some(name) = i18n::attribute(locale, &id, &format!("{name_attr}-name")) {
+                    parameter
+                        .name_localizations
+                        .to_mut()
+                        .push((locale.into(), name.into()));
+                }
+                if let Some(description) = description {
+                    parameter
+                        .description_localizations
+                        .to_mut()
+                        .push((locale.into(), description.into()));
+                }
+            }
+        }
+    }
+    for sub in &mut command.subcommands {
+        localize(sub, &id);
+    }
+}
+
+/// Every Fluent id and attribute the command tree needs, for the locale completeness test.
+pub fn required_ids() -> Vec<(String, Option<String>)> {
+    fn walk(command: &Command, parent: &str, out: &mut Vec<(String, Option<String>)>) {
+        let id = command_id(parent, &command.name);
+        out.push((id.clone(), None));
+        out.push((id.clone(), Some("description".into())));
+        for p in &command.parameters {
+            out.push((id.clone(), Some(format!("{}-name", p.name))));
+            out.push((id.clone(), Some(format!("{}-description", p.name))));
+        }
+        for sub in &command.subcommands {
+            walk(sub, &id, out);
+        }
+    }
+    let mut out = Vec::new();
+    for command in [govern::govern(), vote::vote()] {
+        walk(&command, "cmd", &mut out);
+    }
+    out
+}

@@ -1,0 +1,177 @@
+//! `/govern`: map Discord roles to governance roles, pick the announcement channel and locale,
+//! and view or change the policy.
+
+use poise::serenity_prelude as serenity;
+
+use super::reply::ephemeral;
+use super::vote::{command_actor, command_locale};
+use super::{Context, Error};
+use crate::app::guilds::Setup;
+use crate::governance::policy::PolicyKey;
+use crate::governance::roles::GovRole;
+use crate::i18n::{self, args, tr};
+use crate::msg;
+use crate::store::guilds::GuildConfig;
+
+/// Server set-up and the governance policy.
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("setup", "show", "policy", "policy_set"),
+    subcommand_required
+)]
+pub async fn govern(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+async fn locale_autocomplete(
+    _ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let choices = i18n::locales()
+        .filter(|l| l.to_lowercase().starts_with(&partial.to_lowercase()))
+        .map(|l| serenity::AutocompleteChoice::new(l, l))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Map roles, the announcement channel and the default locale (needs Manage Server).
+#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one option per governance role, as members fill them in"
+)]
+pub async fn setup(
+    ctx: Context<'_>,
+    tsc: serenity::Role,
+    #[channel_types("Text", "News")] announcements: serenity::GuildChannel,
+    maintainers: Option<serenity::Role>,
+    contributors: Option<serenity::Role>,
+    security: Option<serenity::Role>,
+    emeritus: Option<serenity::Role>,
+    #[autocomplete = "locale_autocomplete"] locale: Option<String>,
+) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let roles = [
+        (GovRole::Tsc, Some(tsc)),
+        (GovRole::Maintainer, maintainers),
+        (GovRole::Contributor, contributors),
+        (GovRole::SecurityTeam, security),
+        (GovRole::Emeritus, emeritus),
+    ]
+    .into_iter()
+    .filter_map(|(gov, role)| Some((gov, role?.id.get())))
+    .collect();
+    let setup = Setup {
+        roles,
+        announce_channel_id: announcements.id.get(),
+        locale: locale.unwrap_or_else(|| i18n::FALLBACK.to_owned()),
+    };
+    let config = ctx.data().app.setup_guild(&actor, setup).await?;
+    let locale = command_locale(ctx).await;
+    ctx.send(ephemeral(format!(
+        "{}\n{}",
+        tr(locale, msg!("govern-setup-done"), None),
+        config_text(&config, locale)
+    )))
+    .await?;
+    Ok(())
+}
+
+fn config_text(config: &GuildConfig, locale: &str) -> String {
+    let role = |gov: GovRole| {
+        config
+            .role_id(gov)
+            .map(|id| format!("<@&{id}>"))
+            .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
+    };
+    tr(
+        locale,
+        msg!("govern-config"),
+        Some(&args([
+            ("tsc", role(GovRole::Tsc).into()),
+            ("maintainers", role(GovRole::Maintainer).into()),
+            ("contributors", role(GovRole::Contributor).into()),
+            ("security", role(GovRole::SecurityTeam).into()),
+            ("emeritus", role(GovRole::Emeritus).into()),
+            (
+                "announcements",
+                config
+                    .announce_channel_id
+                    .map(|c| format!("<#{c}>"))
+                    .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
+                    .into(),
+            ),
+            ("locale", config.locale.as_str().into()),
+        ])),
+    )
+}
+
+/// Show the guild's configuration.
+#[poise::command(slash_command, guild_only)]
+pub async fn show(ctx: Context<'_>) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let config = ctx.data().app.guild_config(actor.guild_id).await?;
+    ctx.send(ephemeral(config_text(&config, locale))).await?;
+    Ok(())
+}
+
+fn policy_text(policy: &crate::governance::policy::Policy, locale: &str) -> String {
+    let mut lines = vec![tr(locale, msg!("govern-policy-header"), None)];
+    lines.extend(
+        PolicyKey::ALL
+            .into_iter()
+            .map(|key| format!("`{}` = `{}`", key.name(), policy.value_of(key))),
+    );
+    lines.join("\n")
+}
+
+/// Show the policy in force: every number of the governance document.
+#[poise::command(slash_command, guild_only)]
+pub async fn policy(ctx: Context<'_>) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let config = ctx.data().app.guild_config(actor.guild_id).await?;
+    ctx.send(ephemeral(policy_text(&config.policy, locale)))
+        .await?;
+    Ok(())
+}
+
+async fn key_autocomplete(
+    _ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let choices = PolicyKey::ALL
+        .into_iter()
+        .filter(|k| k.name().contains(&partial.to_lowercase()))
+        .map(|k| serenity::AutocompleteChoice::new(k.name(), k.name()))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Change one number of the policy (TSC only); announced to the community.
+#[poise::command(slash_command, guild_only, rename = "policy-set")]
+pub async fn policy_set(
+    ctx: Context<'_>,
+    #[autocomplete = "key_autocomplete"]
+    #[max_length = 64]
+    setting: String,
+    #[max_length = 32] value: String,
+) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let key = PolicyKey::from_name(setting.trim())
+        .ok_or_else(|| crate::app::UserError::new(msg!("error-policy-key")))?;
+    let policy = ctx.data().app.set_policy(&actor, key, &value).await?;
+    let text = tr(
+        locale,
+        msg!("govern-policy-changed"),
+        Some(&args([
+            ("setting", key.name().into()),
+            ("value", policy.value_of(key).into()),
+        ])),
+    );
+    ctx.send(ephemeral(text)).await?;
+    Ok(())
+}

@@ -1,0 +1,135 @@
+//! The only code that knows serenity and poise: commands, buttons and modals, rendering, and
+//! the outbox publisher. Thin: parse, call `app`, render.
+
+pub mod actor;
+pub mod commands;
+pub mod custom_id;
+pub mod govern;
+pub mod publisher;
+pub mod render;
+pub mod reply;
+pub mod rest;
+pub mod vote;
+
+use poise::serenity_prelude as serenity;
+
+use crate::app::{App, AppError};
+use crate::i18n::tr;
+use crate::msg;
+
+/// What every command and handler can reach.
+pub struct Data {
+    pub app: App,
+}
+
+pub type Error = AppError;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+impl From<serenity::Error> for AppError {
+    fn from(e: serenity::Error) -> Self {
+        AppError::Internal(anyhow::Error::new(e))
+    }
+}
+
+/// The gateway intents and why: GUILDS for guilds, roles and channels; GUILD_MEMBERS
+/// (privileged) to read who holds the TSC role when a ballot opens.
+pub fn intents() -> serenity::GatewayIntents {
+    serenity::GatewayIntents::GUILDS | serenity::GatewayIntents::GUILD_MEMBERS
+}
+
+/// The poise framework: commands registered at start-up (to one guild while developing).
+pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Error> {
+    poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: commands::commands(),
+            on_error: |error| Box::pin(on_error(error)),
+            event_handler: |framework, event| Box::pin(on_event(framework, event)),
+            allowed_mentions: Some(reply::no_pings()),
+            // Owners are not used; skipping the lookup saves a request at start-up.
+            initialize_owners: false,
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                let commands = &framework.options().commands;
+                match dev_guild {
+                    Some(guild) => {
+                        poise::builtins::register_in_guild(
+                            ctx,
+                            commands,
+                            serenity::GuildId::new(guild),
+                        )
+                        .await?
+                    }
+                    None => poise::builtins::register_globally(ctx, commands).await?,
+                }
+                tracing::info!(
+                    user_id = ready.user.id.get(),
+                    guilds = ready.guilds.len(),
+                    "connected; commands registered"
+                );
+                Ok(Data { app })
+            })
+        })
+        .build()
+}
+
+async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    let (ctx, text_for) = match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            let locale = vote::command_locale(ctx).await;
+            (
+                ctx,
+                reply::error_text(locale, &error, &ctx.command().qualified_name),
+            )
+        }
+        poise::FrameworkError::ArgumentParse { ctx, .. } => {
+            // The input is member text: never logged.
+            let locale = vote::command_locale(ctx).await;
+            (ctx, tr(locale, msg!("error-invalid-input"), None))
+        }
+        poise::FrameworkError::GuildOnly { ctx, .. } => {
+            let locale = vote::command_locale(ctx).await;
+            (ctx, tr(locale, msg!("error-guild-only"), None))
+        }
+        poise::FrameworkError::Setup { error, .. } => {
+            tracing::error!(error = ?error, "start-up failed");
+            return;
+        }
+        other => {
+            let kind = std::mem::discriminant(&other);
+            tracing::error!(?kind, "unhandled framework error");
+            match other.ctx() {
+                Some(ctx) => {
+                    let locale = vote::command_locale(ctx).await;
+                    (ctx, tr(locale, msg!("generic-error"), None))
+                }
+                None => return,
+            }
+        }
+    };
+    if let Err(e) = ctx.send(reply::ephemeral(text_for)).await {
+        tracing::warn!(error = %e, "could not send an error reply");
+    }
+}
+
+async fn on_event(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &serenity::FullEvent,
+) -> Result<(), Error> {
+    let ctx = framework.serenity_context;
+    let data = framework.user_data;
+    if let serenity::FullEvent::InteractionCreate { interaction } = event {
+        let result = match interaction {
+            serenity::Interaction::Component(component) => {
+                vote::on_component(ctx, data, component).await
+            }
+            serenity::Interaction::Modal(modal) => vote::on_modal(ctx, data, modal).await,
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "could not answer an interaction");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,301 @@
+//! What members see: ballot messages, results, reminders and notices, built from app views in
+//! one locale. Member text only ever appears in embeds or with mentions disabled.
+
+use poise::serenity_prelude as serenity;
+
+use super::custom_id::Action;
+use crate::app::ballots::BallotView;
+use crate::governance::ballot::{Choice, Outcome, Tally, quorum_needed};
+use crate::i18n::{args, tr};
+use crate::msg;
+
+const OPEN_COLOUR: u32 = 0x3B82F6;
+const APPROVED_COLOUR: u32 = 0x22C55E;
+const REJECTED_COLOUR: u32 = 0xEF4444;
+const NEUTRAL_COLOUR: u32 = 0x9CA3AF;
+
+/// Embed field values hold at most 1024 characters.
+const FIELD_MAX: usize = 1024;
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// Discord renders these in each reader's own time zone.
+fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    format!("<t:{0}:F> (<t:{0}:R>)", t.timestamp())
+}
+
+pub fn outcome_text(locale: &str, outcome: Outcome) -> String {
+    let id = match outcome {
+        Outcome::Approved => msg!("outcome-approved"),
+        Outcome::Rejected => msg!("outcome-rejected"),
+        Outcome::NoQuorum => msg!("outcome-no-quorum"),
+        Outcome::Cancelled => msg!("outcome-cancelled"),
+    };
+    tr(locale, id, None)
+}
+
+pub fn choice_text(locale: &str, choice: Choice) -> String {
+    let id = match choice {
+        Choice::Yes => msg!("choice-yes"),
+        Choice::Abstain => msg!("choice-abstain"),
+        Choice::No => msg!("choice-no"),
+    };
+    tr(locale, id, None)
+}
+
+fn tally_text(locale: &str, t: &Tally) -> String {
+    tr(
+        locale,
+        msg!("ballot-tally"),
+        Some(&args([
+            ("yes", t.yes.into()),
+            ("abstain", t.abstain.into()),
+            ("no", t.no.into()),
+        ])),
+    )
+}
+
+fn colour(outcome: Option<Outcome>) -> u32 {
+    match outcome {
+        None => OPEN_COLOUR,
+        Some(Outcome::Approved) => APPROVED_COLOUR,
+        Some(Outcome::Rejected) => REJECTED_COLOUR,
+        Some(Outcome::NoQuorum | Outcome::Cancelled) => NEUTRAL_COLOUR,
+    }
+}
+
+/// Concerns of current -1 votes; a secret ballot lists them without their authors.
+fn concerns_text(view: &BallotView) -> Option<String> {
+    let lines: Vec<String> = view
+        .concerns()
+        .map(|(author, concern)| {
+            if view.ballot.secret {
+                format!("• {concern}")
+            } else {
+                format!("• <@{author}>: {concern}")
+            }
+        })
+        .collect();
+    (!lines.is_empty()).then(|| truncate(&lines.join("\n"), FIELD_MAX))
+}
+
+/// The embed of a ballot: live while open, final once closed.
+pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
+    let b = &view.ballot;
+    let electorate = u32::try_from(view.electorate.len()).unwrap_or(u32::MAX);
+    let mut embed = serenity::CreateEmbed::new()
+        .title(truncate(
+            &tr(
+                locale,
+                msg!("ballot-title"),
+                Some(&args([
+                    ("id", b.id.into()),
+                    ("title", b.title.as_str().into()),
+                ])),
+            ),
+            256,
+        ))
+        .colour(colour(b.outcome))
+        .field(
+            tr(locale, msg!("ballot-field-deadline"), None),
+            timestamp(b.closes_at),
+            true,
+        )
+        .field(
+            tr(locale, msg!("ballot-field-electorate"), None),
+            tr(
+                locale,
+                msg!("ballot-electorate"),
+                Some(&args([("count", electorate.into())])),
+            ),
+            true,
+        )
+        .field(
+            tr(locale, msg!("ballot-field-participation"), None),
+            tr(
+                locale,
+                msg!("ballot-participation"),
+                Some(&args([
+                    ("voted", view.count.binding.voters().into()),
+                    ("electorate", electorate.into()),
+                    ("needed", quorum_needed(&b.policy, electorate).into()),
+                ])),
+            ),
+            true,
+        );
+    if !b.description.is_empty() {
+        embed = embed.description(b.description.clone());
+    }
+    // A secret ballot shows tallies only once it is closed; a public one live.
+    if !b.secret || !b.open {
+        embed = embed.field(
+            tr(locale, msg!("ballot-field-tally"), None),
+            tally_text(locale, &view.count.binding),
+            false,
+        );
+        if view.count.non_binding.voters() > 0 {
+            embed = embed.field(
+                tr(locale, msg!("ballot-field-non-binding"), None),
+                tally_text(locale, &view.count.non_binding),
+                false,
+            );
+        }
+    }
+    if let Some(concerns) = concerns_text(view) {
+        embed = embed.field(
+            tr(locale, msg!("ballot-field-concerns"), None),
+            concerns,
+            false,
+        );
+    }
+    if let Some(reason) = &b.cancel_reason {
+        embed = embed.field(
+            tr(locale, msg!("ballot-field-cancel-reason"), None),
+            truncate(reason, FIELD_MAX),
+            false,
+        );
+    }
+    let footer = match b.outcome {
+        None => tr(
+            locale,
+            if b.secret {
+                msg!("ballot-footer-open-secret")
+            } else {
+                msg!("ballot-footer-open")
+            },
+            None,
+        ),
+        Some(outcome) => tr(
+            locale,
+            msg!("ballot-footer-closed"),
+            Some(&args([("outcome", outcome_text(locale, outcome).into())])),
+        ),
+    };
+    embed.footer(serenity::CreateEmbedFooter::new(footer))
+}
+
+/// The vote buttons; none once the ballot is closed.
+pub fn ballot_buttons(view: &BallotView, locale: &str) -> Vec<serenity::CreateActionRow> {
+    if !view.ballot.open {
+        return Vec::new();
+    }
+    let ballot_id = view.ballot.id;
+    let vote = |choice: Choice, style: serenity::ButtonStyle| {
+        serenity::CreateButton::new(Action::Vote { ballot_id, choice }.encode())
+            .label(choice_text(locale, choice))
+            .style(style)
+    };
+    vec![serenity::CreateActionRow::Buttons(vec![
+        vote(Choice::Yes, serenity::ButtonStyle::Success),
+        vote(Choice::Abstain, serenity::ButtonStyle::Secondary),
+        vote(Choice::No, serenity::ButtonStyle::Danger),
+        serenity::CreateButton::new(Action::Withdraw { ballot_id }.encode())
+            .label(tr(locale, msg!("button-withdraw"), None))
+            .style(serenity::ButtonStyle::Secondary),
+    ])]
+}
+
+/// A link to the ballot message, if it was posted.
+pub fn ballot_link(view: &BallotView) -> Option<String> {
+    let b = &view.ballot;
+    b.message_id.map(|m| {
+        format!(
+            "https://discord.com/channels/{}/{}/{m}",
+            b.guild_id, b.channel_id
+        )
+    })
+}
+
+/// The announcement of a closed ballot.
+pub fn result_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
+    let outcome = view.ballot.outcome.unwrap_or(Outcome::Cancelled);
+    let mut embed = ballot_embed(view, locale).title(truncate(
+        &tr(
+            locale,
+            msg!("result-title"),
+            Some(&args([
+                ("id", view.ballot.id.into()),
+                ("title", view.ballot.title.as_str().into()),
+                ("outcome", outcome_text(locale, outcome).into()),
+            ])),
+        ),
+        256,
+    ));
+    if let Some(link) = ballot_link(view) {
+        embed = embed.url(link);
+    }
+    embed
+}
+
+/// The reminder text; it mentions exactly the members given (and the message allows only them).
+pub fn reminder_text(view: &BallotView, members: &[u64], locale: &str) -> String {
+    let mentions: Vec<String> = members.iter().map(|m| format!("<@{m}>")).collect();
+    tr(
+        locale,
+        msg!("ballot-reminder"),
+        Some(&args([
+            ("mentions", mentions.join(" ").into()),
+            ("id", view.ballot.id.into()),
+            ("title", view.ballot.title.as_str().into()),
+            (
+                "deadline",
+                format!("<t:{}:R>", view.ballot.closes_at.timestamp()).into(),
+            ),
+        ])),
+    )
+}
+
+/// One line per open ballot for `/vote list`.
+pub fn list_text(views: &[BallotView], locale: &str) -> String {
+    if views.is_empty() {
+        return tr(locale, msg!("vote-list-empty"), None);
+    }
+    let mut lines = vec![tr(
+        locale,
+        msg!("vote-list-header"),
+        Some(&args([("count", views.len().into())])),
+    )];
+    for v in views {
+        lines.push(tr(
+            locale,
+            msg!("vote-list-line"),
+            Some(&args([
+                ("id", v.ballot.id.into()),
+                ("title", v.ballot.title.as_str().into()),
+                ("voted", v.count.binding.voters().into()),
+                ("electorate", v.electorate.len().into()),
+                (
+                    "deadline",
+                    format!("<t:{}:R>", v.ballot.closes_at.timestamp()).into(),
+                ),
+            ])),
+        ));
+    }
+    truncate(&lines.join("\n"), 2000)
+}
+
+/// Shown to a member whose vote was just committed.
+pub fn receipt_text(receipt: &crate::app::ballots::Receipt, locale: &str) -> String {
+    let id = match (receipt.binding, receipt.changed) {
+        (true, false) => msg!("vote-recorded"),
+        (true, true) => msg!("vote-changed"),
+        (false, false) => msg!("vote-recorded-non-binding"),
+        (false, true) => msg!("vote-changed-non-binding"),
+    };
+    tr(
+        locale,
+        id,
+        Some(&args([
+            ("choice", choice_text(locale, receipt.choice).into()),
+            ("id", receipt.ballot_id.into()),
+            ("title", receipt.title.as_str().into()),
+        ])),
+    )
+}

@@ -1,0 +1,312 @@
+//! TSC ballots: the voting rule of the document, as pure functions over plain data.
+//!
+//! "TSC members vote: +1 (approve), 0 (abstain), -1 (reject). A simple majority of TSC members
+//! must vote. A supermajority (2/3) of votes must be +1 for approval. Any -1 votes must include
+//! specific concerns that could change the vote if addressed."
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::policy::{AbstentionRule, Policy};
+
+/// Longest title, in characters (an embed title holds 256).
+pub const TITLE_MAX: usize = 200;
+/// Longest description, in characters.
+pub const DESCRIPTION_MAX: usize = 2000;
+/// Longest concern attached to a -1, in characters.
+pub const CONCERN_MAX: usize = 1000;
+/// Longest reason given when cancelling a ballot, in characters.
+pub const REASON_MAX: usize = 500;
+
+/// A vote: +1, 0 or -1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Choice {
+    Yes,
+    Abstain,
+    No,
+}
+
+impl Choice {
+    pub const ALL: [Choice; 3] = [Self::Yes, Self::Abstain, Self::No];
+
+    /// The symbol members see and button ids carry.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Yes => "+1",
+            Self::Abstain => "0",
+            Self::No => "-1",
+        }
+    }
+
+    pub fn from_symbol(symbol: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.symbol() == symbol)
+    }
+
+    /// The value stored in the database.
+    pub fn as_i64(self) -> i64 {
+        match self {
+            Self::Yes => 1,
+            Self::Abstain => 0,
+            Self::No => -1,
+        }
+    }
+
+    pub fn from_i64(value: i64) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_i64() == value)
+    }
+}
+
+/// How a ballot ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Approved,
+    Rejected,
+    NoQuorum,
+    Cancelled,
+}
+
+impl Outcome {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Approved => "approved",
+            Self::Rejected => "rejected",
+            Self::NoQuorum => "no_quorum",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        [
+            Self::Approved,
+            Self::Rejected,
+            Self::NoQuorum,
+            Self::Cancelled,
+        ]
+        .into_iter()
+        .find(|o| o.key() == key)
+    }
+}
+
+/// Anything a member can get wrong about a ballot; each maps to a localized message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BallotError {
+    #[error("title is empty")]
+    EmptyTitle,
+    #[error("title is longer than {TITLE_MAX} characters")]
+    TitleTooLong,
+    #[error("description is longer than {DESCRIPTION_MAX} characters")]
+    DescriptionTooLong,
+    #[error("the duration is not understood")]
+    BadDuration,
+    #[error("the duration is shorter than the policy's minimum")]
+    DurationTooShort { min_hours: u32 },
+    #[error("the duration is longer than the policy's maximum")]
+    DurationTooLong { max_hours: u32 },
+    #[error("a -1 needs a specific concern")]
+    ConcernRequired,
+    #[error("the concern is longer than {CONCERN_MAX} characters")]
+    ConcernTooLong,
+    #[error("a reason is required")]
+    ReasonRequired,
+    #[error("the reason is longer than {REASON_MAX} characters")]
+    ReasonTooLong,
+    #[error("the ballot is closed")]
+    Closed,
+    #[error("there is no vote to withdraw")]
+    NothingToWithdraw,
+    #[error("nobody holds the TSC role")]
+    EmptyElectorate,
+}
+
+/// Trims member text and checks it against a length limit counted in characters.
+fn bounded(text: &str, max: usize) -> Option<String> {
+    let text = text.trim();
+    (text.chars().count() <= max).then(|| text.to_owned())
+}
+
+/// The title and description of a new ballot, trimmed and within limits.
+pub fn validate_text(title: &str, description: &str) -> Result<(String, String), BallotError> {
+    let title = bounded(title, TITLE_MAX).ok_or(BallotError::TitleTooLong)?;
+    if title.is_empty() {
+        return Err(BallotError::EmptyTitle);
+    }
+    let description =
+        bounded(description, DESCRIPTION_MAX).ok_or(BallotError::DescriptionTooLong)?;
+    Ok((title, description))
+}
+
+/// A cancellation must say why.
+pub fn validate_reason(reason: &str) -> Result<String, BallotError> {
+    let reason = bounded(reason, REASON_MAX).ok_or(BallotError::ReasonTooLong)?;
+    if reason.is_empty() {
+        return Err(BallotError::ReasonRequired);
+    }
+    Ok(reason)
+}
+
+/// How long a ballot stays open: the requested duration (`72h`, `7d`, `1w 2d`) or the
+/// policy's default, within the policy's bounds.
+pub fn voting_period(policy: &Policy, requested: Option<&str>) -> Result<Duration, BallotError> {
+    let hours = |h: u32| Duration::hours(i64::from(h));
+    let period = match requested.map(str::trim).filter(|s| !s.is_empty()) {
+        None => return Ok(hours(policy.default_voting_hours)),
+        Some(text) => humantime::parse_duration(text)
+            .ok()
+            .and_then(|d| Duration::from_std(d).ok())
+            .ok_or(BallotError::BadDuration)?,
+    };
+    if period < hours(policy.min_voting_hours) {
+        return Err(BallotError::DurationTooShort {
+            min_hours: policy.min_voting_hours,
+        });
+    }
+    if period > hours(policy.max_voting_hours) {
+        return Err(BallotError::DurationTooLong {
+            max_hours: policy.max_voting_hours,
+        });
+    }
+    Ok(period)
+}
+
+/// When the electorate members who have not voted are reminded; `None` when that moment
+/// would not fall inside the ballot.
+pub fn reminder_at(
+    policy: &Policy,
+    opens_at: DateTime<Utc>,
+    closes_at: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let at = closes_at - Duration::hours(i64::from(policy.reminder_hours));
+    (at > opens_at).then_some(at)
+}
+
+/// A vote as cast: the choice and, for a -1, the concern that could change it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vote {
+    pub choice: Choice,
+    pub concern: Option<String>,
+}
+
+impl Vote {
+    /// Checks the rule on concerns: every -1 carries one; +1 and 0 carry none.
+    pub fn new(choice: Choice, concern: Option<&str>) -> Result<Self, BallotError> {
+        if choice != Choice::No {
+            return Ok(Self {
+                choice,
+                concern: None,
+            });
+        }
+        let concern =
+            bounded(concern.unwrap_or(""), CONCERN_MAX).ok_or(BallotError::ConcernTooLong)?;
+        if concern.is_empty() {
+            return Err(BallotError::ConcernRequired);
+        }
+        Ok(Self {
+            choice,
+            concern: Some(concern),
+        })
+    }
+}
+
+/// Votes may be cast, changed or withdrawn while the ballot is open and before its deadline.
+pub fn accepts_votes(
+    open: bool,
+    closes_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), BallotError> {
+    if open && now < closes_at {
+        Ok(())
+    } else {
+        Err(BallotError::Closed)
+    }
+}
+
+/// Counts of each choice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub yes: u32,
+    pub abstain: u32,
+    pub no: u32,
+}
+
+impl Tally {
+    pub fn of(choices: impl IntoIterator<Item = Choice>) -> Self {
+        let mut tally = Self::default();
+        for choice in choices {
+            tally.add(choice);
+        }
+        tally
+    }
+
+    pub fn add(&mut self, choice: Choice) {
+        match choice {
+            Choice::Yes => self.yes += 1,
+            Choice::Abstain => self.abstain += 1,
+            Choice::No => self.no += 1,
+        }
+    }
+
+    /// Members who voted, abstentions included.
+    pub fn voters(&self) -> u32 {
+        self.yes + self.abstain + self.no
+    }
+}
+
+/// The binding tally (electorate members) apart from the non-binding one (everyone else,
+/// shown but never counted, as Apache does).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Count {
+    pub binding: Tally,
+    pub non_binding: Tally,
+}
+
+impl Count {
+    /// Splits votes by whether the voter belongs to the frozen electorate.
+    pub fn of(votes: impl IntoIterator<Item = (Choice, bool)>) -> Self {
+        let mut count = Self::default();
+        for (choice, binding) in votes {
+            if binding {
+                count.binding.add(choice);
+            } else {
+                count.non_binding.add(choice);
+            }
+        }
+        count
+    }
+}
+
+/// Quorum: more than the policy's fraction (a half) of the electorate has voted.
+pub fn quorum_met(policy: &Policy, electorate: u32, binding: &Tally) -> bool {
+    electorate > 0 && policy.quorum.exceeded_by(binding.voters(), electorate)
+}
+
+/// How many electorate members must vote for quorum (shown on the ballot).
+pub fn quorum_needed(policy: &Policy, electorate: u32) -> u32 {
+    let q = policy.quorum;
+    u32::try_from(u64::from(electorate) * u64::from(q.num) / u64::from(q.den) + 1)
+        .unwrap_or(u32::MAX)
+}
+
+/// Approval: at least the policy's fraction (2/3) of the counted votes are +1.
+pub fn approval_met(policy: &Policy, binding: &Tally) -> bool {
+    let counted = match policy.abstentions {
+        AbstentionRule::ExcludedFromApproval => binding.yes + binding.no,
+        AbstentionRule::CountedInApproval => binding.voters(),
+    };
+    counted > 0 && policy.approval.reached_by(binding.yes, counted)
+}
+
+/// The outcome of a ballot that reached its deadline. Only binding votes count.
+pub fn decide(policy: &Policy, electorate: u32, count: &Count) -> Outcome {
+    if !quorum_met(policy, electorate, &count.binding) {
+        Outcome::NoQuorum
+    } else if approval_met(policy, &count.binding) {
+        Outcome::Approved
+    } else {
+        Outcome::Rejected
+    }
+}
+
+#[cfg(test)]
+#[path = "ballot_tests.rs"]
+mod tests;

@@ -1,0 +1,8 @@
+//! The governance document as pure rules: no async, no I/O, no clock reads (time is passed in).
+//!
+//! Everything a community can argue about (thresholds, periods, who may do what) is decided here
+//! and tested with tables of cases and property tests.
+
+pub mod ballot;
+pub mod policy;
+pub mod roles;

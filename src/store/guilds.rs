@@ -1,0 +1,120 @@
+//! Guild configuration: role bindings, announcement channel, locale and policy.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, SqliteConnection};
+
+use super::{from_db_id, to_db_id, to_millis};
+use crate::governance::policy::Policy;
+use crate::governance::roles::GovRole;
+
+/// A guild's configuration as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GuildConfig {
+    pub guild_id: u64,
+    pub announce_channel_id: Option<u64>,
+    pub locale: String,
+    pub policy: Policy,
+    pub roles: Vec<(GovRole, u64)>,
+}
+
+impl GuildConfig {
+    pub fn role_id(&self, role: GovRole) -> Option<u64> {
+        self.roles
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, id)| *id)
+    }
+}
+
+#[derive(FromRow)]
+struct GuildRow {
+    guild_id: i64,
+    announce_channel_id: Option<i64>,
+    locale: String,
+    policy: String,
+}
+
+#[derive(FromRow)]
+struct BindingRow {
+    gov_role: String,
+    role_id: i64,
+}
+
+pub async fn get(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Option<GuildConfig>> {
+    let row: Option<GuildRow> = sqlx::query_as(
+        "SELECT guild_id, announce_channel_id, locale, policy FROM guilds WHERE guild_id = ?",
+    )
+    .bind(to_db_id(guild_id))
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let bindings: Vec<BindingRow> = sqlx::query_as(
+        "SELECT gov_role, role_id FROM role_bindings WHERE guild_id = ? ORDER BY gov_role",
+    )
+    .bind(to_db_id(guild_id))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Some(GuildConfig {
+        guild_id: from_db_id(row.guild_id),
+        announce_channel_id: row.announce_channel_id.map(from_db_id),
+        locale: row.locale,
+        // A policy that no longer parses falls back to the document's defaults field by field.
+        policy: serde_json::from_str(&row.policy).unwrap_or_default(),
+        roles: bindings
+            .into_iter()
+            .filter_map(|b| Some((GovRole::from_key(&b.gov_role)?, from_db_id(b.role_id))))
+            .collect(),
+    }))
+}
+
+/// Creates or replaces the role bindings, channel and locale; the policy is kept.
+pub async fn save_setup(
+    conn: &mut SqliteConnection,
+    config: &GuildConfig,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let guild = to_db_id(config.guild_id);
+    sqlx::query(
+        "INSERT INTO guilds (guild_id, announce_channel_id, locale, policy, updated_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (guild_id) DO UPDATE SET
+             announce_channel_id = excluded.announce_channel_id,
+             locale = excluded.locale,
+             updated_at = excluded.updated_at",
+    )
+    .bind(guild)
+    .bind(config.announce_channel_id.map(to_db_id))
+    .bind(&config.locale)
+    .bind(serde_json::to_string(&config.policy).unwrap_or_else(|_| "{}".into()))
+    .bind(to_millis(now))
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM role_bindings WHERE guild_id = ?")
+        .bind(guild)
+        .execute(&mut *conn)
+        .await?;
+    for (role, role_id) in &config.roles {
+        sqlx::query("INSERT INTO role_bindings (guild_id, gov_role, role_id) VALUES (?, ?, ?)")
+            .bind(guild)
+            .bind(role.key())
+            .bind(to_db_id(*role_id))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn save_policy(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    policy: &Policy,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE guilds SET policy = ?, updated_at = ? WHERE guild_id = ?")
+        .bind(serde_json::to_string(policy).unwrap_or_else(|_| "{}".into()))
+        .bind(to_millis(now))
+        .bind(to_db_id(guild_id))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

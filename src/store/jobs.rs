@@ -1,0 +1,132 @@
+//! The durable job table behind the scheduler. Payloads are opaque JSON here; the scheduler
+//! gives them types.
+
+use chrono::{DateTime, Utc};
+// Column lists below are constants: the only formatted SQL is those lists.
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection};
+
+use super::{from_millis, to_millis};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobRow {
+    pub id: i64,
+    pub dedupe_key: String,
+    pub payload: String,
+    pub due_at: DateTime<Utc>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+#[derive(FromRow)]
+struct Row {
+    id: i64,
+    dedupe_key: String,
+    payload: String,
+    due_at: i64,
+    attempts: i64,
+    last_error: Option<String>,
+    done_at: Option<i64>,
+}
+
+impl From<Row> for JobRow {
+    fn from(r: Row) -> Self {
+        Self {
+            id: r.id,
+            dedupe_key: r.dedupe_key,
+            payload: r.payload,
+            due_at: from_millis(r.due_at),
+            attempts: r.attempts,
+            last_error: r.last_error,
+            done_at: r.done_at.map(from_millis),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, dedupe_key, payload, due_at, attempts, last_error, done_at";
+
+/// Schedules a job unless one with the same key is still pending; returns whether it was added.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    dedupe_key: &str,
+    payload: &str,
+    due_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let added = sqlx::query(
+        "INSERT INTO jobs (dedupe_key, payload, due_at, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (dedupe_key) WHERE done_at IS NULL DO NOTHING",
+    )
+    .bind(dedupe_key)
+    .bind(payload)
+    .bind(to_millis(due_at))
+    .bind(to_millis(now))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(added == 1)
+}
+
+/// Pending jobs due at `now`, oldest first.
+pub async fn due(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> sqlx::Result<Vec<JobRow>> {
+    let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM jobs WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?"
+    )))
+    .bind(to_millis(now))
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(JobRow::from).collect())
+}
+
+/// When the next pending job falls due, if any.
+pub async fn next_due(conn: &mut SqliteConnection) -> sqlx::Result<Option<DateTime<Utc>>> {
+    let at: Option<i64> = sqlx::query_scalar("SELECT MIN(due_at) FROM jobs WHERE done_at IS NULL")
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(at.map(from_millis))
+}
+
+pub async fn mark_done(
+    conn: &mut SqliteConnection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE jobs SET done_at = ? WHERE id = ?")
+        .bind(to_millis(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Records a failed attempt and when to try again.
+pub async fn mark_failed(
+    conn: &mut SqliteConnection,
+    id: i64,
+    error: &str,
+    retry_at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE jobs SET attempts = attempts + 1, last_error = ?, due_at = ? WHERE id = ?")
+        .bind(error)
+        .bind(to_millis(retry_at))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Every job with this key, newest first (for tests and audits).
+pub async fn by_key(conn: &mut SqliteConnection, dedupe_key: &str) -> sqlx::Result<Vec<JobRow>> {
+    let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM jobs WHERE dedupe_key = ? ORDER BY id DESC"
+    )))
+    .bind(dedupe_key)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(JobRow::from).collect())
+}

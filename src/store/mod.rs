@@ -1,0 +1,52 @@
+//! SQLite persistence: one repository module per table group, plain row structs, no rules.
+//!
+//! Every function takes a `&mut SqliteConnection`, so that a use case can run several of them
+//! inside one transaction (`&mut *tx`).
+
+pub mod ballots;
+pub mod guilds;
+pub mod jobs;
+pub mod outbox;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+/// Opens (creating if missing) the database and brings its schema up to date.
+pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // WAL + NORMAL is durable across process crashes; only an OS crash can lose the
+        // last transactions, never corrupt the file.
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("./migrations").run(&pool).await?;
+    Ok(pool)
+}
+
+/// Times are stored as milliseconds since the epoch.
+pub fn to_millis(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+pub fn from_millis(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+/// Snowflakes are u64; SQLite integers are i64. The cast is lossless in both directions.
+pub fn to_db_id(id: u64) -> i64 {
+    id as i64
+}
+
+pub fn from_db_id(id: i64) -> u64 {
+    id as u64
+}

@@ -1,0 +1,157 @@
+//! The outbox table: what the bot must put on Discord, queued in the transaction that decided it
+//! and delivered by the sender until Discord accepts it.
+
+use chrono::{DateTime, Utc};
+// Column lists below are constants: the only formatted SQL is those lists.
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection};
+
+use super::{from_db_id, from_millis, to_db_id, to_millis};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub guild_id: u64,
+    pub dedupe_key: String,
+    pub payload: String,
+    pub revision: i64,
+    pub next_attempt_at: DateTime<Utc>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub message_id: Option<u64>,
+}
+
+#[derive(FromRow)]
+struct Row {
+    id: i64,
+    guild_id: i64,
+    dedupe_key: String,
+    payload: String,
+    revision: i64,
+    next_attempt_at: i64,
+    attempts: i64,
+    last_error: Option<String>,
+    delivered_at: Option<i64>,
+    message_id: Option<i64>,
+}
+
+impl From<Row> for OutboxRow {
+    fn from(r: Row) -> Self {
+        Self {
+            id: r.id,
+            guild_id: from_db_id(r.guild_id),
+            dedupe_key: r.dedupe_key,
+            payload: r.payload,
+            revision: r.revision,
+            next_attempt_at: from_millis(r.next_attempt_at),
+            attempts: r.attempts,
+            last_error: r.last_error,
+            delivered_at: r.delivered_at.map(from_millis),
+            message_id: r.message_id.map(from_db_id),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, guild_id, dedupe_key, payload, revision, next_attempt_at, attempts, \
+                       last_error, delivered_at, message_id";
+
+/// Queues an item. If an undelivered item with the same key exists, it is not duplicated: its
+/// revision is bumped so that an in-flight delivery is repeated with the latest state.
+pub async fn enqueue(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    dedupe_key: &str,
+    payload: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO outbox (guild_id, dedupe_key, payload, created_at, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (dedupe_key) WHERE delivered_at IS NULL
+         DO UPDATE SET revision = revision + 1, payload = excluded.payload",
+    )
+    .bind(to_db_id(guild_id))
+    .bind(dedupe_key)
+    .bind(payload)
+    .bind(to_millis(now))
+    .bind(to_millis(now))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Undelivered items whose next attempt is due, in the order they were queued.
+pub async fn due(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> sqlx::Result<Vec<OutboxRow>> {
+    let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?
+         ORDER BY id LIMIT ?"
+    )))
+    .bind(to_millis(now))
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(OutboxRow::from).collect())
+}
+
+pub async fn next_due(conn: &mut SqliteConnection) -> sqlx::Result<Option<DateTime<Utc>>> {
+    let at: Option<i64> =
+        sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at IS NULL")
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(at.map(from_millis))
+}
+
+/// Records a delivery, unless the item was queued again meanwhile (its revision moved on):
+/// then it stays pending and is delivered once more. Returns whether it is now delivered.
+pub async fn mark_delivered(
+    conn: &mut SqliteConnection,
+    id: i64,
+    revision: i64,
+    message_id: Option<u64>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(
+        "UPDATE outbox SET delivered_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL
+         WHERE id = ? AND revision = ? AND delivered_at IS NULL",
+    )
+    .bind(to_millis(now))
+    .bind(message_id.map(to_db_id))
+    .bind(id)
+    .bind(revision)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+pub async fn mark_failed(
+    conn: &mut SqliteConnection,
+    id: i64,
+    error: &str,
+    retry_at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+    )
+    .bind(error)
+    .bind(to_millis(retry_at))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Every item with this key, oldest first (for tests and audits).
+pub async fn by_key(conn: &mut SqliteConnection, dedupe_key: &str) -> sqlx::Result<Vec<OutboxRow>> {
+    let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM outbox WHERE dedupe_key = ? ORDER BY id"
+    )))
+    .bind(dedupe_key)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(OutboxRow::from).collect())
+}

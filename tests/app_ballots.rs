@@ -1,0 +1,654 @@
+//! `app` + `store` on a real SQLite file in a temp dir, with an injected clock: ballots from
+//! start to announcement, the way a TSC would live through them.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use steward::app::ballots::StartBallot;
+use steward::app::guilds::Setup;
+use steward::app::outbox::{DeliveryError, Notice, OutboxItem, Publisher};
+use steward::app::{Actor, App};
+use steward::clock::ManualClock;
+use steward::governance::ballot::{Choice, Outcome};
+use steward::governance::policy::PolicyKey;
+use steward::governance::roles::{GovRole, RoleSet, Standing};
+use steward::store;
+
+const GUILD: u64 = 1_000;
+const ANNOUNCE: u64 = 2_000;
+const GENERAL: u64 = 2_001;
+const TSC_ROLE: u64 = 3_000;
+// The TSC: alice, bob, carol, dave, erin. frank is a maintainer.
+const ALICE: u64 = 11;
+const BOB: u64 = 12;
+const CAROL: u64 = 13;
+const DAVE: u64 = 14;
+const ERIN: u64 = 15;
+const FRANK: u64 = 16;
+const TSC: [u64; 5] = [ALICE, BOB, CAROL, DAVE, ERIN];
+
+fn start_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
+}
+
+struct World {
+    _dir: tempfile::TempDir,
+    url: String,
+    clock: Arc<ManualClock>,
+    app: App,
+}
+
+impl World {
+    async fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("steward.db").display());
+        let clock = Arc::new(ManualClock::new(start_time()));
+        let app = App::new(store::connect(&url).await.unwrap(), clock.clone());
+        let world = Self {
+            _dir: dir,
+            url,
+            clock,
+            app,
+        };
+        world
+            .app
+            .setup_guild(
+                &admin(),
+                Setup {
+                    roles: vec![(GovRole::Tsc, TSC_ROLE)],
+                    announce_channel_id: ANNOUNCE,
+                    locale: "en-US".into(),
+                },
+            )
+            .await
+            .unwrap();
+        world
+    }
+
+    /// The process "restarts": a new pool and app on the same database file.
+    async fn restart(&mut self) {
+        self.app.db().close().await;
+        self.app = App::new(store::connect(&self.url).await.unwrap(), self.clock.clone());
+    }
+
+    async fn start(&self, title: &str) -> i64 {
+        self.app
+            .start_ballot(&tsc(ALICE), ballot(title))
+            .await
+            .unwrap()
+            .id
+    }
+
+    async fn count(&self, sql: &'static str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(self.app.db())
+            .await
+            .unwrap()
+    }
+}
+
+fn actor(user: u64, roles: &[GovRole]) -> Actor {
+    Actor {
+        guild_id: GUILD,
+        user_id: user,
+        standing: Standing {
+            roles: RoleSet::new(roles.iter().copied()),
+            manages_guild: false,
+        },
+    }
+}
+
+fn tsc(user: u64) -> Actor {
+    actor(user, &[GovRole::Tsc])
+}
+
+fn admin() -> Actor {
+    Actor {
+        standing: Standing {
+            manages_guild: true,
+            ..Standing::default()
+        },
+        ..actor(99, &[])
+    }
+}
+
+fn ballot(title: &str) -> StartBallot {
+    StartBallot {
+        title: title.into(),
+        description: "Adopt the new release process".into(),
+        duration: Some("7d".into()),
+        secret: false,
+        channel_id: GENERAL,
+        electorate: TSC.to_vec(),
+    }
+}
+
+/// A publisher that records what it delivered and fails as scripted.
+#[derive(Default)]
+struct FakeDiscord {
+    script: Mutex<VecDeque<DeliveryError>>,
+    delivered: Mutex<Vec<Notice>>,
+    attempts: Mutex<usize>,
+}
+
+impl FakeDiscord {
+    fn failing(errors: impl IntoIterator<Item = DeliveryError>) -> Self {
+        Self {
+            script: Mutex::new(errors.into_iter().collect()),
+            ..Self::default()
+        }
+    }
+
+    fn delivered(&self) -> Vec<Notice> {
+        self.delivered.lock().unwrap().clone()
+    }
+
+    fn results(&self) -> Vec<i64> {
+        self.delivered()
+            .into_iter()
+            .filter_map(|n| match n {
+                Notice::BallotResult { ballot_id, .. } => Some(ballot_id),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+impl Publisher for FakeDiscord {
+    async fn deliver(&self, item: &OutboxItem) -> Result<Option<u64>, DeliveryError> {
+        *self.attempts.lock().unwrap() += 1;
+        if let Some(error) = self.script.lock().unwrap().pop_front() {
+            return Err(error);
+        }
+        self.delivered.lock().unwrap().push(item.notice.clone());
+        Ok(Some(900_000 + item.id as u64))
+    }
+}
+
+#[tokio::test]
+async fn a_tsc_member_opens_a_ballot_that_is_posted_and_scheduled() {
+    let w = World::new().await;
+    let b = w
+        .app
+        .start_ballot(&tsc(ALICE), ballot("Adopt RFC 7"))
+        .await
+        .unwrap();
+    assert!(b.open);
+    assert_eq!(b.closes_at, start_time() + Duration::days(7));
+    assert_eq!(w.count("SELECT COUNT(*) FROM ballot_electorate").await, 5);
+    assert_eq!(
+        w.count("SELECT COUNT(*) FROM jobs WHERE done_at IS NULL")
+            .await,
+        2,
+        "close + reminder"
+    );
+
+    let discord = FakeDiscord::default();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(
+        discord.delivered(),
+        vec![Notice::BallotPosted { ballot_id: b.id }]
+    );
+    let view = w.app.ballot_view(b.id).await.unwrap();
+    assert_eq!(
+        view.ballot.message_id,
+        Some(900_000 + 1),
+        "the message id is recorded on the ballot"
+    );
+}
+
+#[tokio::test]
+async fn only_the_tsc_opens_ballots_and_refusals_change_nothing() {
+    let w = World::new().await;
+    let err = w
+        .app
+        .start_ballot(&actor(FRANK, &[GovRole::Maintainer]), ballot("x"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-needs-tsc");
+    let too_short = StartBallot {
+        duration: Some("1h".into()),
+        ..ballot("x")
+    };
+    let err = w
+        .app
+        .start_ballot(&tsc(ALICE), too_short)
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-duration-too-short");
+    let empty = StartBallot {
+        electorate: vec![],
+        ..ballot("x")
+    };
+    assert_eq!(
+        w.app
+            .start_ballot(&tsc(ALICE), empty)
+            .await
+            .unwrap_err()
+            .user()
+            .unwrap()
+            .id,
+        "error-empty-electorate"
+    );
+    assert_eq!(w.count("SELECT COUNT(*) FROM ballots").await, 0);
+    assert_eq!(w.count("SELECT COUNT(*) FROM jobs").await, 0);
+    assert_eq!(w.count("SELECT COUNT(*) FROM outbox").await, 0);
+}
+
+#[tokio::test]
+async fn votes_are_cast_changed_and_withdrawn_with_a_full_history() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    let first = w
+        .app
+        .cast_vote(&tsc(BOB), id, Choice::Yes, None)
+        .await
+        .unwrap();
+    assert!(first.binding && !first.changed);
+    let second = w
+        .app
+        .cast_vote(&tsc(BOB), id, Choice::Abstain, None)
+        .await
+        .unwrap();
+    assert!(second.changed);
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert_eq!((view.count.binding.yes, view.count.binding.abstain), (0, 1));
+
+    w.app.withdraw_vote(&tsc(BOB), id).await.unwrap();
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert_eq!(view.count.binding.voters(), 0);
+    let mut conn = w.app.db().acquire().await.unwrap();
+    assert_eq!(
+        store::ballots::history_len(&mut conn, id).await.unwrap(),
+        3,
+        "cast, change, withdrawal"
+    );
+    drop(conn);
+
+    let err = w.app.withdraw_vote(&tsc(BOB), id).await.unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-no-vote-to-withdraw");
+}
+
+#[tokio::test]
+async fn a_minus_one_without_a_concern_is_refused_and_with_one_is_listed() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    let err = w
+        .app
+        .cast_vote(&tsc(CAROL), id, Choice::No, Some("  "))
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-concern-required");
+    assert_eq!(w.count("SELECT COUNT(*) FROM votes").await, 0);
+    assert_eq!(w.count("SELECT COUNT(*) FROM vote_events").await, 0);
+
+    w.app
+        .cast_vote(&tsc(CAROL), id, Choice::No, Some("No migration plan"))
+        .await
+        .unwrap();
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert_eq!(
+        view.concerns().collect::<Vec<_>>(),
+        vec![(CAROL, "No migration plan")]
+    );
+
+    // Withdrawing the -1 withdraws its concern.
+    w.app.withdraw_vote(&tsc(CAROL), id).await.unwrap();
+    assert_eq!(w.app.ballot_view(id).await.unwrap().concerns().count(), 0);
+}
+
+#[tokio::test]
+async fn members_outside_the_electorate_vote_non_binding() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    let receipt = w
+        .app
+        .cast_vote(&actor(FRANK, &[GovRole::Maintainer]), id, Choice::Yes, None)
+        .await
+        .unwrap();
+    assert!(!receipt.binding);
+    // Even a member who joins the TSC after the ballot opened is outside its frozen electorate.
+    let late = w
+        .app
+        .cast_vote(&tsc(77), id, Choice::Yes, None)
+        .await
+        .unwrap();
+    assert!(!late.binding);
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert_eq!(view.count.binding.voters(), 0);
+    assert_eq!(view.count.non_binding.yes, 2);
+
+    w.clock.advance(Duration::days(8));
+    assert_eq!(
+        w.app.close_ballot(id).await.unwrap(),
+        Some(Outcome::NoQuorum)
+    );
+}
+
+#[tokio::test]
+async fn votes_after_the_deadline_or_after_close_are_refused() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    w.clock.advance(Duration::days(7));
+    let err = w
+        .app
+        .cast_vote(&tsc(BOB), id, Choice::Yes, None)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.user().unwrap().id,
+        "error-ballot-closed",
+        "the deadline passed, job not run yet"
+    );
+    w.app.run_due_jobs().await.unwrap();
+    let err = w
+        .app
+        .cast_vote(&tsc(BOB), id, Choice::Yes, None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-ballot-closed");
+    assert_eq!(w.count("SELECT COUNT(*) FROM votes").await, 0);
+}
+
+#[tokio::test]
+async fn a_ballot_decided_by_the_rule_is_announced_exactly_once() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    w.app
+        .cast_vote(&tsc(ALICE), id, Choice::Yes, None)
+        .await
+        .unwrap();
+    w.app
+        .cast_vote(&tsc(BOB), id, Choice::Yes, None)
+        .await
+        .unwrap();
+    w.app
+        .cast_vote(&tsc(CAROL), id, Choice::No, Some("Needs docs"))
+        .await
+        .unwrap();
+    w.clock.advance(Duration::days(7));
+    w.app.run_due_jobs().await.unwrap();
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert_eq!(
+        view.ballot.outcome,
+        Some(Outcome::Approved),
+        "2 of 3 votes +1, 3 of 5 voted"
+    );
+
+    let discord = FakeDiscord::default();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    // Running the close again (a job retried after a crash) announces nothing more.
+    assert_eq!(w.app.close_ballot(id).await.unwrap(), None);
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(discord.results(), vec![id]);
+}
+
+#[tokio::test]
+async fn a_deadline_passing_while_the_bot_is_down_closes_at_the_next_start() {
+    let mut w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    for member in [ALICE, BOB, CAROL] {
+        w.app
+            .cast_vote(&tsc(member), id, Choice::Yes, None)
+            .await
+            .unwrap();
+    }
+    // Down for ten days.
+    w.app.db().close().await;
+    w.clock.advance(Duration::days(10));
+    w.restart().await;
+    w.app.run_due_jobs().await.unwrap();
+    let discord = FakeDiscord::default();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(discord.results(), vec![id]);
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert_eq!(view.ballot.outcome, Some(Outcome::Approved));
+    assert_eq!(
+        view.ballot.closed_at,
+        Some(start_time() + Duration::days(10))
+    );
+
+    // Another restart repeats nothing.
+    w.restart().await;
+    w.app.run_due_jobs().await.unwrap();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(discord.results(), vec![id]);
+}
+
+#[tokio::test]
+async fn a_failing_post_is_retried_with_backoff_and_recorded_once() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    let discord =
+        FakeDiscord::failing((0..3).map(|i| DeliveryError::Failed(format!("HTTP 500 #{i}"))));
+    // First attempt fails: the ballot message is not posted yet.
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert!(discord.delivered().is_empty());
+    // Nothing happens before the backoff is over.
+    w.clock.advance(Duration::seconds(4));
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(*discord.attempts.lock().unwrap(), 1);
+    // Backoff 5 s, 10 s, 20 s.
+    for wait in [5, 10, 20] {
+        w.clock.advance(Duration::seconds(wait));
+        w.app.deliver_outbox(&discord).await.unwrap();
+    }
+    assert_eq!(*discord.attempts.lock().unwrap(), 4);
+    assert_eq!(
+        discord.delivered(),
+        vec![Notice::BallotPosted { ballot_id: id }]
+    );
+    let mut conn = w.app.db().acquire().await.unwrap();
+    let rows = store::outbox::by_key(&mut conn, &format!("ballot:{id}:post"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].attempts, 4);
+    assert!(rows[0].delivered_at.is_some());
+    assert_eq!(rows[0].message_id, Some(900_000 + rows[0].id as u64));
+}
+
+#[tokio::test]
+async fn a_rate_limited_post_waits_for_retry_after() {
+    let w = World::new().await;
+    w.start("Adopt RFC 7").await;
+    let discord = FakeDiscord::failing([DeliveryError::RetryAfter(Duration::seconds(30))]);
+    w.app.deliver_outbox(&discord).await.unwrap();
+    w.clock.advance(Duration::seconds(29));
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(
+        *discord.attempts.lock().unwrap(),
+        1,
+        "not before retry_after"
+    );
+    w.clock.advance(Duration::seconds(1));
+    let next = w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(discord.delivered().len(), 1);
+    assert_eq!(next, None, "nothing left to deliver");
+}
+
+#[tokio::test]
+async fn the_reminder_names_only_those_who_have_not_voted() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    w.app
+        .cast_vote(&tsc(ALICE), id, Choice::Yes, None)
+        .await
+        .unwrap();
+    w.app
+        .cast_vote(&tsc(BOB), id, Choice::Abstain, None)
+        .await
+        .unwrap();
+    w.app
+        .cast_vote(&actor(FRANK, &[]), id, Choice::Yes, None)
+        .await
+        .unwrap();
+    w.clock.advance(Duration::days(6) - Duration::seconds(1));
+    w.app.run_due_jobs().await.unwrap();
+    let discord = FakeDiscord::default();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert!(
+        !discord
+            .delivered()
+            .iter()
+            .any(|n| matches!(n, Notice::BallotReminder { .. })),
+        "not yet"
+    );
+
+    w.clock.advance(Duration::seconds(1));
+    w.app.run_due_jobs().await.unwrap();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    let reminders: Vec<_> = discord
+        .delivered()
+        .into_iter()
+        .filter_map(|n| match n {
+            Notice::BallotReminder { members, .. } => Some(members),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reminders, vec![vec![CAROL, DAVE, ERIN]]);
+}
+
+#[tokio::test]
+async fn the_opener_or_a_tsc_member_cancels_with_a_reason() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    let err = w
+        .app
+        .cancel_ballot(&actor(FRANK, &[GovRole::Maintainer]), id, "no")
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-cancel-not-allowed");
+    let err = w.app.cancel_ballot(&tsc(BOB), id, " ").await.unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-reason-required");
+    assert!(w.app.ballot_view(id).await.unwrap().ballot.open);
+
+    let b = w
+        .app
+        .cancel_ballot(&tsc(BOB), id, "Superseded by RFC 8")
+        .await
+        .unwrap();
+    assert_eq!(b.outcome, Some(Outcome::Cancelled));
+    assert_eq!(b.cancel_reason.as_deref(), Some("Superseded by RFC 8"));
+    // The deadline job later finds it closed and announces nothing more.
+    w.clock.advance(Duration::days(7));
+    w.app.run_due_jobs().await.unwrap();
+    let discord = FakeDiscord::default();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(discord.results(), vec![id]);
+}
+
+#[tokio::test]
+async fn ballots_of_another_guild_are_invisible() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    let stranger = Actor {
+        guild_id: GUILD + 1,
+        ..tsc(BOB)
+    };
+    let err = w
+        .app
+        .cast_vote(&stranger, id, Choice::Yes, None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-ballot-not-found");
+    let err = w
+        .app
+        .cast_vote(&tsc(BOB), id + 100, Choice::Yes, None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-ballot-not-found");
+}
+
+#[tokio::test]
+async fn the_tsc_changes_the_policy_and_running_ballots_keep_theirs() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    let err = w
+        .app
+        .set_policy(
+            &actor(FRANK, &[GovRole::Maintainer]),
+            PolicyKey::Approval,
+            "3/4",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-needs-tsc");
+    let err = w
+        .app
+        .set_policy(&tsc(ALICE), PolicyKey::Approval, "5/4")
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-policy-ratio");
+
+    let policy = w
+        .app
+        .set_policy(&tsc(ALICE), PolicyKey::Approval, "3/4")
+        .await
+        .unwrap();
+    assert_eq!(policy.approval.to_string(), "3/4");
+    assert_eq!(w.app.guild_config(GUILD).await.unwrap().policy, policy);
+
+    // 2 of 3 is enough under the 2/3 the ballot opened with, though not under 3/4.
+    for (member, choice) in [(ALICE, Choice::Yes), (BOB, Choice::Yes)] {
+        w.app
+            .cast_vote(&tsc(member), id, choice, None)
+            .await
+            .unwrap();
+    }
+    w.app
+        .cast_vote(&tsc(CAROL), id, Choice::No, Some("Too fast"))
+        .await
+        .unwrap();
+    w.clock.advance(Duration::days(7));
+    assert_eq!(
+        w.app.close_ballot(id).await.unwrap(),
+        Some(Outcome::Approved)
+    );
+
+    let discord = FakeDiscord::default();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert!(discord.delivered().iter().any(|n| matches!(
+        n,
+        Notice::PolicyChanged {
+            key: PolicyKey::Approval,
+            ..
+        }
+    )));
+}
+
+#[tokio::test]
+async fn setup_needs_manage_server_and_a_tsc_role() {
+    let w = World::new().await;
+    let setup = Setup {
+        roles: vec![(GovRole::Tsc, 5)],
+        announce_channel_id: 6,
+        locale: "de".into(),
+    };
+    let err = w
+        .app
+        .setup_guild(&tsc(ALICE), setup.clone())
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-needs-manage-server");
+    let no_tsc = Setup {
+        roles: vec![(GovRole::Maintainer, 5)],
+        ..setup.clone()
+    };
+    assert_eq!(
+        w.app
+            .setup_guild(&admin(), no_tsc)
+            .await
+            .unwrap_err()
+            .user()
+            .unwrap()
+            .id,
+        "error-tsc-role-required"
+    );
+    let config = w.app.setup_guild(&admin(), setup).await.unwrap();
+    assert_eq!(config.locale, "de");
+    assert_eq!(config.role_id(GovRole::Tsc), Some(5));
+    assert_eq!(w.app.guild_config(GUILD).await.unwrap(), config);
+}
