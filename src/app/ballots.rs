@@ -80,7 +80,7 @@ impl App {
         }
         let opens_at = self.now();
         let closes_at = opens_at + period;
-        let mut tx = self.db().begin().await?;
+        let mut tx = self.write_tx().await?;
         let id = repo::insert(
             &mut tx,
             &NewBallot {
@@ -145,7 +145,7 @@ impl App {
     ) -> AppResult<Receipt> {
         let vote = Vote::new(choice, concern)?;
         let now = self.now();
-        let mut tx = self.db().begin().await?;
+        let mut tx = self.write_tx().await?;
         let ballot = match repo::get(&mut tx, ballot_id).await? {
             Some(b) if b.guild_id == actor.guild_id => b,
             _ => return Err(not_found().into()),
@@ -183,7 +183,7 @@ impl App {
     /// Withdraws the actor's vote (for a -1, its concern goes with it).
     pub async fn withdraw_vote(&self, actor: &Actor, ballot_id: i64) -> AppResult<Ballot> {
         let now = self.now();
-        let mut tx = self.db().begin().await?;
+        let mut tx = self.write_tx().await?;
         let ballot = match repo::get(&mut tx, ballot_id).await? {
             Some(b) if b.guild_id == actor.guild_id => b,
             _ => return Err(not_found().into()),
@@ -255,7 +255,7 @@ impl App {
             .guild_config(ballot.guild_id)
             .await?
             .announce_channel_id;
-        let mut tx = self.db().begin().await?;
+        let mut tx = self.write_tx().await?;
         if !repo::close(&mut tx, ballot.id, closing).await? {
             return Ok(false);
         }

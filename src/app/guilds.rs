@@ -43,7 +43,7 @@ impl App {
         let locale = i18n::supported(&setup.locale)
             .ok_or_else(|| UserError::new(msg!("error-locale-unsupported")))?;
         let now = self.now();
-        let mut tx = self.db().begin().await?;
+        let mut tx = self.write_tx().await?;
         let policy = guilds::get(&mut tx, actor.guild_id)
             .await?
             .map(|c| c.policy)
@@ -74,7 +74,7 @@ impl App {
         }
         let policy = config.policy.with(key, value)?;
         let now = self.now();
-        let mut tx = self.db().begin().await?;
+        let mut tx = self.write_tx().await?;
         guilds::save_policy(&mut tx, actor.guild_id, &policy, now).await?;
         if let Some(channel_id) = config.announce_channel_id {
             let notice = Notice::PolicyChanged {

@@ -57,6 +57,13 @@ impl App {
         &self.db
     }
 
+    /// Starts a transaction that will write. `BEGIN IMMEDIATE` takes the write lock up front:
+    /// a deferred transaction that reads and then writes fails at once with "database is
+    /// locked" when another connection wrote in between (the busy timeout does not apply).
+    pub async fn write_tx(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        self.db.begin_with("BEGIN IMMEDIATE").await
+    }
+
     pub fn jobs_wakeup(&self) -> Wakeup {
         self.jobs_wakeup.clone()
     }

@@ -107,7 +107,7 @@ impl App {
             };
             let result = publisher.deliver(&item).await;
             let now = self.now();
-            let mut tx = self.db().begin().await?;
+            let mut tx = self.write_tx().await?;
             match result {
                 Ok(message_id) => {
                     if let (Notice::BallotPosted { ballot_id }, Some(message_id)) =
