@@ -1,0 +1,380 @@
+//! The guild the simulator starts with: roles, channels and members, with fixed ids.
+
+/// Discord permission bits the fixtures use.
+pub mod perms {
+    pub const CREATE_INSTANT_INVITE: u64 = 1 << 0;
+    pub const KICK_MEMBERS: u64 = 1 << 1;
+    pub const BAN_MEMBERS: u64 = 1 << 2;
+    pub const ADMINISTRATOR: u64 = 1 << 3;
+    pub const MANAGE_CHANNELS: u64 = 1 << 4;
+    pub const MANAGE_GUILD: u64 = 1 << 5;
+    pub const ADD_REACTIONS: u64 = 1 << 6;
+    pub const VIEW_CHANNEL: u64 = 1 << 10;
+    pub const SEND_MESSAGES: u64 = 1 << 11;
+    pub const MANAGE_MESSAGES: u64 = 1 << 13;
+    pub const EMBED_LINKS: u64 = 1 << 14;
+    pub const READ_MESSAGE_HISTORY: u64 = 1 << 16;
+    pub const MENTION_EVERYONE: u64 = 1 << 17;
+    pub const MANAGE_ROLES: u64 = 1 << 28;
+    pub const USE_APPLICATION_COMMANDS: u64 = 1 << 31;
+    pub const CREATE_PUBLIC_THREADS: u64 = 1 << 35;
+    pub const SEND_MESSAGES_IN_THREADS: u64 = 1 << 38;
+    /// Every permission bit Discord currently defines (what an administrator effectively has).
+    pub const ALL: u64 = (1 << 51) - 1;
+    /// What `@everyone` gets in the standard fixture.
+    pub const EVERYONE: u64 = VIEW_CHANNEL
+        | SEND_MESSAGES
+        | READ_MESSAGE_HISTORY
+        | ADD_REACTIONS
+        | EMBED_LINKS
+        | USE_APPLICATION_COMMANDS
+        | CREATE_PUBLIC_THREADS
+        | SEND_MESSAGES_IN_THREADS;
+}
+
+/// Channel types (Discord `type` field).
+pub mod channel_kind {
+    pub const TEXT: u8 = 0;
+    pub const DM: u8 = 1;
+    pub const CATEGORY: u8 = 4;
+    pub const ANNOUNCEMENT: u8 = 5;
+}
+
+#[derive(Clone, Debug)]
+pub struct FxRole {
+    pub id: u64,
+    pub name: String,
+    pub permissions: u64,
+    pub position: u16,
+    pub color: u32,
+    pub hoist: bool,
+    pub mentionable: bool,
+    pub managed: bool,
+    /// For a bot's managed role.
+    pub bot_id: Option<u64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FxChannel {
+    pub id: u64,
+    pub name: String,
+    pub kind: u8,
+    pub parent_id: Option<u64>,
+    pub position: u16,
+    pub topic: Option<String>,
+    /// Raw Discord permission overwrite objects (`{id, type, allow, deny}`, allow/deny strings).
+    pub permission_overwrites: Vec<serde_json::Value>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FxMember {
+    pub id: u64,
+    pub username: String,
+    pub global_name: Option<String>,
+    pub nick: Option<String>,
+    pub bot: bool,
+    pub roles: Vec<u64>,
+    /// The Discord client locale sent with this member's interactions ("en-US", "de", ...).
+    pub locale: String,
+    /// RFC 3339.
+    pub joined_at: String,
+}
+
+/// A guild as the simulator starts it. All ids are plain `u64` snowflakes.
+#[derive(Clone, Debug)]
+pub struct Fixture {
+    pub app_id: u64,
+    /// The bot's user id (equal to the application id, as on Discord).
+    pub bot: u64,
+    pub bot_name: String,
+    pub guild: u64,
+    pub guild_name: String,
+    pub owner: u64,
+    pub preferred_locale: String,
+
+    /// `@everyone` (its id is the guild id).
+    pub everyone_role: u64,
+    pub admin_role: u64,
+    pub tsc_role: u64,
+    pub maintainers_role: u64,
+    pub contributors_role: u64,
+    pub security_role: u64,
+    pub emeritus_role: u64,
+    /// The bot's managed role (Manage Roles, Manage Channels, ...; not Administrator).
+    pub bot_role: u64,
+
+    pub general: u64,
+    pub announcements: u64,
+    pub governance_category: u64,
+    pub tsc_private: u64,
+
+    /// TSC + Admins role (Administrator); guild owner.
+    pub alice: u64,
+    /// TSC.
+    pub bob: u64,
+    /// TSC.
+    pub carol: u64,
+    /// TSC.
+    pub dave: u64,
+    /// Maintainers.
+    pub erin: u64,
+    /// No role.
+    pub frank: u64,
+
+    pub roles: Vec<FxRole>,
+    pub channels: Vec<FxChannel>,
+    pub members: Vec<FxMember>,
+}
+
+const BASE: u64 = 1_200_000_000_000_000_000;
+
+impl Fixture {
+    /// The standard governance guild.
+    ///
+    /// Roles: `@everyone`, Admins (Administrator), TSC, Maintainers, Contributors, Security,
+    /// Emeritus, Steward (the bot's managed role).
+    /// Channels: `#general`, `#announcements`, category "Governance" with `#tsc` (private to TSC).
+    /// Members: alice (TSC, Admins, owner), bob/carol/dave (TSC), erin (Maintainers), frank
+    /// (nothing), and the bot.
+    pub fn standard() -> Fixture {
+        let guild = BASE + 1;
+        let app_id = BASE + 999;
+        let r = |n: u64| BASE + 100 + n;
+        let c = |n: u64| BASE + 200 + n;
+        let u = |n: u64| BASE + 300 + n;
+        let role = |id, name: &str, permissions, position, color| FxRole {
+            id,
+            name: name.to_string(),
+            permissions,
+            position,
+            color,
+            hoist: false,
+            mentionable: true,
+            managed: false,
+            bot_id: None,
+        };
+        let mut roles = vec![
+            FxRole {
+                mentionable: false,
+                ..role(guild, "@everyone", perms::EVERYONE, 0, 0)
+            },
+            role(r(1), "Admins", perms::ADMINISTRATOR, 7, 0xe74c3c),
+            role(
+                r(2),
+                "TSC",
+                perms::MANAGE_MESSAGES | perms::MENTION_EVERYONE,
+                6,
+                0x3498db,
+            ),
+            role(r(3), "Maintainers", 0, 5, 0x2ecc71),
+            role(r(4), "Contributors", 0, 4, 0x95a5a6),
+            role(r(5), "Security", 0, 3, 0x9b59b6),
+            role(r(6), "Emeritus", 0, 2, 0x7f8c8d),
+        ];
+        roles.push(FxRole {
+            managed: true,
+            mentionable: false,
+            bot_id: Some(app_id),
+            ..role(
+                r(7),
+                "Steward",
+                perms::MANAGE_ROLES
+                    | perms::MANAGE_CHANNELS
+                    | perms::MANAGE_MESSAGES
+                    | perms::VIEW_CHANNEL
+                    | perms::SEND_MESSAGES
+                    | perms::EMBED_LINKS
+                    | perms::READ_MESSAGE_HISTORY
+                    | perms::MENTION_EVERYONE,
+                8,
+                0,
+            )
+        });
+        let chan = |id, name: &str, kind, parent_id, position| FxChannel {
+            id,
+            name: name.to_string(),
+            kind,
+            parent_id,
+            position,
+            topic: None,
+            permission_overwrites: vec![],
+        };
+        let tsc_role = r(2);
+        let channels = vec![
+            chan(c(1), "general", channel_kind::TEXT, None, 0),
+            chan(c(2), "announcements", channel_kind::TEXT, None, 1),
+            chan(c(3), "Governance", channel_kind::CATEGORY, None, 2),
+            FxChannel {
+                permission_overwrites: vec![
+                    serde_json::json!({"id": guild.to_string(), "type": 0, "allow": "0", "deny": perms::VIEW_CHANNEL.to_string()}),
+                    serde_json::json!({"id": tsc_role.to_string(), "type": 0, "allow": perms::VIEW_CHANNEL.to_string(), "deny": "0"}),
+                    serde_json::json!({"id": r(7).to_string(), "type": 0, "allow": perms::VIEW_CHANNEL.to_string(), "deny": "0"}),
+                ],
+                ..chan(c(4), "tsc", channel_kind::TEXT, Some(c(3)), 3)
+            },
+        ];
+        let member = |id, name: &str, roles: Vec<u64>, day: u32| FxMember {
+            id,
+            username: name.to_string(),
+            global_name: Some(capitalize(name)),
+            nick: None,
+            bot: false,
+            roles,
+            locale: "en-US".to_string(),
+            joined_at: format!("2023-01-{day:02}T12:00:00.000000+00:00"),
+        };
+        let members = vec![
+            member(u(1), "alice", vec![r(1), tsc_role], 1),
+            member(u(2), "bob", vec![tsc_role], 2),
+            member(u(3), "carol", vec![tsc_role], 3),
+            member(u(4), "dave", vec![tsc_role], 4),
+            member(u(5), "erin", vec![r(3)], 5),
+            member(u(6), "frank", vec![], 6),
+            FxMember {
+                bot: true,
+                global_name: None,
+                ..member(app_id, "Steward", vec![r(7)], 7)
+            },
+        ];
+        Fixture {
+            app_id,
+            bot: app_id,
+            bot_name: "Steward".into(),
+            guild,
+            guild_name: "Open Project".into(),
+            owner: u(1),
+            preferred_locale: "en-US".into(),
+            everyone_role: guild,
+            admin_role: r(1),
+            tsc_role,
+            maintainers_role: r(3),
+            contributors_role: r(4),
+            security_role: r(5),
+            emeritus_role: r(6),
+            bot_role: r(7),
+            general: c(1),
+            announcements: c(2),
+            governance_category: c(3),
+            tsc_private: c(4),
+            alice: u(1),
+            bob: u(2),
+            carol: u(3),
+            dave: u(4),
+            erin: u(5),
+            frank: u(6),
+            roles,
+            channels,
+            members,
+        }
+    }
+
+    /// A bot token that looks like a real one: base64(app id) + "." + timestamp part + "." + hmac
+    /// part. The simulator accepts exactly this token (as `Bot <token>`).
+    pub fn token(&self) -> String {
+        format!(
+            "{}.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB",
+            base64_no_pad(self.app_id.to_string().as_bytes())
+        )
+    }
+
+    /// Adds a member (not a bot) with the given roles; returns its id.
+    pub fn add_member(&mut self, username: &str, roles: &[u64]) -> u64 {
+        let id = BASE + 400 + self.members.len() as u64;
+        self.members.push(FxMember {
+            id,
+            username: username.to_string(),
+            global_name: Some(capitalize(username)),
+            nick: None,
+            bot: false,
+            roles: roles.to_vec(),
+            locale: "en-US".into(),
+            joined_at: "2023-02-01T12:00:00.000000+00:00".into(),
+        });
+        id
+    }
+
+    /// Adds a role (below the bot's role); returns its id.
+    pub fn add_role(&mut self, name: &str, permissions: u64) -> u64 {
+        let id = BASE + 150 + self.roles.len() as u64;
+        self.roles.push(FxRole {
+            id,
+            name: name.to_string(),
+            permissions,
+            position: 1,
+            color: 0,
+            hoist: false,
+            mentionable: true,
+            managed: false,
+            bot_id: None,
+        });
+        id
+    }
+
+    /// Adds a text channel; returns its id.
+    pub fn add_text_channel(&mut self, name: &str, parent_id: Option<u64>) -> u64 {
+        let id = BASE + 250 + self.channels.len() as u64;
+        self.channels.push(FxChannel {
+            id,
+            name: name.to_string(),
+            kind: channel_kind::TEXT,
+            parent_id,
+            position: self.channels.len() as u16,
+            topic: None,
+            permission_overwrites: vec![],
+        });
+        id
+    }
+
+    pub fn member(&self, id: u64) -> Option<&FxMember> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    pub fn member_by_name(&self, username: &str) -> Option<u64> {
+        self.members
+            .iter()
+            .find(|m| m.username == username)
+            .map(|m| m.id)
+    }
+
+    pub fn role_by_name(&self, name: &str) -> Option<u64> {
+        self.roles.iter().find(|r| r.name == name).map(|r| r.id)
+    }
+
+    pub fn channel_by_name(&self, name: &str) -> Option<u64> {
+        self.channels.iter().find(|c| c.name == name).map(|c| c.id)
+    }
+
+    /// Display name of a user id for messages in dumps.
+    pub fn name_of(&self, id: u64) -> String {
+        self.member(id)
+            .map(|m| m.username.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Standard base64 without padding (as Discord tokens are).
+pub fn base64_no_pad(input: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in input.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        let chars = chunk.len() + 1;
+        for i in 0..chars {
+            out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
