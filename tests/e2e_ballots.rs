@@ -1,0 +1,535 @@
+//! End to end: the real bot (same wiring as `main`) against the Discord simulator on 127.0.0.1.
+//! Time moves through the injected clock; nothing sleeps for a deadline.
+
+mod support;
+
+use std::sync::Arc;
+
+use chrono::{Duration, TimeZone, Utc};
+use serde_json::{Value, json};
+use steward::clock::{Clock, ManualClock};
+use steward::runtime::{self, Running, Settings};
+use support::sim::{Fixture, Sim, SimMessage};
+
+struct Harness {
+    sim: Sim,
+    bot: Option<Running>,
+    clock: Arc<ManualClock>,
+    settings: Settings,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    async fn start() -> Self {
+        Self::start_with(Fixture::standard()).await
+    }
+
+    async fn start_with(fx: Fixture) -> Self {
+        // The bot's logs, shown for failing tests (`RUST_LOG` to change the filter).
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_default_env()
+                    .unwrap_or_else(|_| "steward=info".into()),
+            )
+            .try_init();
+        let sim = Sim::start(fx).await;
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            token: sim.token(),
+            database_url: format!("sqlite://{}", dir.path().join("steward.db").display()),
+            guild_id: Some(sim.fx().guild),
+            api_base: Some(sim.api_base()),
+        };
+        let clock = Arc::new(ManualClock::new(
+            Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap(),
+        ));
+        let bot = runtime::start(settings.clone(), clock.clone())
+            .await
+            .unwrap();
+        sim.wait_ready().await;
+        sim.wait_commands_registered().await;
+        Self {
+            sim,
+            bot: Some(bot),
+            clock,
+            settings,
+            _dir: dir,
+        }
+    }
+
+    fn bot(&self) -> &Running {
+        self.bot.as_ref().unwrap()
+    }
+
+    /// Moves time and lets the bot's loops look at it.
+    fn advance(&self, by: Duration) {
+        self.clock.advance(by);
+        self.bot().wake();
+    }
+
+    /// Stops the bot cleanly and starts it again on the same database.
+    async fn restart(&mut self) {
+        self.bot.take().unwrap().shutdown().await.unwrap();
+        self.bot = Some(
+            runtime::start(self.settings.clone(), self.clock.clone())
+                .await
+                .unwrap(),
+        );
+        self.sim.wait_ready().await;
+    }
+
+    async fn setup(&self) {
+        let fx = self.sim.fx();
+        let r = self
+            .sim
+            .slash(
+                fx.alice,
+                "govern setup",
+                json!({"tsc": fx.tsc_role, "announcements": fx.announcements, "maintainers": fx.maintainers_role}),
+            )
+            .await;
+        assert!(r.is_ephemeral(), "{}", r.text());
+        assert!(r.text().contains("Steward is set up"), "{}", r.text());
+    }
+
+    /// Starts a ballot as alice and returns its message once posted.
+    async fn start_ballot(&self, title: &str) -> SimMessage {
+        let fx = self.sim.fx();
+        let r = self
+            .sim
+            .slash(
+                fx.alice,
+                "vote start",
+                json!({"title": title, "duration": "72h"}),
+            )
+            .await;
+        assert!(r.is_ephemeral());
+        assert!(r.text().contains("is open until"), "{}", r.text());
+        self.sim
+            .wait_for_message(fx.general, |m| {
+                m.embed_text().contains(title) && !m.buttons().is_empty()
+            })
+            .await
+    }
+
+    async fn count(&self, table: &str) -> i64 {
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+            .fetch_one(self.bot().app().db())
+            .await
+            .unwrap()
+    }
+
+    /// Waits (bounded) until the outbox row with this key satisfies `done`.
+    async fn outbox_row(
+        &self,
+        key: &str,
+        done: impl Fn(&steward::store::outbox::OutboxRow) -> bool,
+    ) -> steward::store::outbox::OutboxRow {
+        for _ in 0..500 {
+            let mut conn = self.bot().app().db().acquire().await.unwrap();
+            let rows = steward::store::outbox::by_key(&mut conn, key)
+                .await
+                .unwrap();
+            if let Some(row) = rows.into_iter().find(|r| done(r)) {
+                return row;
+            }
+            drop(conn);
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("outbox row {key} never reached the expected state");
+    }
+
+    fn announcements(&self) -> Vec<SimMessage> {
+        self.sim.channel_messages(self.sim.fx().announcements)
+    }
+}
+
+fn custom_ids(m: &SimMessage) -> Vec<String> {
+    m.buttons()
+        .into_iter()
+        .filter_map(|b| b.custom_id)
+        .collect()
+}
+
+fn ballot_id(m: &SimMessage) -> i64 {
+    let id = custom_ids(m)[0].clone();
+    id.split(':').nth(1).unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn startup_registers_localized_commands_and_answers_setup() {
+    let h = Harness::start().await;
+    let commands = h.sim.commands();
+    let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
+    assert_eq!(names, vec!["govern", "vote"]);
+    let vote = h.sim.command("vote").unwrap();
+    assert_eq!(vote["name_localizations"]["de"], "abstimmung");
+    assert_eq!(vote["description"], "Formal TSC ballots");
+    let start = vote["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "start")
+        .unwrap();
+    assert_eq!(start["name_localizations"]["de"], "starten");
+    let options: Vec<&str> = start["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    assert_eq!(options, vec!["title", "description", "duration", "secret"]);
+    let title = &start["options"][0];
+    assert_eq!(title["required"], true);
+    assert_eq!(title["max_length"], 200);
+    assert_eq!(title["name_localizations"]["de"], "titel");
+    assert!(
+        title["description_localizations"]["de"]
+            .as_str()
+            .unwrap()
+            .contains("Frage")
+    );
+
+    h.setup().await;
+    let show = h.sim.slash(h.sim.fx().bob, "govern show", json!({})).await;
+    assert!(
+        show.text()
+            .contains(&format!("<@&{}>", h.sim.fx().tsc_role)),
+        "{}",
+        show.text()
+    );
+}
+
+#[tokio::test]
+async fn a_ballot_from_start_to_announced_result() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    let ballot = h.start_ballot("Adopt RFC 7").await;
+    let id = ballot_id(&ballot);
+    assert_eq!(
+        custom_ids(&ballot),
+        vec![
+            format!("ballot:{id}:vote:+1"),
+            format!("ballot:{id}:vote:0"),
+            format!("ballot:{id}:vote:-1"),
+            format!("ballot:{id}:withdraw"),
+        ]
+    );
+    assert!(
+        ballot.embed_text().contains("0 of 4 voted"),
+        "{}",
+        ballot.embed_text()
+    );
+
+    let r = h
+        .sim
+        .click(fx.alice, &ballot, &format!("ballot:{id}:vote:+1"))
+        .await;
+    assert!(r.is_ephemeral());
+    assert!(r.text().contains("Recorded your vote +1"), "{}", r.text());
+    h.sim
+        .click(fx.bob, &ballot, &format!("ballot:{id}:vote:+1"))
+        .await;
+
+    // A -1 asks for the concern first; nothing is recorded until it is given.
+    let modal = h
+        .sim
+        .click(fx.carol, &ballot, &format!("ballot:{id}:vote:-1"))
+        .await;
+    assert_eq!(
+        modal.modal.as_ref().unwrap().custom_id,
+        format!("ballot:{id}:concern")
+    );
+    assert_eq!(h.count("votes").await, 2);
+    let r = h
+        .sim
+        .submit_modal(
+            fx.carol,
+            fx.general,
+            &format!("ballot:{id}:concern"),
+            &[("concern", "No migration guide")],
+        )
+        .await;
+    assert!(r.text().contains("Recorded your vote -1"), "{}", r.text());
+
+    let live = h
+        .sim
+        .wait_for_edit(ballot.id, |m| m.embed_text().contains("3 of 4 voted"))
+        .await;
+    assert!(live.embed_text().contains("No migration guide"));
+
+    h.advance(Duration::hours(72));
+    let result = h
+        .sim
+        .wait_for_message(fx.announcements, |m| m.embed_text().contains("Adopt RFC 7"))
+        .await;
+    let text = result.embed_text();
+    assert!(text.contains("approved"), "{text}");
+    assert!(text.contains("+1: **2** · 0: **0** · -1: **1**"), "{text}");
+    assert!(text.contains("No migration guide"), "{text}");
+    // The ballot message loses its buttons; nothing more is announced.
+    h.sim
+        .wait_for_edit(ballot.id, |m| m.buttons().is_empty())
+        .await;
+    h.advance(Duration::hours(1));
+    h.bot().app().run_due_jobs().await.unwrap();
+    assert_eq!(h.announcements().len(), 1);
+}
+
+#[tokio::test]
+async fn buttons_keep_working_and_the_ballot_still_closes_after_a_restart() {
+    let mut h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    let ballot = h.start_ballot("Restart-proof").await;
+    let id = ballot_id(&ballot);
+    h.sim
+        .click(fx.alice, &ballot, &format!("ballot:{id}:vote:+1"))
+        .await;
+
+    h.restart().await;
+    let r = h
+        .sim
+        .click(fx.bob, &ballot, &format!("ballot:{id}:vote:+1"))
+        .await;
+    assert!(r.text().contains("Recorded your vote +1"), "{}", r.text());
+    h.sim
+        .click(fx.carol, &ballot, &format!("ballot:{id}:vote:0"))
+        .await;
+
+    h.advance(Duration::hours(73));
+    let result = h
+        .sim
+        .wait_for_message(fx.announcements, |m| {
+            m.embed_text().contains("Restart-proof")
+        })
+        .await;
+    assert!(
+        result.embed_text().contains("approved"),
+        "{}",
+        result.embed_text()
+    );
+    assert_eq!(h.announcements().len(), 1);
+}
+
+#[tokio::test]
+async fn an_announcement_failing_three_times_is_posted_once() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    let ballot = h.start_ballot("Flaky network").await;
+    let id = ballot_id(&ballot);
+    for user in [fx.alice, fx.bob, fx.carol] {
+        h.sim
+            .click(user, &ballot, &format!("ballot:{id}:vote:+1"))
+            .await;
+    }
+    let route = format!("POST /channels/{}/messages", fx.announcements);
+    h.sim.fail_next(route.as_str(), 3, 500);
+    h.advance(Duration::hours(72));
+    // Each failure backs off (5 s, 10 s, 20 s); move the clock past each.
+    // Each failure is recorded, then retried after its backoff (5 s, 10 s, 20 s), not before.
+    let key = format!("ballot:{id}:result");
+    for (failures, wait) in [(1, 5), (2, 10), (3, 20)] {
+        let row = h.outbox_row(&key, |r| r.attempts == failures).await;
+        assert_eq!(row.next_attempt_at, h.clock.now() + Duration::seconds(wait));
+        assert_eq!(h.sim.requests_to(route.as_str()).len(), failures as usize);
+        h.advance(Duration::seconds(wait));
+    }
+    let result = h
+        .sim
+        .wait_for_message(fx.announcements, |m| {
+            m.embed_text().contains("Flaky network")
+        })
+        .await;
+    assert!(result.embed_text().contains("approved"));
+    h.advance(Duration::minutes(10));
+    assert_eq!(h.announcements().len(), 1);
+    assert_eq!(
+        h.sim.requests_to(route.as_str()).len(),
+        4,
+        "three failures, one success"
+    );
+}
+
+#[tokio::test]
+async fn a_rate_limited_announcement_waits_for_retry_after() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    let ballot = h.start_ballot("Slow down").await;
+    let id = ballot_id(&ballot);
+    h.sim
+        .click(fx.alice, &ballot, &format!("ballot:{id}:vote:+1"))
+        .await;
+    let route = format!("POST /channels/{}/messages", fx.announcements);
+    h.sim.rate_limit_next(route.as_str(), 1, 30.0);
+    h.advance(Duration::hours(72));
+    h.sim.wait_for_request(route.as_str(), 1).await;
+    // The failure is recorded with exactly the wait Discord asked for.
+    let failed_at = h.clock.now();
+    let row = h
+        .outbox_row(&format!("ballot:{id}:result"), |r| r.attempts == 1)
+        .await;
+    assert_eq!(row.next_attempt_at, failed_at + Duration::seconds(30));
+    assert!(row.delivered_at.is_none());
+    h.advance(Duration::seconds(29));
+    assert_eq!(h.sim.requests_to(route.as_str()).len(), 1);
+    h.advance(Duration::seconds(1));
+    h.sim
+        .wait_for_message(fx.announcements, |m| m.embed_text().contains("Slow down"))
+        .await;
+    assert_eq!(h.announcements().len(), 1);
+    assert_eq!(h.sim.requests_to(route.as_str()).len(), 2);
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_localized_ephemeral_answer_and_changes_nothing() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    let ballot = h.start_ballot("Guarded").await;
+    let id = ballot_id(&ballot);
+    let before = (
+        h.count("votes").await,
+        h.count("ballots").await,
+        h.count("vote_events").await,
+    );
+
+    let forged = h.sim.forge_click(fx.bob, &ballot, "ballot:1:vote:+5").await;
+    assert!(forged.is_ephemeral());
+    assert!(
+        forged.text().contains("not one of Steward's"),
+        "{}",
+        forged.text()
+    );
+    let unknown = h
+        .sim
+        .forge_click(fx.bob, &ballot, &format!("ballot:{}:vote:+1", id + 41))
+        .await;
+    assert!(
+        unknown.text().contains("no such ballot"),
+        "{}",
+        unknown.text()
+    );
+    let not_tsc = h
+        .sim
+        .slash(fx.frank, "vote start", json!({"title": "Sneaky"}))
+        .await;
+    assert!(not_tsc.is_ephemeral());
+    assert!(
+        not_tsc.text().contains("Only members of the TSC"),
+        "{}",
+        not_tsc.text()
+    );
+    let bad_duration = h
+        .sim
+        .slash(
+            fx.alice,
+            "vote start",
+            json!({"title": "Hasty", "duration": "1h"}),
+        )
+        .await;
+    assert!(
+        bad_duration.text().contains("at least 72 hours"),
+        "{}",
+        bad_duration.text()
+    );
+    h.sim
+        .click(fx.bob, &ballot, &format!("ballot:{id}:vote:-1"))
+        .await;
+    let no_concern = h
+        .sim
+        .submit_modal(
+            fx.bob,
+            fx.general,
+            &format!("ballot:{id}:concern"),
+            &[("concern", "   ")],
+        )
+        .await;
+    assert!(
+        no_concern.text().contains("must carry a specific concern"),
+        "{}",
+        no_concern.text()
+    );
+
+    assert_eq!(
+        (
+            h.count("votes").await,
+            h.count("ballots").await,
+            h.count("vote_events").await
+        ),
+        before
+    );
+}
+
+#[tokio::test]
+async fn member_text_never_pings_anyone() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    let title = format!("@everyone @here <@&{}> look", fx.tsc_role);
+    let r = h
+        .sim
+        .slash(
+            fx.alice,
+            "vote start",
+            json!({"title": title, "duration": "72h"}),
+        )
+        .await;
+    assert!(r.text().contains("is open until"));
+    h.sim
+        .wait_for_message(fx.general, |m| !m.buttons().is_empty())
+        .await;
+    let posts: Vec<Value> = h
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|r| {
+            r.method == "POST" && (r.path.contains("/messages") || r.path.contains("/callback"))
+        })
+        .map(|r| r.body)
+        .collect();
+    assert!(posts.len() >= 2);
+    for body in posts {
+        let mentions = body
+            .get("allowed_mentions")
+            .or_else(|| body.get("data").and_then(|d| d.get("allowed_mentions")))
+            .unwrap_or_else(|| panic!("no allowed_mentions in {body}"));
+        assert_eq!(mentions["parse"], json!([]), "{body}");
+        assert!(
+            mentions.get("roles").is_none_or(|r| r == &json!([])),
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn german_members_get_german_replies() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    h.sim.set_locale(fx.bob, "de");
+    let ballot = h.start_ballot("Sprache").await;
+    let id = ballot_id(&ballot);
+    let r = h
+        .sim
+        .click(fx.bob, &ballot, &format!("ballot:{id}:vote:+1"))
+        .await;
+    assert!(r.text().contains("ist gespeichert"), "{}", r.text());
+    let err = h
+        .sim
+        .slash(
+            fx.bob,
+            "vote cancel",
+            json!({"ballot": id + 7, "reason": "x"}),
+        )
+        .await;
+    assert!(
+        err.text().contains("keine solche Abstimmung"),
+        "{}",
+        err.text()
+    );
+}
