@@ -533,3 +533,37 @@ async fn german_members_get_german_replies() {
         err.text()
     );
 }
+
+#[tokio::test]
+async fn a_member_outside_the_tsc_votes_non_binding_and_never_decides() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    let ballot = h.start_ballot("Open to all").await;
+    let id = ballot_id(&ballot);
+    let r = h
+        .sim
+        .click(fx.frank, &ballot, &format!("ballot:{id}:vote:+1"))
+        .await;
+    assert!(r.is_ephemeral());
+    assert!(r.text().contains("non-binding"), "{}", r.text());
+    let live = h
+        .sim
+        .wait_for_edit(ballot.id, |m| m.embed_text().contains("Non-binding votes"))
+        .await;
+    assert!(
+        live.embed_text().contains("0 of 4 voted"),
+        "{}",
+        live.embed_text()
+    );
+    h.advance(Duration::hours(72));
+    let result = h
+        .sim
+        .wait_for_message(fx.announcements, |m| m.embed_text().contains("Open to all"))
+        .await;
+    assert!(
+        result.embed_text().contains("no quorum"),
+        "{}",
+        result.embed_text()
+    );
+}
