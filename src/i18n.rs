@@ -20,10 +20,11 @@ macro_rules! msg {
 /// The locale every lookup falls back to.
 pub const FALLBACK: &str = "en-US";
 
-/// Shipped locales: (Discord locale code, Fluent source).
-const SOURCES: &[(&str, &str)] = &[
-    ("en-US", include_str!("../locales/en-US/steward.ftl")),
-    ("de", include_str!("../locales/de/steward.ftl")),
+/// Shipped locales: Discord locale code and its Fluent files, one file per feature. A new
+/// feature adds its file to every locale here.
+const SOURCES: &[(&str, &[&str])] = &[
+    ("en-US", &[include_str!("../locales/en-US/steward.ftl")]),
+    ("de", &[include_str!("../locales/de/steward.ftl")]),
 ];
 
 struct Locale {
@@ -34,16 +35,19 @@ struct Locale {
 static LOCALES: LazyLock<Vec<Locale>> = LazyLock::new(|| {
     SOURCES
         .iter()
-        .map(|(code, source)| {
-            let resource = FluentResource::try_new((*source).to_owned())
-                .unwrap_or_else(|(_, errors)| panic!("locales/{code}: {errors:?}"));
+        .map(|(code, files)| {
             let lang: LanguageIdentifier = code.parse().expect("locale codes are valid");
             let mut bundle = FluentBundle::new_concurrent(vec![lang]);
             // Unicode isolation marks render as stray characters in Discord.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .unwrap_or_else(|errors| panic!("locales/{code}: {errors:?}"));
+            for source in *files {
+                let resource = FluentResource::try_new((*source).to_owned())
+                    .unwrap_or_else(|(_, errors)| panic!("locales/{code}: {errors:?}"));
+                // Overriding an id defined in another file is an error: ids are unique.
+                bundle
+                    .add_resource(resource)
+                    .unwrap_or_else(|errors| panic!("locales/{code}: {errors:?}"));
+            }
             Locale { code, bundle }
         })
         .collect()
@@ -54,9 +58,12 @@ pub fn locales() -> impl Iterator<Item = &'static str> {
     SOURCES.iter().map(|(code, _)| *code)
 }
 
-/// The Fluent source of a shipped locale.
-pub fn source(code: &str) -> Option<&'static str> {
-    SOURCES.iter().find(|(c, _)| *c == code).map(|(_, s)| *s)
+/// The Fluent sources of a shipped locale, all files together.
+pub fn source(code: &str) -> Option<String> {
+    SOURCES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, files)| files.join("\n"))
 }
 
 /// The shipped locale that serves a Discord locale code: exact match, then same language.

@@ -652,3 +652,49 @@ async fn setup_needs_manage_server_and_a_tsc_role() {
     assert_eq!(config.role_id(GovRole::Tsc), Some(5));
     assert_eq!(w.app.guild_config(GUILD).await.unwrap(), config);
 }
+
+#[tokio::test]
+async fn a_missing_permission_is_reported_to_the_tsc_once_and_retried() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    let discord =
+        FakeDiscord::failing((0..3).map(|_| DeliveryError::Forbidden("HTTP 403 (50013)".into())));
+    // The ballot post is refused three times: the TSC is told once, then it goes through.
+    for wait in [0, 5, 10, 20] {
+        w.clock.advance(Duration::seconds(wait));
+        w.app.deliver_outbox(&discord).await.unwrap();
+    }
+    let delivered = discord.delivered();
+    let reports: Vec<_> = delivered
+        .iter()
+        .filter(|n| matches!(n, Notice::PermissionMissing { .. }))
+        .collect();
+    assert_eq!(reports.len(), 1, "{delivered:?}");
+    let Notice::PermissionMissing {
+        channel_id, failed, ..
+    } = reports[0]
+    else {
+        unreachable!()
+    };
+    assert_eq!(*channel_id, ANNOUNCE);
+    assert_eq!(**failed, Notice::BallotPosted { ballot_id: id });
+    assert!(delivered.contains(&Notice::BallotPosted { ballot_id: id }));
+}
+
+#[tokio::test]
+async fn a_delivery_refused_for_good_is_settled_not_retried() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    let discord = FakeDiscord::failing([DeliveryError::Rejected("HTTP 404 (10003)".into())]);
+    let next = w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(next, None, "nothing left to retry");
+    w.clock.advance(Duration::hours(2));
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(*discord.attempts.lock().unwrap(), 1);
+    let mut conn = w.app.db().acquire().await.unwrap();
+    let rows = store::outbox::by_key(&mut conn, &format!("ballot:{id}:post"))
+        .await
+        .unwrap();
+    assert!(rows[0].delivered_at.is_some());
+    assert_eq!(rows[0].message_id, None);
+}

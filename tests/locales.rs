@@ -104,10 +104,10 @@ fn message_ids(source: &str) -> BTreeSet<String> {
 
 #[test]
 fn shipped_locales_have_the_same_messages() {
-    let reference = message_ids(i18n::source(i18n::FALLBACK).unwrap());
+    let reference = message_ids(&i18n::source(i18n::FALLBACK).unwrap());
     assert!(reference.len() > 50);
     for locale in i18n::locales() {
-        let ids = message_ids(i18n::source(locale).unwrap());
+        let ids = message_ids(&i18n::source(locale).unwrap());
         let missing: Vec<_> = reference.difference(&ids).collect();
         let extra: Vec<_> = ids.difference(&reference).collect();
         assert!(

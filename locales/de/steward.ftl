@@ -151,3 +151,12 @@ error-policy-number = Gib eine ganze Zahl an (mindestens 1, höchstens ein Jahr)
 error-policy-abstentions = Gib `excluded` (Enthaltungen zählen nicht für die 2/3) oder `counted` an.
 error-policy-voting-periods = Die Fristen müssen Minimum ≤ Standard ≤ Maximum einhalten, die Erinnerung innerhalb des Minimums.
 error-policy-inactivity = Die Schwelle für die Überprüfung muss nach der für die Kontaktaufnahme liegen.
+
+## Fehlende Berechtigungen, dem TSC im Ankündigungskanal mitgeteilt
+
+permission-missing = Steward fehlt eine Discord-Berechtigung, um { $action } ({ $detail }). Es versucht es weiter: sobald die Berechtigung erteilt ist, geht es von selbst weiter.
+action-post-ballot = eine Abstimmungsnachricht zu senden
+action-edit-ballot = eine Abstimmungsnachricht zu aktualisieren
+action-post-result = ein Abstimmungsergebnis in { $channel } zu senden
+action-post-reminder = eine Erinnerung zum Abstimmen zu senden
+action-post-announcement = eine Ankündigung in { $channel } zu senden

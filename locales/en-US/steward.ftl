@@ -151,3 +151,12 @@ error-policy-number = Use a whole number (at least 1, at most a year).
 error-policy-abstentions = Use `excluded` (abstentions do not count in the 2/3) or `counted`.
 error-policy-voting-periods = Voting periods must keep minimum ≤ default ≤ maximum, with the reminder inside the minimum.
 error-policy-inactivity = The review threshold must come after the contact threshold.
+
+## Missing permissions, told to the TSC in the announcement channel
+
+permission-missing = Steward is missing a Discord permission and could not { $action } ({ $detail }). It keeps retrying: grant the permission and it will finish by itself.
+action-post-ballot = post a ballot message
+action-edit-ballot = update a ballot message
+action-post-result = post a ballot result in { $channel }
+action-post-reminder = post a voting reminder
+action-post-announcement = post an announcement in { $channel }

@@ -2,14 +2,16 @@
 
 use std::collections::HashSet;
 
+use super::decisions;
 use super::outbox::{self, Notice};
 use super::{Actor, App, AppResult, UserError};
 use crate::governance::ballot::{
-    self, BallotError, Choice, Count, Outcome, Vote, accepts_votes, decide,
+    self, BallotError, Choice, Count, Outcome, Subject, Vote, accepts_votes, decide,
 };
 use crate::msg;
 use crate::scheduler::{self, Job};
 use crate::store::ballots::{self as repo, Ballot, Closing, NewBallot, VoteRecord};
+use crate::store::guilds::GuildConfig;
 
 /// What `/vote start` collects.
 #[derive(Debug, Clone)]
@@ -73,55 +75,23 @@ impl App {
         if !actor.standing.may_start_ballot() {
             return Err(UserError::new(msg!("error-needs-tsc")).into());
         }
-        let (title, description) = ballot::validate_text(&input.title, &input.description)?;
-        let period = ballot::voting_period(&config.policy, input.duration.as_deref())?;
-        if input.electorate.is_empty() {
-            return Err(BallotError::EmptyElectorate.into());
-        }
-        let opens_at = self.now();
-        let closes_at = opens_at + period;
+        let now = self.now();
         let mut tx = self.write_tx().await?;
-        let id = repo::insert(
+        let ballot = open_ballot_in(
             &mut tx,
-            &NewBallot {
-                guild_id: actor.guild_id,
-                title: &title,
-                description: &description,
-                secret: input.secret,
-                opened_by: actor.user_id,
-                opens_at,
-                closes_at,
-                policy: &config.policy,
-                channel_id: input.channel_id,
-                electorate: &input.electorate,
-            },
+            &config,
+            actor.user_id,
+            &input,
+            &Subject::General,
+            now,
         )
         .await?;
-        scheduler::schedule(
-            &mut tx,
-            &Job::CloseBallot { ballot_id: id },
-            closes_at,
-            opens_at,
-        )
-        .await?;
-        if let Some(at) = ballot::reminder_at(&config.policy, opens_at, closes_at) {
-            scheduler::schedule(&mut tx, &Job::RemindBallot { ballot_id: id }, at, opens_at)
-                .await?;
-        }
-        let notice = Notice::BallotPosted { ballot_id: id };
-        outbox::enqueue(
-            &mut tx,
-            actor.guild_id,
-            &format!("ballot:{id}:post"),
-            &notice,
-            opens_at,
-        )
-        .await?;
-        let ballot = repo::get(&mut tx, id)
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("inserted ballot vanished"))?;
         tx.commit().await?;
-        tracing::info!(guild_id = actor.guild_id, ballot_id = id, "ballot opened");
+        tracing::info!(
+            guild_id = actor.guild_id,
+            ballot_id = ballot.id,
+            "ballot opened"
+        );
         self.wake();
         Ok(ballot)
     }
@@ -259,6 +229,7 @@ impl App {
         if !repo::close(&mut tx, ballot.id, closing).await? {
             return Ok(false);
         }
+        decisions::apply(&mut tx, ballot, closing.outcome, now).await?;
         if let Some(channel_id) = announce {
             let notice = Notice::BallotResult {
                 ballot_id: ballot.id,
@@ -349,6 +320,58 @@ impl App {
         }
         Ok(views)
     }
+}
+
+/// Opens a ballot inside the caller's transaction: validates it under the guild's policy,
+/// freezes the electorate, schedules its deadline and reminder and queues its message. Every
+/// kind of ballot (a plain vote, a charter, a move to emeritus) opens through here.
+pub(crate) async fn open_ballot_in(
+    conn: &mut sqlx::SqliteConnection,
+    config: &GuildConfig,
+    opened_by: u64,
+    input: &StartBallot,
+    subject: &Subject,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Ballot> {
+    let (title, description) = ballot::validate_text(&input.title, &input.description)?;
+    let period = ballot::voting_period(&config.policy, input.duration.as_deref())?;
+    if input.electorate.is_empty() {
+        return Err(BallotError::EmptyElectorate.into());
+    }
+    let closes_at = now + period;
+    let id = repo::insert(
+        conn,
+        &NewBallot {
+            guild_id: config.guild_id,
+            title: &title,
+            description: &description,
+            secret: input.secret,
+            opened_by,
+            opens_at: now,
+            closes_at,
+            policy: &config.policy,
+            channel_id: input.channel_id,
+            electorate: &input.electorate,
+            subject,
+        },
+    )
+    .await?;
+    scheduler::schedule(conn, &Job::CloseBallot { ballot_id: id }, closes_at, now).await?;
+    if let Some(at) = ballot::reminder_at(&config.policy, now, closes_at) {
+        scheduler::schedule(conn, &Job::RemindBallot { ballot_id: id }, at, now).await?;
+    }
+    let notice = Notice::BallotPosted { ballot_id: id };
+    outbox::enqueue(
+        conn,
+        config.guild_id,
+        &format!("ballot:{id}:post"),
+        &notice,
+        now,
+    )
+    .await?;
+    Ok(repo::get(conn, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("inserted ballot vanished"))?)
 }
 
 async fn queue_refresh(

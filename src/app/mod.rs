@@ -2,6 +2,7 @@
 //! writes state, schedules jobs and queues announcements in one transaction. No Discord types.
 
 pub mod ballots;
+pub mod decisions;
 pub mod error;
 pub mod guilds;
 pub mod jobs;

@@ -24,6 +24,13 @@ pub enum Notice {
     BallotResult { ballot_id: i64, channel_id: u64 },
     /// A reminder to the electorate members who have not voted.
     BallotReminder { ballot_id: i64, members: Vec<u64> },
+    /// Tells the TSC, in the announcement channel, that the bot lacks a permission to do
+    /// `failed` (never raised for itself, so it cannot loop).
+    PermissionMissing {
+        channel_id: u64,
+        failed: Box<Notice>,
+        detail: String,
+    },
     /// A change of the guild's policy, announced for transparency.
     PolicyChanged {
         channel_id: u64,
@@ -60,9 +67,17 @@ pub enum DeliveryError {
     /// Discord asked us to wait (429 `retry_after`); never retried earlier than that.
     #[error("rate limited for {0}")]
     RetryAfter(Duration),
-    /// Anything else (5xx, network, missing permission): retried with backoff.
+    /// A passing failure (5xx, network): retried with backoff.
     #[error("{0}")]
     Failed(String),
+    /// The bot lacks a Discord permission: retried with backoff (it works once the permission is
+    /// granted), and the TSC is told once what is missing.
+    #[error("missing permission: {0}")]
+    Forbidden(String),
+    /// Discord will never accept it (a member's closed DMs, a deleted channel or message): not
+    /// retried; the item is settled as abandoned and its feature reacts (see `on_abandoned`).
+    #[error("rejected: {0}")]
+    Rejected(String),
 }
 
 /// Puts notices on Discord. Implemented by the Discord layer; tests use fakes.
@@ -118,11 +133,16 @@ impl App {
                     store::outbox::mark_delivered(&mut tx, row.id, row.revision, message_id, now)
                         .await?;
                 }
+                Err(DeliveryError::Rejected(reason)) => {
+                    tracing::warn!(outbox_id = row.id, reason, "delivery rejected for good");
+                    store::outbox::mark_abandoned(&mut tx, row.id, &reason, now).await?;
+                    self.on_abandoned(&mut tx, &item, now).await?;
+                }
                 Err(error) => {
                     let wait = match &error {
                         // Honour Discord's wait exactly, but never spin on a zero.
                         DeliveryError::RetryAfter(after) => (*after).max(Duration::seconds(1)),
-                        DeliveryError::Failed(_) => backoff(row.attempts),
+                        _ => backoff(row.attempts),
                     };
                     tracing::warn!(
                         outbox_id = row.id,
@@ -131,6 +151,15 @@ impl App {
                         error = %error,
                         "delivery failed; will retry"
                     );
+                    let first_refusal = matches!(error, DeliveryError::Forbidden(_))
+                        && !row
+                            .last_error
+                            .as_deref()
+                            .is_some_and(|e| e.starts_with("missing permission"));
+                    if let (true, DeliveryError::Forbidden(detail)) = (first_refusal, &error) {
+                        self.report_missing_permission(&mut tx, &item, detail, now)
+                            .await?;
+                    }
                     store::outbox::mark_failed(&mut tx, row.id, &error.to_string(), now + wait)
                         .await?;
                 }
@@ -139,5 +168,58 @@ impl App {
         }
         let mut conn = self.db().acquire().await?;
         Ok(store::outbox::next_due(&mut conn).await?)
+    }
+}
+
+impl App {
+    /// Tells the TSC once that a delivery lacks a permission; it keeps being retried.
+    async fn report_missing_permission(
+        &self,
+        conn: &mut SqliteConnection,
+        item: &OutboxItem,
+        detail: &str,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        if matches!(item.notice, Notice::PermissionMissing { .. }) {
+            return Ok(());
+        }
+        let config = store::guilds::get(conn, item.guild_id).await?;
+        let Some(channel_id) = config.and_then(|c| c.announce_channel_id) else {
+            return Ok(());
+        };
+        let notice = Notice::PermissionMissing {
+            channel_id,
+            failed: Box::new(item.notice.clone()),
+            detail: detail.to_owned(),
+        };
+        enqueue(
+            conn,
+            item.guild_id,
+            &format!("permission:{}", item.id),
+            &notice,
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// What happens when Discord refused an item for good. Each feature whose notices can be
+    /// refused reacts here, in the same transaction that settles the item.
+    async fn on_abandoned(
+        &self,
+        _conn: &mut SqliteConnection,
+        item: &OutboxItem,
+        _now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        match &item.notice {
+            // A ballot message that was deleted, or a channel gone: the ballot still closes and
+            // is announced; the log says why its message could not be posted or edited.
+            Notice::BallotPosted { .. }
+            | Notice::BallotRefresh { .. }
+            | Notice::BallotResult { .. }
+            | Notice::BallotReminder { .. }
+            | Notice::PermissionMissing { .. }
+            | Notice::PolicyChanged { .. } => Ok(()),
+        }
     }
 }

@@ -120,6 +120,8 @@ async fn on_event(
     let ctx = framework.serenity_context;
     let data = framework.user_data;
     if let serenity::FullEvent::InteractionCreate { interaction } = event {
+        // Buttons and modals are routed by the feature prefix of their custom id
+        // (`ballot:…`); the ballot handler also answers ids that are nobody's.
         let result = match interaction {
             serenity::Interaction::Component(component) => {
                 vote::on_component(ctx, data, component).await

@@ -103,6 +103,25 @@ impl Publisher for DiscordPublisher {
                     .await
                     .map(Some)
             }
+            Notice::PermissionMissing {
+                channel_id,
+                failed,
+                detail,
+            } => {
+                let text = tr(
+                    locale,
+                    msg!("permission-missing"),
+                    Some(&args([
+                        ("action", render::notice_action(locale, failed).into()),
+                        ("detail", detail.as_str().into()),
+                    ])),
+                );
+                let message = Self::message(item).content(text);
+                self.rest
+                    .create_message(*channel_id, &message)
+                    .await
+                    .map(Some)
+            }
             Notice::PolicyChanged {
                 channel_id,
                 key,

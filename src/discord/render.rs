@@ -299,3 +299,19 @@ pub fn receipt_text(receipt: &crate::app::ballots::Receipt, locale: &str) -> Str
         ])),
     )
 }
+
+/// What a notice was trying to do, for telling the TSC about a missing permission.
+pub fn notice_action(locale: &str, notice: &crate::app::outbox::Notice) -> String {
+    use crate::app::outbox::Notice;
+    let (id, channel) = match notice {
+        Notice::BallotPosted { .. } => (msg!("action-post-ballot"), None),
+        Notice::BallotRefresh { .. } => (msg!("action-edit-ballot"), None),
+        Notice::BallotResult { channel_id, .. } => (msg!("action-post-result"), Some(*channel_id)),
+        Notice::BallotReminder { .. } => (msg!("action-post-reminder"), None),
+        Notice::PermissionMissing { channel_id, .. } | Notice::PolicyChanged { channel_id, .. } => {
+            (msg!("action-post-announcement"), Some(*channel_id))
+        }
+    };
+    let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
+    tr(locale, id, Some(&args([("channel", channel.into())])))
+}

@@ -47,17 +47,21 @@ impl Rest {
         }
     }
 
-    async fn send(
+    /// Sends one request; returns the JSON answer (Null for 204) or the classified failure.
+    pub async fn request(
         &self,
         method: reqwest::Method,
         path: &str,
-        body: &impl Serialize,
-    ) -> Result<u64, DeliveryError> {
-        let response = self
+        body: Option<&(impl Serialize + ?Sized)>,
+    ) -> Result<serde_json::Value, DeliveryError> {
+        let mut request = self
             .client
             .request(method, format!("{}/api/v10{path}", self.base))
-            .header(reqwest::header::AUTHORIZATION, &self.authorization)
-            .json(body)
+            .header(reqwest::header::AUTHORIZATION, &self.authorization);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request
             .send()
             .await
             .map_err(|e| DeliveryError::Failed(format!("network: {}", e.without_url())))?;
@@ -69,26 +73,22 @@ impl Rest {
             .and_then(|v| v.parse::<f64>().ok());
         let body: serde_json::Value = response.json().await.unwrap_or_default();
         if status.is_success() {
-            return body["id"]
-                .as_str()
-                .and_then(|id| id.parse().ok())
-                .ok_or_else(|| DeliveryError::Failed("response without a message id".into()));
+            return Ok(body);
         }
-        if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
-            let seconds = body["retry_after"]
-                .as_f64()
-                .or(header_wait)
-                .unwrap_or(5.0)
-                .max(0.0);
-            return Err(DeliveryError::RetryAfter(Duration::milliseconds(
-                (seconds * 1000.0).ceil() as i64,
-            )));
-        }
-        let message = body["message"].as_str().unwrap_or("");
-        Err(DeliveryError::Failed(format!(
-            "HTTP {}: {message}",
-            status.as_u16()
-        )))
+        Err(classify(status.as_u16(), &body, header_wait))
+    }
+
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &impl Serialize,
+    ) -> Result<u64, DeliveryError> {
+        let answer = self.request(method, path, Some(body)).await?;
+        answer["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .ok_or_else(|| DeliveryError::Failed("response without a message id".into()))
     }
 
     pub async fn create_message(
@@ -116,5 +116,71 @@ impl Rest {
             edit,
         )
         .await
+    }
+}
+
+/// Discord's JSON error codes that decide how a failure is retried.
+const MISSING_ACCESS: i64 = 50001;
+const MISSING_PERMISSIONS: i64 = 50013;
+
+/// Sorts a failed answer: wait (429), fix a permission (403 missing access/permissions), give up
+/// (other 4xx: closed DMs, unknown channel or message, a body Discord refuses), or retry (5xx).
+fn classify(status: u16, body: &serde_json::Value, header_wait: Option<f64>) -> DeliveryError {
+    let code = body["code"].as_i64().unwrap_or(0);
+    let message = format!(
+        "HTTP {status} ({code}): {}",
+        body["message"].as_str().unwrap_or("")
+    );
+    match status {
+        429 => {
+            let seconds = body["retry_after"]
+                .as_f64()
+                .or(header_wait)
+                .unwrap_or(5.0)
+                .max(0.0);
+            DeliveryError::RetryAfter(Duration::milliseconds((seconds * 1000.0).ceil() as i64))
+        }
+        403 if code == MISSING_PERMISSIONS || code == MISSING_ACCESS => {
+            DeliveryError::Forbidden(message)
+        }
+        400..=499 => DeliveryError::Rejected(message),
+        _ => DeliveryError::Failed(message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn failures_are_sorted_by_what_fixes_them() {
+        let rate = classify(429, &json!({"retry_after": 1.5, "code": 0}), None);
+        assert_eq!(
+            rate,
+            DeliveryError::RetryAfter(Duration::milliseconds(1500))
+        );
+        assert_eq!(
+            classify(429, &json!({}), Some(2.0)),
+            DeliveryError::RetryAfter(Duration::seconds(2))
+        );
+        let missing = json!({"code": 50013, "message": "Missing Permissions"});
+        assert!(matches!(
+            classify(403, &missing, None),
+            DeliveryError::Forbidden(_)
+        ));
+        let closed_dms = json!({"code": 50007, "message": "Cannot send messages to this user"});
+        assert!(matches!(
+            classify(403, &closed_dms, None),
+            DeliveryError::Rejected(_)
+        ));
+        assert!(matches!(
+            classify(404, &json!({"code": 10003}), None),
+            DeliveryError::Rejected(_)
+        ));
+        assert!(matches!(
+            classify(502, &json!({}), None),
+            DeliveryError::Failed(_)
+        ));
     }
 }

@@ -56,6 +56,16 @@ impl Choice {
     }
 }
 
+/// What a ballot decides. A plain vote decides only its question; other subjects have an effect
+/// that is applied, in the closing transaction, when the ballot is approved (see `app::decisions`).
+/// Stored as JSON: add variants, never rename.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Subject {
+    #[default]
+    General,
+}
+
 /// How a ballot ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{AssertSqlSafe, FromRow, SqliteConnection};
 
 use super::{from_db_id, from_millis, to_db_id, to_millis};
-use crate::governance::ballot::{Choice, Outcome};
+use crate::governance::ballot::{Choice, Outcome, Subject};
 use crate::governance::policy::Policy;
 
 /// A ballot as stored.
@@ -27,6 +27,7 @@ pub struct Ballot {
     pub closed_at: Option<DateTime<Utc>>,
     pub cancelled_by: Option<u64>,
     pub cancel_reason: Option<String>,
+    pub subject: Subject,
 }
 
 #[derive(FromRow)]
@@ -47,6 +48,7 @@ struct BallotRow {
     closed_at: Option<i64>,
     cancelled_by: Option<i64>,
     cancel_reason: Option<String>,
+    subject: String,
 }
 
 impl From<BallotRow> for Ballot {
@@ -68,12 +70,14 @@ impl From<BallotRow> for Ballot {
             closed_at: r.closed_at.map(from_millis),
             cancelled_by: r.cancelled_by.map(from_db_id),
             cancel_reason: r.cancel_reason,
+            // A subject this version does not know is treated as a plain vote.
+            subject: serde_json::from_str(&r.subject).unwrap_or_default(),
         }
     }
 }
 
 const BALLOT_COLUMNS: &str = "id, guild_id, title, description, secret, opened_by, opens_at, \
-     closes_at, policy, channel_id, message_id, state, outcome, closed_at, cancelled_by, cancel_reason";
+     closes_at, policy, channel_id, message_id, state, outcome, closed_at, cancelled_by, cancel_reason, subject";
 
 /// What a new ballot needs.
 #[derive(Debug, Clone)]
@@ -88,14 +92,15 @@ pub struct NewBallot<'a> {
     pub policy: &'a Policy,
     pub channel_id: u64,
     pub electorate: &'a [u64],
+    pub subject: &'a Subject,
 }
 
 /// Inserts the ballot and its frozen electorate; returns the new id.
 pub async fn insert(conn: &mut SqliteConnection, b: &NewBallot<'_>) -> sqlx::Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO ballots (guild_id, title, description, secret, opened_by, opens_at, closes_at,
-                              policy, channel_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                              policy, channel_id, subject)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(to_db_id(b.guild_id))
     .bind(b.title)
@@ -106,6 +111,7 @@ pub async fn insert(conn: &mut SqliteConnection, b: &NewBallot<'_>) -> sqlx::Res
     .bind(to_millis(b.closes_at))
     .bind(serde_json::to_string(b.policy).unwrap_or_else(|_| "{}".into()))
     .bind(to_db_id(b.channel_id))
+    .bind(serde_json::to_string(b.subject).unwrap_or_else(|_| r#"{"kind":"general"}"#.into()))
     .fetch_one(&mut *conn)
     .await?;
     for member in b.electorate {

@@ -128,6 +128,26 @@ pub async fn mark_delivered(
     Ok(changed == 1)
 }
 
+/// Settles an item Discord refused for good: no message, the reason kept.
+pub async fn mark_abandoned(
+    conn: &mut SqliteConnection,
+    id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET delivered_at = ?, abandoned_reason = ?, attempts = attempts + 1,
+                           last_error = ? WHERE id = ?",
+    )
+    .bind(to_millis(now))
+    .bind(reason)
+    .bind(reason)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn mark_failed(
     conn: &mut SqliteConnection,
     id: i64,

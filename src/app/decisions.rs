@@ -1,0 +1,21 @@
+//! What a decided ballot does: the one place that maps a ballot's subject to its effect. Runs in
+//! the transaction that closes the ballot, so a decision and its effect are never apart.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+use super::AppResult;
+use crate::governance::ballot::{Outcome, Subject};
+use crate::store::ballots::Ballot;
+
+pub(super) async fn apply(
+    _conn: &mut SqliteConnection,
+    ballot: &Ballot,
+    outcome: Outcome,
+    _now: DateTime<Utc>,
+) -> AppResult<()> {
+    match (&ballot.subject, outcome) {
+        // A plain vote decides its question; the announcement says the rest.
+        (Subject::General, _) => Ok(()),
+    }
+}
