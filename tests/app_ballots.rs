@@ -58,6 +58,8 @@ impl World {
                 Setup {
                     roles: vec![(GovRole::Tsc, TSC_ROLE)],
                     announce_channel_id: ANNOUNCE,
+                    tsc_channel_id: None,
+                    wg_category_id: None,
                     locale: "en-US".into(),
                 },
             )
@@ -625,6 +627,8 @@ async fn setup_needs_manage_server_and_a_tsc_role() {
     let setup = Setup {
         roles: vec![(GovRole::Tsc, 5)],
         announce_channel_id: 6,
+        tsc_channel_id: Some(7),
+        wg_category_id: None,
         locale: "de".into(),
     };
     let err = w

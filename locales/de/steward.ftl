@@ -21,6 +21,10 @@ cmd-govern-setup = einrichten
     .emeritus-description = Die Rolle der Emeritus-Mitglieder
     .locale-name = sprache
     .locale-description = Standardsprache der Ankündigungen (en-US oder de)
+    .tsc-channel-name = tsc-kanal
+    .tsc-channel-description = Ein privater TSC-Kanal für das, was nur das TSC lesen soll
+    .wg-category-name = ag-kategorie
+    .wg-category-description = Die Kategorie, unter der Kanäle von Arbeitsgruppen angelegt werden
 cmd-govern-show = anzeigen
     .description = Die Governance-Einrichtung dieses Servers anzeigen
 cmd-govern-policy = richtlinie
@@ -113,6 +117,8 @@ govern-config = TSC: { $tsc }
     Security-Response-Team: { $security }
     Emeritus: { $emeritus }
     Ankündigungen: { $announcements }
+    Privater TSC-Kanal: { $tsc_channel }
+    Kategorie der Arbeitsgruppen: { $wg_category }
     Sprache: { $locale }
 govern-unset = nicht festgelegt
 govern-policy-header = **Geltende Governance-Richtlinie** (ändern mit `/governance richtlinie-setzen`):

@@ -21,6 +21,10 @@ cmd-govern-setup = setup
     .emeritus-description = The role of emeritus members
     .locale-name = locale
     .locale-description = Default language of announcements (en-US or de)
+    .tsc-channel-name = tsc-channel
+    .tsc-channel-description = A private TSC channel for what only the TSC should read
+    .wg-category-name = wg-category
+    .wg-category-description = The category under which working-group channels are created
 cmd-govern-show = show
     .description = Show this server's governance set-up
 cmd-govern-policy = policy
@@ -113,6 +117,8 @@ govern-config = TSC: { $tsc }
     Security response team: { $security }
     Emeritus: { $emeritus }
     Announcements: { $announcements }
+    Private TSC channel: { $tsc_channel }
+    Working-group category: { $wg_category }
     Language: { $locale }
 govern-unset = not set
 govern-policy-header = **Governance policy in force** (change with `/govern policy-set`):

@@ -14,6 +14,8 @@ use crate::store::guilds::{self, GuildConfig};
 pub struct Setup {
     pub roles: Vec<(GovRole, u64)>,
     pub announce_channel_id: u64,
+    pub tsc_channel_id: Option<u64>,
+    pub wg_category_id: Option<u64>,
     pub locale: String,
 }
 
@@ -51,6 +53,8 @@ impl App {
         let config = GuildConfig {
             guild_id: actor.guild_id,
             announce_channel_id: Some(setup.announce_channel_id),
+            tsc_channel_id: setup.tsc_channel_id,
+            wg_category_id: setup.wg_category_id,
             locale: locale.to_owned(),
             policy,
             roles: setup.roles,

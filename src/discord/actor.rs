@@ -53,6 +53,8 @@ mod tests {
         let config = GuildConfig {
             guild_id: 1,
             announce_channel_id: None,
+            tsc_channel_id: None,
+            wg_category_id: None,
             locale: "en-US".into(),
             policy: Policy::default(),
             roles: vec![(GovRole::Tsc, 10), (GovRole::Maintainer, 11)],

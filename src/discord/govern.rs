@@ -50,6 +50,12 @@ pub async fn setup(
     security: Option<serenity::Role>,
     emeritus: Option<serenity::Role>,
     #[autocomplete = "locale_autocomplete"] locale: Option<String>,
+    #[rename = "tsc-channel"]
+    #[channel_types("Text")]
+    tsc_channel: Option<serenity::GuildChannel>,
+    #[rename = "wg-category"]
+    #[channel_types("Category")]
+    wg_category: Option<serenity::GuildChannel>,
 ) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
     let roles = [
@@ -65,6 +71,8 @@ pub async fn setup(
     let setup = Setup {
         roles,
         announce_channel_id: announcements.id.get(),
+        tsc_channel_id: tsc_channel.map(|c| c.id.get()),
+        wg_category_id: wg_category.map(|c| c.id.get()),
         locale: locale.unwrap_or_else(|| i18n::FALLBACK.to_owned()),
     };
     let config = ctx.data().app.setup_guild(&actor, setup).await?;
@@ -98,6 +106,22 @@ fn config_text(config: &GuildConfig, locale: &str) -> String {
                 "announcements",
                 config
                     .announce_channel_id
+                    .map(|c| format!("<#{c}>"))
+                    .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
+                    .into(),
+            ),
+            (
+                "tsc_channel",
+                config
+                    .tsc_channel_id
+                    .map(|c| format!("<#{c}>"))
+                    .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
+                    .into(),
+            ),
+            (
+                "wg_category",
+                config
+                    .wg_category_id
                     .map(|c| format!("<#{c}>"))
                     .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
                     .into(),

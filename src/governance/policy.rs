@@ -79,6 +79,17 @@ pub struct Policy {
     pub inactivity_review_months: u32,
     /// "The community is notified at least 3 months in advance."
     pub dissolution_notice_months: u32,
+    /// The TSC is prompted to nominate replacements when it has fewer members than this.
+    pub min_tsc_members: u32,
+    /// Likewise for maintainers.
+    pub min_maintainers: u32,
+    /// The yearly review ("The TSC conducts an annual review") is posted on this day.
+    pub annual_review_month: u32,
+    pub annual_review_day: u32,
+    /// A working-group report this many days overdue is flagged to the TSC.
+    pub wg_report_grace_days: u32,
+    /// The chair and the TSC are reminded this many days before a charter ends.
+    pub wg_end_reminder_days: u32,
 }
 
 impl Default for Policy {
@@ -96,6 +107,12 @@ impl Default for Policy {
             inactivity_contact_months: 3,
             inactivity_review_months: 6,
             dissolution_notice_months: 3,
+            min_tsc_members: 3,
+            min_maintainers: 3,
+            annual_review_month: 1,
+            annual_review_day: 15,
+            wg_report_grace_days: 7,
+            wg_end_reminder_days: 14,
         }
     }
 }
@@ -116,10 +133,16 @@ pub enum PolicyKey {
     InactivityContactMonths,
     InactivityReviewMonths,
     DissolutionNoticeMonths,
+    MinTscMembers,
+    MinMaintainers,
+    AnnualReviewMonth,
+    AnnualReviewDay,
+    WgReportGraceDays,
+    WgEndReminderDays,
 }
 
 impl PolicyKey {
-    pub const ALL: [PolicyKey; 12] = [
+    pub const ALL: [PolicyKey; 18] = [
         Self::Quorum,
         Self::Approval,
         Self::Abstentions,
@@ -132,6 +155,12 @@ impl PolicyKey {
         Self::InactivityContactMonths,
         Self::InactivityReviewMonths,
         Self::DissolutionNoticeMonths,
+        Self::MinTscMembers,
+        Self::MinMaintainers,
+        Self::AnnualReviewMonth,
+        Self::AnnualReviewDay,
+        Self::WgReportGraceDays,
+        Self::WgEndReminderDays,
     ];
 
     /// The stable name members type and the database stores.
@@ -149,6 +178,12 @@ impl PolicyKey {
             Self::InactivityContactMonths => "inactivity_contact_months",
             Self::InactivityReviewMonths => "inactivity_review_months",
             Self::DissolutionNoticeMonths => "dissolution_notice_months",
+            Self::MinTscMembers => "min_tsc_members",
+            Self::MinMaintainers => "min_maintainers",
+            Self::AnnualReviewMonth => "annual_review_month",
+            Self::AnnualReviewDay => "annual_review_day",
+            Self::WgReportGraceDays => "wg_report_grace_days",
+            Self::WgEndReminderDays => "wg_end_reminder_days",
         }
     }
 
@@ -178,6 +213,7 @@ pub enum PolicyError {
 const MAX_HOURS: u32 = 366 * 24;
 const MAX_DAYS: u32 = 366;
 const MAX_MONTHS: u32 = 36;
+const MAX_MEMBERS: u32 = 1000;
 
 impl Policy {
     /// The policy with `key` set from member text, if the result is consistent.
@@ -220,6 +256,13 @@ impl Policy {
             PolicyKey::DissolutionNoticeMonths => {
                 next.dissolution_notice_months = number(MAX_MONTHS)?
             }
+            PolicyKey::MinTscMembers => next.min_tsc_members = number(MAX_MEMBERS)?,
+            PolicyKey::MinMaintainers => next.min_maintainers = number(MAX_MEMBERS)?,
+            PolicyKey::AnnualReviewMonth => next.annual_review_month = number(12)?,
+            // Day 28 at most, so that the date exists every year.
+            PolicyKey::AnnualReviewDay => next.annual_review_day = number(28)?,
+            PolicyKey::WgReportGraceDays => next.wg_report_grace_days = number(MAX_DAYS)?,
+            PolicyKey::WgEndReminderDays => next.wg_end_reminder_days = number(MAX_DAYS)?,
         }
         next.validate()?;
         Ok(next)
@@ -256,6 +299,12 @@ impl Policy {
             PolicyKey::InactivityContactMonths => self.inactivity_contact_months.to_string(),
             PolicyKey::InactivityReviewMonths => self.inactivity_review_months.to_string(),
             PolicyKey::DissolutionNoticeMonths => self.dissolution_notice_months.to_string(),
+            PolicyKey::MinTscMembers => self.min_tsc_members.to_string(),
+            PolicyKey::MinMaintainers => self.min_maintainers.to_string(),
+            PolicyKey::AnnualReviewMonth => self.annual_review_month.to_string(),
+            PolicyKey::AnnualReviewDay => self.annual_review_day.to_string(),
+            PolicyKey::WgReportGraceDays => self.wg_report_grace_days.to_string(),
+            PolicyKey::WgEndReminderDays => self.wg_end_reminder_days.to_string(),
         }
     }
 }

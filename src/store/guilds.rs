@@ -12,12 +12,21 @@ use crate::governance::roles::GovRole;
 pub struct GuildConfig {
     pub guild_id: u64,
     pub announce_channel_id: Option<u64>,
+    /// Private TSC channel; falls back to the announcement channel where unset.
+    pub tsc_channel_id: Option<u64>,
+    /// Category for working-group channels.
+    pub wg_category_id: Option<u64>,
     pub locale: String,
     pub policy: Policy,
     pub roles: Vec<(GovRole, u64)>,
 }
 
 impl GuildConfig {
+    /// Where the bot tells the TSC things meant for the TSC only.
+    pub fn tsc_channel(&self) -> Option<u64> {
+        self.tsc_channel_id.or(self.announce_channel_id)
+    }
+
     pub fn role_id(&self, role: GovRole) -> Option<u64> {
         self.roles
             .iter()
@@ -30,6 +39,8 @@ impl GuildConfig {
 struct GuildRow {
     guild_id: i64,
     announce_channel_id: Option<i64>,
+    tsc_channel_id: Option<i64>,
+    wg_category_id: Option<i64>,
     locale: String,
     policy: String,
 }
@@ -42,7 +53,8 @@ struct BindingRow {
 
 pub async fn get(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Option<GuildConfig>> {
     let row: Option<GuildRow> = sqlx::query_as(
-        "SELECT guild_id, announce_channel_id, locale, policy FROM guilds WHERE guild_id = ?",
+        "SELECT guild_id, announce_channel_id, tsc_channel_id, wg_category_id, locale, policy
+         FROM guilds WHERE guild_id = ?",
     )
     .bind(to_db_id(guild_id))
     .fetch_optional(&mut *conn)
@@ -57,6 +69,8 @@ pub async fn get(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Opt
     Ok(Some(GuildConfig {
         guild_id: from_db_id(row.guild_id),
         announce_channel_id: row.announce_channel_id.map(from_db_id),
+        tsc_channel_id: row.tsc_channel_id.map(from_db_id),
+        wg_category_id: row.wg_category_id.map(from_db_id),
         locale: row.locale,
         // A policy that no longer parses falls back to the document's defaults field by field.
         policy: serde_json::from_str(&row.policy).unwrap_or_default(),
@@ -75,15 +89,20 @@ pub async fn save_setup(
 ) -> sqlx::Result<()> {
     let guild = to_db_id(config.guild_id);
     sqlx::query(
-        "INSERT INTO guilds (guild_id, announce_channel_id, locale, policy, updated_at)
-         VALUES (?, ?, ?, ?, ?)
+        "INSERT INTO guilds (guild_id, announce_channel_id, tsc_channel_id, wg_category_id, locale,
+                             policy, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (guild_id) DO UPDATE SET
              announce_channel_id = excluded.announce_channel_id,
+             tsc_channel_id = excluded.tsc_channel_id,
+             wg_category_id = excluded.wg_category_id,
              locale = excluded.locale,
              updated_at = excluded.updated_at",
     )
     .bind(guild)
     .bind(config.announce_channel_id.map(to_db_id))
+    .bind(config.tsc_channel_id.map(to_db_id))
+    .bind(config.wg_category_id.map(to_db_id))
     .bind(&config.locale)
     .bind(serde_json::to_string(&config.policy).unwrap_or_else(|_| "{}".into()))
     .bind(to_millis(now))
