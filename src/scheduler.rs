@@ -20,6 +20,14 @@ pub enum Job {
     CloseBallot { ballot_id: i64 },
     /// Remind the electorate members who have not voted yet.
     RemindBallot { ballot_id: i64 },
+    /// A working group's report falls due (`due_ms`, so a stale job recognises itself).
+    WgReportDue { wg_id: i64, due_ms: i64 },
+    /// The grace period after a report's due date is over.
+    WgReportOverdue { wg_id: i64, due_ms: i64 },
+    /// A working group's charter ends soon.
+    WgEndReminder { wg_id: i64 },
+    /// A working group's charter ended.
+    WgEndReached { wg_id: i64 },
 }
 
 impl Job {
@@ -28,6 +36,12 @@ impl Job {
         match self {
             Self::CloseBallot { ballot_id } => format!("ballot:{ballot_id}:close"),
             Self::RemindBallot { ballot_id } => format!("ballot:{ballot_id}:remind"),
+            Self::WgReportDue { wg_id, due_ms } => format!("wg:{wg_id}:report-due:{due_ms}"),
+            Self::WgReportOverdue { wg_id, due_ms } => {
+                format!("wg:{wg_id}:report-overdue:{due_ms}")
+            }
+            Self::WgEndReminder { wg_id } => format!("wg:{wg_id}:end-reminder"),
+            Self::WgEndReached { wg_id } => format!("wg:{wg_id}:end-reached"),
         }
     }
 }

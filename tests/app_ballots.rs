@@ -1,172 +1,18 @@
 //! `app` + `store` on a real SQLite file in a temp dir, with an injected clock: ballots from
 //! start to announcement, the way a TSC would live through them.
 
-use std::collections::VecDeque;
-use std::sync::{Arc, Mutex};
+mod app_support;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use app_support::*;
+use chrono::Duration;
+use steward::app::Actor;
 use steward::app::ballots::StartBallot;
 use steward::app::guilds::Setup;
-use steward::app::outbox::{DeliveryError, Notice, OutboxItem, Publisher};
-use steward::app::{Actor, App};
-use steward::clock::ManualClock;
+use steward::app::outbox::{DeliveryError, Notice};
 use steward::governance::ballot::{Choice, Outcome};
 use steward::governance::policy::PolicyKey;
-use steward::governance::roles::{GovRole, RoleSet, Standing};
+use steward::governance::roles::GovRole;
 use steward::store;
-
-const GUILD: u64 = 1_000;
-const ANNOUNCE: u64 = 2_000;
-const GENERAL: u64 = 2_001;
-const TSC_ROLE: u64 = 3_000;
-// The TSC: alice, bob, carol, dave, erin. frank is a maintainer.
-const ALICE: u64 = 11;
-const BOB: u64 = 12;
-const CAROL: u64 = 13;
-const DAVE: u64 = 14;
-const ERIN: u64 = 15;
-const FRANK: u64 = 16;
-const TSC: [u64; 5] = [ALICE, BOB, CAROL, DAVE, ERIN];
-
-fn start_time() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
-}
-
-struct World {
-    _dir: tempfile::TempDir,
-    url: String,
-    clock: Arc<ManualClock>,
-    app: App,
-}
-
-impl World {
-    async fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("steward.db").display());
-        let clock = Arc::new(ManualClock::new(start_time()));
-        let app = App::new(store::connect(&url).await.unwrap(), clock.clone());
-        let world = Self {
-            _dir: dir,
-            url,
-            clock,
-            app,
-        };
-        world
-            .app
-            .setup_guild(
-                &admin(),
-                Setup {
-                    roles: vec![(GovRole::Tsc, TSC_ROLE)],
-                    announce_channel_id: ANNOUNCE,
-                    tsc_channel_id: None,
-                    wg_category_id: None,
-                    locale: "en-US".into(),
-                },
-            )
-            .await
-            .unwrap();
-        world
-    }
-
-    /// The process "restarts": a new pool and app on the same database file.
-    async fn restart(&mut self) {
-        self.app.db().close().await;
-        self.app = App::new(store::connect(&self.url).await.unwrap(), self.clock.clone());
-    }
-
-    async fn start(&self, title: &str) -> i64 {
-        self.app
-            .start_ballot(&tsc(ALICE), ballot(title))
-            .await
-            .unwrap()
-            .id
-    }
-
-    async fn count(&self, sql: &'static str) -> i64 {
-        sqlx::query_scalar(sql)
-            .fetch_one(self.app.db())
-            .await
-            .unwrap()
-    }
-}
-
-fn actor(user: u64, roles: &[GovRole]) -> Actor {
-    Actor {
-        guild_id: GUILD,
-        user_id: user,
-        standing: Standing {
-            roles: RoleSet::new(roles.iter().copied()),
-            manages_guild: false,
-        },
-    }
-}
-
-fn tsc(user: u64) -> Actor {
-    actor(user, &[GovRole::Tsc])
-}
-
-fn admin() -> Actor {
-    Actor {
-        standing: Standing {
-            manages_guild: true,
-            ..Standing::default()
-        },
-        ..actor(99, &[])
-    }
-}
-
-fn ballot(title: &str) -> StartBallot {
-    StartBallot {
-        title: title.into(),
-        description: "Adopt the new release process".into(),
-        duration: Some("7d".into()),
-        secret: false,
-        channel_id: GENERAL,
-        electorate: TSC.to_vec(),
-    }
-}
-
-/// A publisher that records what it delivered and fails as scripted.
-#[derive(Default)]
-struct FakeDiscord {
-    script: Mutex<VecDeque<DeliveryError>>,
-    delivered: Mutex<Vec<Notice>>,
-    attempts: Mutex<usize>,
-}
-
-impl FakeDiscord {
-    fn failing(errors: impl IntoIterator<Item = DeliveryError>) -> Self {
-        Self {
-            script: Mutex::new(errors.into_iter().collect()),
-            ..Self::default()
-        }
-    }
-
-    fn delivered(&self) -> Vec<Notice> {
-        self.delivered.lock().unwrap().clone()
-    }
-
-    fn results(&self) -> Vec<i64> {
-        self.delivered()
-            .into_iter()
-            .filter_map(|n| match n {
-                Notice::BallotResult { ballot_id, .. } => Some(ballot_id),
-                _ => None,
-            })
-            .collect()
-    }
-}
-
-impl Publisher for FakeDiscord {
-    async fn deliver(&self, item: &OutboxItem) -> Result<Option<u64>, DeliveryError> {
-        *self.attempts.lock().unwrap() += 1;
-        if let Some(error) = self.script.lock().unwrap().pop_front() {
-            return Err(error);
-        }
-        self.delivered.lock().unwrap().push(item.notice.clone());
-        Ok(Some(900_000 + item.id as u64))
-    }
-}
 
 #[tokio::test]
 async fn a_tsc_member_opens_a_ballot_that_is_posted_and_scheduled() {

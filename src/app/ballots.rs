@@ -12,6 +12,7 @@ use crate::msg;
 use crate::scheduler::{self, Job};
 use crate::store::ballots::{self as repo, Ballot, Closing, NewBallot, VoteRecord};
 use crate::store::guilds::GuildConfig;
+use crate::store::working_groups::Group;
 
 /// What `/vote start` collects.
 #[derive(Debug, Clone)]
@@ -33,6 +34,8 @@ pub struct BallotView {
     pub electorate: Vec<u64>,
     pub votes: Vec<VoteRecord>,
     pub count: Count,
+    /// The working group a charter, chair or closing ballot is about.
+    pub group: Option<Group>,
 }
 
 impl BallotView {
@@ -291,11 +294,20 @@ impl App {
         let electorate = repo::electorate(&mut conn, ballot_id).await?;
         let votes = repo::votes(&mut conn, ballot_id).await?;
         let count = Count::of(votes.iter().map(|v| (v.choice, v.binding)));
+        let group = match ballot.subject {
+            Subject::General => None,
+            Subject::WgCharter { wg_id }
+            | Subject::WgChair { wg_id, .. }
+            | Subject::WgClose { wg_id } => {
+                crate::store::working_groups::get(&mut conn, wg_id).await?
+            }
+        };
         Ok(BallotView {
             ballot,
             electorate,
             votes,
             count,
+            group,
         })
     }
 

@@ -5,17 +5,27 @@ use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use super::AppResult;
+use super::wg_lifecycle;
 use crate::governance::ballot::{Outcome, Subject};
 use crate::store::ballots::Ballot;
 
 pub(super) async fn apply(
-    _conn: &mut SqliteConnection,
+    conn: &mut SqliteConnection,
     ballot: &Ballot,
     outcome: Outcome,
-    _now: DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> AppResult<()> {
     match (&ballot.subject, outcome) {
         // A plain vote decides its question; the announcement says the rest.
         (Subject::General, _) => Ok(()),
+        (Subject::WgCharter { wg_id }, _) => {
+            wg_lifecycle::charter_decided(conn, *wg_id, outcome, now).await
+        }
+        (Subject::WgChair { wg_id, chair_id }, _) => {
+            wg_lifecycle::chair_decided(conn, *wg_id, *chair_id, outcome, now).await
+        }
+        (Subject::WgClose { wg_id }, _) => {
+            wg_lifecycle::close_decided(conn, *wg_id, outcome, now).await
+        }
     }
 }

@@ -44,6 +44,10 @@ impl App {
         match job {
             Job::CloseBallot { ballot_id } => self.close_ballot(*ballot_id).await.map(drop),
             Job::RemindBallot { ballot_id } => self.remind_ballot(*ballot_id).await.map(drop),
+            Job::WgReportDue { wg_id, due_ms } => self.wg_report_due(*wg_id, *due_ms).await,
+            Job::WgReportOverdue { wg_id, due_ms } => self.wg_report_overdue(*wg_id, *due_ms).await,
+            Job::WgEndReminder { wg_id } => self.wg_end(*wg_id, false).await,
+            Job::WgEndReached { wg_id } => self.wg_end(*wg_id, true).await,
         }
     }
 }

@@ -7,6 +7,8 @@ pub mod error;
 pub mod guilds;
 pub mod jobs;
 pub mod outbox;
+pub mod wg_lifecycle;
+pub mod working_groups;
 
 use std::sync::Arc;
 

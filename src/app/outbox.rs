@@ -31,6 +31,29 @@ pub enum Notice {
         failed: Box<Notice>,
         detail: String,
     },
+    /// Creates a working group's role and channel, gives its members the role, posts and pins
+    /// the charter. Each object is recorded as it is made, so a retry never makes it twice.
+    WgProvision { wg_id: i64 },
+    /// Announces a new working group.
+    WgAnnounced { wg_id: i64 },
+    /// Gives (or takes) a working group's role.
+    WgMemberRole { wg_id: i64, user_id: u64, add: bool },
+    /// Asks the chair, in the group's channel, to decide a join request.
+    WgJoinRequested { request_id: i64 },
+    /// Posts a report where the TSC reads it.
+    WgReportPosted { report_id: i64 },
+    /// Reminds the chair in the group's channel that a report is due.
+    WgReportReminder { wg_id: i64 },
+    /// Tells the TSC that a report is overdue.
+    WgReportOverdue { wg_id: i64, due_ms: i64 },
+    /// Tells the chair and the TSC that the charter ends soon.
+    WgEndingSoon { wg_id: i64 },
+    /// Tells the TSC the charter ended, with a button to open the closing ballot.
+    WgEndReached { wg_id: i64 },
+    /// Makes the channel read-only and takes the role back from every member.
+    WgArchive { wg_id: i64 },
+    /// Announces that a working group closed.
+    WgClosedAnnounced { wg_id: i64 },
     /// A change of the guild's policy, announced for transparency.
     PolicyChanged {
         channel_id: u64,
@@ -130,8 +153,11 @@ impl App {
                     {
                         store::ballots::set_message(&mut tx, *ballot_id, message_id).await?;
                     }
-                    store::outbox::mark_delivered(&mut tx, row.id, row.revision, message_id, now)
-                        .await?;
+                    if store::outbox::mark_delivered(&mut tx, row.id, row.revision, message_id, now)
+                        .await?
+                    {
+                        super::wg_lifecycle::delivered(&mut tx, &item.notice, now).await?;
+                    }
                 }
                 Err(DeliveryError::Rejected(reason)) => {
                     tracing::warn!(outbox_id = row.id, reason, "delivery rejected for good");
@@ -220,6 +246,19 @@ impl App {
             | Notice::BallotReminder { .. }
             | Notice::PermissionMissing { .. }
             | Notice::PolicyChanged { .. } => Ok(()),
+            // A working group's channel or message gone, a member who left the server: the
+            // group's record stays; the log says what could not be done.
+            Notice::WgProvision { .. }
+            | Notice::WgAnnounced { .. }
+            | Notice::WgMemberRole { .. }
+            | Notice::WgJoinRequested { .. }
+            | Notice::WgReportPosted { .. }
+            | Notice::WgReportReminder { .. }
+            | Notice::WgReportOverdue { .. }
+            | Notice::WgEndingSoon { .. }
+            | Notice::WgEndReached { .. }
+            | Notice::WgArchive { .. }
+            | Notice::WgClosedAnnounced { .. } => Ok(()),
         }
     }
 }

@@ -5,14 +5,14 @@
 
 use std::borrow::Cow;
 
-use super::{Data, Error, govern, vote};
+use super::{Data, Error, govern, vote, wg};
 use crate::i18n;
 
 pub type Command = poise::Command<Data, Error>;
 
 /// Every command the bot registers.
 pub fn commands() -> Vec<Command> {
-    let mut commands = vec![govern::govern(), vote::vote()];
+    let mut commands = vec![govern::govern(), vote::vote(), wg::wg()];
     for command in &mut commands {
         localize(command, "cmd");
     }
@@ -87,7 +87,7 @@ pub fn required_ids() -> Vec<(String, Option<String>)> {
         }
     }
     let mut out = Vec::new();
-    for command in [govern::govern(), vote::vote()] {
+    for command in [govern::govern(), vote::vote(), wg::wg()] {
         walk(&command, "cmd", &mut out);
     }
     out

@@ -10,6 +10,11 @@ pub mod render;
 pub mod reply;
 pub mod rest;
 pub mod vote;
+pub mod wg;
+pub mod wg_ids;
+pub mod wg_interactions;
+pub mod wg_publisher;
+pub mod wg_render;
 
 use poise::serenity_prelude as serenity;
 
@@ -113,6 +118,11 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     }
 }
 
+/// The feature a custom id belongs to: the part before the first colon.
+fn feature_of(custom_id: &str) -> &str {
+    custom_id.split(':').next().unwrap_or_default()
+}
+
 async fn on_event(
     framework: poise::FrameworkContext<'_, Data, Error>,
     event: &serenity::FullEvent,
@@ -124,9 +134,15 @@ async fn on_event(
         // (`ballot:…`); the ballot handler also answers ids that are nobody's.
         let result = match interaction {
             serenity::Interaction::Component(component) => {
-                vote::on_component(ctx, data, component).await
+                match feature_of(&component.data.custom_id) {
+                    "wg" => wg_interactions::on_component(ctx, data, component).await,
+                    _ => vote::on_component(ctx, data, component).await,
+                }
             }
-            serenity::Interaction::Modal(modal) => vote::on_modal(ctx, data, modal).await,
+            serenity::Interaction::Modal(modal) => match feature_of(&modal.data.custom_id) {
+                "wg" => wg_interactions::on_modal(ctx, data, modal).await,
+                _ => vote::on_modal(ctx, data, modal).await,
+            },
             _ => Ok(()),
         };
         if let Err(e) = result {

@@ -21,6 +21,14 @@ impl DiscordPublisher {
         Self { app, rest }
     }
 
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    pub fn rest(&self) -> &Rest {
+        &self.rest
+    }
+
     async fn guild_locale(&self, guild_id: u64) -> &'static str {
         let config = self.app.find_guild_config(guild_id).await.ok().flatten();
         i18n::resolve(None, config.as_ref().map(|c| c.locale.as_str()))
@@ -28,7 +36,7 @@ impl DiscordPublisher {
 
     /// A new message; the outbox id is its nonce, so Discord drops a duplicate if we crash
     /// between posting and recording the post.
-    fn message(item: &OutboxItem) -> serenity::CreateMessage {
+    pub fn message(item: &OutboxItem) -> serenity::CreateMessage {
         serenity::CreateMessage::new()
             .allowed_mentions(no_pings())
             .nonce(serenity::Nonce::String(format!("steward-{}", item.id)))
@@ -121,6 +129,19 @@ impl Publisher for DiscordPublisher {
                     .create_message(*channel_id, &message)
                     .await
                     .map(Some)
+            }
+            Notice::WgProvision { .. }
+            | Notice::WgAnnounced { .. }
+            | Notice::WgMemberRole { .. }
+            | Notice::WgJoinRequested { .. }
+            | Notice::WgReportPosted { .. }
+            | Notice::WgReportReminder { .. }
+            | Notice::WgReportOverdue { .. }
+            | Notice::WgEndingSoon { .. }
+            | Notice::WgEndReached { .. }
+            | Notice::WgArchive { .. }
+            | Notice::WgClosedAnnounced { .. } => {
+                super::wg_publisher::deliver(self, item, locale).await
             }
             Notice::PolicyChanged {
                 channel_id,

@@ -17,7 +17,7 @@ const NEUTRAL_COLOUR: u32 = 0x9CA3AF;
 /// Embed field values hold at most 1024 characters.
 const FIELD_MAX: usize = 1024;
 
-fn truncate(text: &str, max: usize) -> String {
+pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_owned();
     }
@@ -147,6 +147,13 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
                 false,
             );
         }
+    }
+    // A charter ballot shows the charter the TSC is voting on.
+    if let (Some(group), crate::governance::ballot::Subject::WgCharter { .. }) =
+        (&view.group, &b.subject)
+        && let Some(charter) = &group.charter
+    {
+        embed = super::wg_render::charter_fields(embed, charter, locale);
     }
     if let Some(concerns) = concerns_text(view) {
         embed = embed.field(
@@ -311,6 +318,17 @@ pub fn notice_action(locale: &str, notice: &crate::app::outbox::Notice) -> Strin
         Notice::PermissionMissing { channel_id, .. } | Notice::PolicyChanged { channel_id, .. } => {
             (msg!("action-post-announcement"), Some(*channel_id))
         }
+        Notice::WgProvision { .. } => (msg!("action-wg-provision"), None),
+        Notice::WgMemberRole { .. } => (msg!("action-wg-role"), None),
+        Notice::WgArchive { .. } => (msg!("action-wg-archive"), None),
+        Notice::WgAnnounced { .. }
+        | Notice::WgJoinRequested { .. }
+        | Notice::WgReportPosted { .. }
+        | Notice::WgReportReminder { .. }
+        | Notice::WgReportOverdue { .. }
+        | Notice::WgEndingSoon { .. }
+        | Notice::WgEndReached { .. }
+        | Notice::WgClosedAnnounced { .. } => (msg!("action-wg-post"), None),
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))

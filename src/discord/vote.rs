@@ -46,15 +46,16 @@ pub(super) async fn command_locale(ctx: Context<'_>) -> &'static str {
 
 /// The members who hold the TSC role right now, read from Discord (not the cache, which may
 /// hold only part of a large guild).
-async fn tsc_members(ctx: Context<'_>, tsc_role: u64) -> Result<Vec<u64>, Error> {
-    let guild_id = ctx
-        .guild_id()
-        .ok_or_else(|| UserError::new(msg!("error-guild-only")))?;
+pub(super) async fn tsc_members(
+    http: &serenity::Http,
+    guild_id: serenity::GuildId,
+    tsc_role: u64,
+) -> Result<Vec<u64>, Error> {
     let role = serenity::RoleId::new(tsc_role);
     let mut members = Vec::new();
     let mut after = None;
     loop {
-        let page = guild_id.members(ctx.http(), Some(1000), after).await?;
+        let page = guild_id.members(http, Some(1000), after).await?;
         let full = page.len() == 1000;
         after = page.last().map(|m| m.user.id);
         members.extend(
@@ -66,6 +67,17 @@ async fn tsc_members(ctx: Context<'_>, tsc_role: u64) -> Result<Vec<u64>, Error>
             return Ok(members);
         }
     }
+}
+
+/// The TSC of a configured guild, right now.
+pub(super) async fn current_tsc(
+    http: &serenity::Http,
+    config: &crate::store::guilds::GuildConfig,
+) -> Result<Vec<u64>, Error> {
+    let tsc_role = config
+        .role_id(crate::governance::roles::GovRole::Tsc)
+        .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;
+    tsc_members(http, serenity::GuildId::new(config.guild_id), tsc_role).await
 }
 
 /// Put a question to a formal TSC vote.
@@ -85,10 +97,7 @@ pub async fn start(
     if !actor.standing.may_start_ballot() {
         return Err(UserError::new(msg!("error-needs-tsc")).into());
     }
-    let tsc_role = config
-        .role_id(crate::governance::roles::GovRole::Tsc)
-        .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;
-    let electorate = tsc_members(ctx, tsc_role).await?;
+    let electorate = current_tsc(ctx.http(), &config).await?;
     let ballot = app
         .start_ballot(
             &actor,

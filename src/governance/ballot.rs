@@ -64,6 +64,12 @@ impl Choice {
 pub enum Subject {
     #[default]
     General,
+    /// Establish a proposed working group under its charter.
+    WgCharter { wg_id: i64 },
+    /// Appoint a new chair of a working group.
+    WgChair { wg_id: i64, chair_id: u64 },
+    /// Close a working group and archive its channel.
+    WgClose { wg_id: i64 },
 }
 
 /// How a ballot ended.

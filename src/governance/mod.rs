@@ -6,3 +6,4 @@
 pub mod ballot;
 pub mod policy;
 pub mod roles;
+pub mod working_group;

@@ -1,0 +1,129 @@
+use chrono::TimeZone;
+
+use super::*;
+use crate::governance::roles::RoleSet;
+
+fn standing(roles: &[GovRole]) -> Standing {
+    Standing {
+        roles: RoleSet::new(roles.iter().copied()),
+        manages_guild: false,
+    }
+}
+
+fn charter() -> Charter {
+    Charter {
+        scope: "WASI preview 2".into(),
+        deliverables: "A design doc".into(),
+        timeline: "Six months".into(),
+        resources: "CI minutes".into(),
+        reporting: "Every four weeks".into(),
+    }
+}
+
+#[test]
+fn slugs_are_what_discord_keeps_of_a_channel_name() {
+    assert_eq!(slug("WASI Preview 2"), "wasi-preview-2");
+    assert_eq!(slug("  Docs & Website!! "), "docs-website");
+    assert_eq!(slug("Über--Sicherheit"), "über-sicherheit");
+    assert_eq!(slug("!!!"), "");
+    assert_eq!(validate_name("!!!"), Err(WgError::BadName));
+    assert_eq!(
+        validate_name(&"x".repeat(NAME_MAX + 1)),
+        Err(WgError::NameTooLong)
+    );
+    assert_eq!(validate_name(" Docs "), Ok("Docs".into()));
+}
+
+#[test]
+fn a_charter_needs_all_five_fields_within_limits() {
+    assert_eq!(charter().validated(), Ok(charter()));
+    let missing = Charter {
+        resources: "  ".into(),
+        ..charter()
+    };
+    assert_eq!(missing.validated(), Err(WgError::CharterFieldEmpty));
+    let long = Charter {
+        scope: "s".repeat(CHARTER_FIELD_MAX + 1),
+        ..charter()
+    };
+    assert_eq!(long.validated(), Err(WgError::CharterFieldTooLong));
+}
+
+#[test]
+fn reporting_cadence_is_whole_days() {
+    assert_eq!(report_cadence(None), Ok(28));
+    assert_eq!(report_cadence(Some("2w")), Ok(14));
+    assert_eq!(report_cadence(Some("30d")), Ok(30));
+    for bad in ["12h", "0d", "400d", "often", "1d 3h"] {
+        assert_eq!(report_cadence(Some(bad)), Err(WgError::BadCadence), "{bad}");
+    }
+}
+
+#[test]
+fn end_dates_lie_in_the_future() {
+    let now = Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap();
+    assert_eq!(end_date(None, now), Ok(None));
+    assert_eq!(
+        end_date(Some("2026-12-31"), now),
+        Ok(Some(Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap()))
+    );
+    assert_eq!(end_date(Some("2026-06-01"), now), Err(WgError::BadEndDate));
+    assert_eq!(end_date(Some("31.12.2026"), now), Err(WgError::BadEndDate));
+}
+
+#[test]
+fn founding_members_parse_mentions_and_drop_the_chair_and_duplicates() {
+    assert_eq!(
+        founding_members("<@11> <@!12>, 13 <@11> <@10> x", 10),
+        Ok(vec![11, 12, 13])
+    );
+    assert_eq!(founding_members("", 10), Ok(vec![]));
+    let many: String = (1..=FOUNDING_MAX as u64 + 1)
+        .map(|i| format!("<@{i}> "))
+        .collect();
+    assert_eq!(founding_members(&many, 0), Err(WgError::TooManyMembers));
+}
+
+#[test]
+fn maintainers_and_the_tsc_propose_and_the_chair_or_tsc_manage() {
+    assert!(may_propose(&standing(&[GovRole::Maintainer])));
+    assert!(may_propose(&standing(&[GovRole::Tsc])));
+    assert!(!may_propose(&standing(&[GovRole::Contributor])));
+    assert_eq!(may_manage(&standing(&[]), true), Ok(()));
+    assert_eq!(may_manage(&standing(&[GovRole::Tsc]), false), Ok(()));
+    assert_eq!(
+        may_manage(&standing(&[GovRole::Maintainer]), false),
+        Err(WgError::NotChairOrTsc)
+    );
+}
+
+#[test]
+fn report_deadlines_and_reminders() {
+    let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let due = next_report_due(start, 28);
+    assert_eq!(due, Utc.with_ymd_and_hms(2026, 1, 29, 0, 0, 0).unwrap());
+    assert_eq!(
+        overdue_flag_at(due, 7),
+        Utc.with_ymd_and_hms(2026, 2, 5, 0, 0, 0).unwrap()
+    );
+    let ends = Utc.with_ymd_and_hms(2026, 6, 30, 0, 0, 0).unwrap();
+    assert_eq!(
+        end_reminder_at(ends, 14, start),
+        Some(Utc.with_ymd_and_hms(2026, 6, 16, 0, 0, 0).unwrap())
+    );
+    assert_eq!(end_reminder_at(ends, 14, ends - Duration::days(3)), None);
+    assert_eq!(validate_report("  "), Err(WgError::BadReport));
+}
+
+#[test]
+fn status_keys_round_trip() {
+    for s in [
+        Status::Draft,
+        Status::Proposed,
+        Status::Active,
+        Status::Rejected,
+        Status::Closed,
+    ] {
+        assert_eq!(Status::from_key(s.key()), Some(s));
+    }
+}

@@ -1,0 +1,487 @@
+//! Working groups, their members, join requests and reports.
+
+use chrono::{DateTime, Utc};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection};
+
+use super::{from_db_id, from_millis, to_db_id, to_millis};
+use crate::governance::working_group::{Charter, Status};
+
+/// A working group as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub id: i64,
+    pub guild_id: u64,
+    pub name: String,
+    pub slug: String,
+    pub focus: String,
+    pub chair_id: u64,
+    pub proposed_by: u64,
+    pub charter: Option<Charter>,
+    pub report_every_days: u32,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub status: Status,
+    pub ballot_id: Option<i64>,
+    pub role_id: Option<u64>,
+    pub channel_id: Option<u64>,
+    pub charter_message_id: Option<u64>,
+    pub next_report_due: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub activated_at: Option<DateTime<Utc>>,
+    pub provisioned_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+#[derive(FromRow)]
+struct Row {
+    id: i64,
+    guild_id: i64,
+    name: String,
+    slug: String,
+    focus: String,
+    chair_id: i64,
+    proposed_by: i64,
+    charter: Option<String>,
+    report_every_days: i64,
+    ends_at: Option<i64>,
+    status: String,
+    ballot_id: Option<i64>,
+    role_id: Option<i64>,
+    channel_id: Option<i64>,
+    charter_message_id: Option<i64>,
+    next_report_due: Option<i64>,
+    created_at: i64,
+    activated_at: Option<i64>,
+    provisioned_at: Option<i64>,
+    closed_at: Option<i64>,
+}
+
+impl From<Row> for Group {
+    fn from(r: Row) -> Self {
+        Self {
+            id: r.id,
+            guild_id: from_db_id(r.guild_id),
+            name: r.name,
+            slug: r.slug,
+            focus: r.focus,
+            chair_id: from_db_id(r.chair_id),
+            proposed_by: from_db_id(r.proposed_by),
+            charter: r.charter.and_then(|c| serde_json::from_str(&c).ok()),
+            report_every_days: u32::try_from(r.report_every_days).unwrap_or(28),
+            ends_at: r.ends_at.map(from_millis),
+            status: Status::from_key(&r.status).unwrap_or(Status::Closed),
+            ballot_id: r.ballot_id,
+            role_id: r.role_id.map(from_db_id),
+            channel_id: r.channel_id.map(from_db_id),
+            charter_message_id: r.charter_message_id.map(from_db_id),
+            next_report_due: r.next_report_due.map(from_millis),
+            created_at: from_millis(r.created_at),
+            activated_at: r.activated_at.map(from_millis),
+            provisioned_at: r.provisioned_at.map(from_millis),
+            closed_at: r.closed_at.map(from_millis),
+        }
+    }
+}
+
+// Column list is a constant: the only formatted SQL in this file.
+const COLUMNS: &str = "id, guild_id, name, slug, focus, chair_id, proposed_by, charter, \
+    report_every_days, ends_at, status, ballot_id, role_id, channel_id, charter_message_id, \
+    next_report_due, created_at, activated_at, provisioned_at, closed_at";
+
+/// What `/wg create` records before the charter form is filled in.
+#[derive(Debug, Clone)]
+pub struct NewGroup<'a> {
+    pub guild_id: u64,
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub focus: &'a str,
+    pub chair_id: u64,
+    pub proposed_by: u64,
+    pub report_every_days: u32,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub founding: &'a [u64],
+}
+
+/// Records a draft with its chair and founding members; returns its id.
+pub async fn insert_draft(
+    conn: &mut SqliteConnection,
+    g: &NewGroup<'_>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO working_groups (guild_id, name, slug, focus, chair_id, proposed_by,
+                                     report_every_days, ends_at, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?) RETURNING id",
+    )
+    .bind(to_db_id(g.guild_id))
+    .bind(g.name)
+    .bind(g.slug)
+    .bind(g.focus)
+    .bind(to_db_id(g.chair_id))
+    .bind(to_db_id(g.proposed_by))
+    .bind(i64::from(g.report_every_days))
+    .bind(g.ends_at.map(to_millis))
+    .bind(to_millis(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    add_member(conn, id, g.chair_id, now).await?;
+    for member in g.founding {
+        add_member(conn, id, *member, now).await?;
+    }
+    Ok(id)
+}
+
+pub async fn get(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Group>> {
+    let row: Option<Row> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM working_groups WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(Group::from))
+}
+
+/// The group of a guild with this channel name: the live one, else the most recent.
+pub async fn find_by_slug(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    slug: &str,
+) -> sqlx::Result<Option<Group>> {
+    let row: Option<Row> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM working_groups
+         WHERE guild_id = ? AND slug = ? AND status <> 'draft'
+         ORDER BY status IN ('proposed', 'active') DESC, id DESC LIMIT 1"
+    )))
+    .bind(to_db_id(guild_id))
+    .bind(slug)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(Group::from))
+}
+
+/// Whether a live group (proposed or active) already uses this channel name.
+pub async fn slug_taken(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    slug: &str,
+) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM working_groups
+         WHERE guild_id = ? AND slug = ? AND status IN ('proposed', 'active')",
+    )
+    .bind(to_db_id(guild_id))
+    .bind(slug)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Every group of a guild but drafts: active first, then proposed, then the rest, by name.
+pub async fn list(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Vec<Group>> {
+    let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM working_groups WHERE guild_id = ? AND status <> 'draft'
+         ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'proposed' THEN 1 ELSE 2 END, name"
+    )))
+    .bind(to_db_id(guild_id))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(Group::from).collect())
+}
+
+/// A draft becomes a proposal under a charter and its ballot.
+pub async fn propose(
+    conn: &mut SqliteConnection,
+    id: i64,
+    charter: &Charter,
+    ballot_id: i64,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(
+        "UPDATE working_groups SET charter = ?, ballot_id = ?, status = 'proposed'
+         WHERE id = ? AND status = 'draft'",
+    )
+    .bind(serde_json::to_string(charter).map_err(|e| sqlx::Error::Encode(Box::new(e)))?)
+    .bind(ballot_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+pub async fn set_status(
+    conn: &mut SqliteConnection,
+    id: i64,
+    status: Status,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let column = match status {
+        Status::Active => "activated_at",
+        Status::Closed | Status::Rejected => "closed_at",
+        Status::Draft | Status::Proposed => "created_at",
+    };
+    sqlx::query(AssertSqlSafe(format!(
+        "UPDATE working_groups SET status = ?, {column} = ? WHERE id = ?"
+    )))
+    .bind(status.key())
+    .bind(to_millis(now))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Sets one optional id or time column; `column` is one of the constants below.
+async fn set_column(
+    conn: &mut SqliteConnection,
+    id: i64,
+    column: Column,
+    value: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query(AssertSqlSafe(format!(
+        "UPDATE working_groups SET {} = ? WHERE id = ?",
+        column.0
+    )))
+    .bind(value)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A column that `set_column` may write (a closed list, never member text).
+#[derive(Clone, Copy)]
+struct Column(&'static str);
+
+pub async fn set_ballot(
+    conn: &mut SqliteConnection,
+    id: i64,
+    ballot_id: Option<i64>,
+) -> sqlx::Result<()> {
+    set_column(conn, id, Column("ballot_id"), ballot_id).await
+}
+
+pub async fn set_role(conn: &mut SqliteConnection, id: i64, role_id: u64) -> sqlx::Result<()> {
+    set_column(conn, id, Column("role_id"), Some(to_db_id(role_id))).await
+}
+
+pub async fn set_channel(
+    conn: &mut SqliteConnection,
+    id: i64,
+    channel_id: u64,
+) -> sqlx::Result<()> {
+    set_column(conn, id, Column("channel_id"), Some(to_db_id(channel_id))).await
+}
+
+pub async fn set_charter_message(
+    conn: &mut SqliteConnection,
+    id: i64,
+    message_id: u64,
+) -> sqlx::Result<()> {
+    set_column(
+        conn,
+        id,
+        Column("charter_message_id"),
+        Some(to_db_id(message_id)),
+    )
+    .await
+}
+
+pub async fn set_chair(conn: &mut SqliteConnection, id: i64, chair_id: u64) -> sqlx::Result<()> {
+    set_column(conn, id, Column("chair_id"), Some(to_db_id(chair_id))).await
+}
+
+pub async fn set_next_report_due(
+    conn: &mut SqliteConnection,
+    id: i64,
+    due: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    set_column(conn, id, Column("next_report_due"), Some(to_millis(due))).await
+}
+
+/// Marks the group's Discord objects as complete; true only the first time.
+pub async fn mark_provisioned(
+    conn: &mut SqliteConnection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(
+        "UPDATE working_groups SET provisioned_at = ? WHERE id = ? AND provisioned_at IS NULL",
+    )
+    .bind(to_millis(now))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+/// Current members (the chair included), in the order they joined.
+pub async fn members(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Vec<u64>> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT user_id FROM wg_members WHERE wg_id = ? AND left_at IS NULL ORDER BY joined_at, user_id",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(ids.into_iter().map(from_db_id).collect())
+}
+
+/// Adds a member (again, if they had left); false if they are a member already.
+pub async fn add_member(
+    conn: &mut SqliteConnection,
+    id: i64,
+    user: u64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(
+        "INSERT INTO wg_members (wg_id, user_id, joined_at) VALUES (?, ?, ?)
+         ON CONFLICT (wg_id, user_id) DO UPDATE SET joined_at = excluded.joined_at, left_at = NULL
+         WHERE left_at IS NOT NULL",
+    )
+    .bind(id)
+    .bind(to_db_id(user))
+    .bind(to_millis(now))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+/// Ends a membership; false if they were not a member.
+pub async fn remove_member(
+    conn: &mut SqliteConnection,
+    id: i64,
+    user: u64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(
+        "UPDATE wg_members SET left_at = ? WHERE wg_id = ? AND user_id = ? AND left_at IS NULL",
+    )
+    .bind(to_millis(now))
+    .bind(id)
+    .bind(to_db_id(user))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+/// A request to join, awaiting the chair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JoinRequest {
+    pub id: i64,
+    pub wg_id: i64,
+    pub user_id: u64,
+    pub decision: Option<String>,
+}
+
+/// Records a join request; `None` if one is already pending.
+pub async fn insert_request(
+    conn: &mut SqliteConnection,
+    wg_id: i64,
+    user: u64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "INSERT INTO wg_join_requests (wg_id, user_id, requested_at) VALUES (?, ?, ?)
+         ON CONFLICT (wg_id, user_id) WHERE decision IS NULL DO NOTHING RETURNING id",
+    )
+    .bind(wg_id)
+    .bind(to_db_id(user))
+    .bind(to_millis(now))
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+pub async fn get_request(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> sqlx::Result<Option<JoinRequest>> {
+    let row: Option<(i64, i64, i64, Option<String>)> =
+        sqlx::query_as("SELECT id, wg_id, user_id, decision FROM wg_join_requests WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(row.map(|(id, wg_id, user_id, decision)| JoinRequest {
+        id,
+        wg_id,
+        user_id: from_db_id(user_id),
+        decision,
+    }))
+}
+
+/// Decides a pending request; false if it was decided already.
+pub async fn decide_request(
+    conn: &mut SqliteConnection,
+    id: i64,
+    approved: bool,
+    by: u64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(
+        "UPDATE wg_join_requests SET decision = ?, decided_by = ?, decided_at = ?
+         WHERE id = ? AND decision IS NULL",
+    )
+    .bind(if approved { "approved" } else { "declined" })
+    .bind(to_db_id(by))
+    .bind(to_millis(now))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+/// A report as submitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub id: i64,
+    pub wg_id: i64,
+    pub author_id: u64,
+    pub body: String,
+    pub submitted_at: DateTime<Utc>,
+}
+
+pub async fn insert_report(
+    conn: &mut SqliteConnection,
+    wg_id: i64,
+    author: u64,
+    body: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar("INSERT INTO wg_reports (wg_id, author_id, body, submitted_at) VALUES (?, ?, ?, ?) RETURNING id")
+        .bind(wg_id)
+        .bind(to_db_id(author))
+        .bind(body)
+        .bind(to_millis(now))
+        .fetch_one(&mut *conn)
+        .await
+}
+
+pub async fn get_report(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Report>> {
+    let row: Option<(i64, i64, i64, String, i64)> = sqlx::query_as(
+        "SELECT id, wg_id, author_id, body, submitted_at FROM wg_reports WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(id, wg_id, author, body, at)| Report {
+        id,
+        wg_id,
+        author_id: from_db_id(author),
+        body,
+        submitted_at: from_millis(at),
+    }))
+}
+
+/// How many reports the group has filed, and when the last one came.
+pub async fn report_stats(
+    conn: &mut SqliteConnection,
+    wg_id: i64,
+) -> sqlx::Result<(i64, Option<DateTime<Utc>>)> {
+    let (count, last): (i64, Option<i64>) =
+        sqlx::query_as("SELECT COUNT(*), MAX(submitted_at) FROM wg_reports WHERE wg_id = ?")
+            .bind(wg_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok((count, last.map(from_millis)))
+}

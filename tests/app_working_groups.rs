@@ -1,0 +1,477 @@
+//! Working groups through `app` + `store` on a real SQLite file, with an injected clock: from
+//! the charter proposal to the archive, as a community lives through it.
+
+mod app_support;
+
+use app_support::*;
+use chrono::{Duration, TimeZone, Utc};
+use steward::app::outbox::Notice;
+use steward::app::working_groups::{CreateGroup, GroupBallot};
+use steward::governance::ballot::{Choice, Outcome};
+use steward::governance::roles::GovRole;
+use steward::governance::working_group::{Charter, Status};
+
+const GRACE: u64 = 17;
+
+fn maintainer(user: u64) -> steward::app::Actor {
+    actor(user, &[GovRole::Maintainer])
+}
+
+fn charter() -> Charter {
+    Charter {
+        scope: "Design WASI preview 2 support".into(),
+        deliverables: "An RFC and a prototype".into(),
+        timeline: "Until the end of the year".into(),
+        resources: "CI minutes on arm64".into(),
+        reporting: "Every four weeks to the TSC".into(),
+    }
+}
+
+fn create(name: &str) -> CreateGroup {
+    CreateGroup {
+        name: name.into(),
+        focus: "WASI".into(),
+        chair_id: FRANK,
+        members: format!("<@{GRACE}> <@{FRANK}>"),
+        report_every: Some("4w".into()),
+        ends_on: Some("2026-09-01".into()),
+    }
+}
+
+fn group_ballot(title: &str) -> GroupBallot {
+    GroupBallot {
+        title: title.into(),
+        description: String::new(),
+        channel_id: GENERAL,
+        electorate: TSC.to_vec(),
+    }
+}
+
+/// Drafts and proposes a group as frank (a maintainer); returns (wg id, ballot id).
+async fn propose(w: &World, name: &str) -> (i64, i64) {
+    let draft = w
+        .app
+        .draft_working_group(&maintainer(FRANK), create(name))
+        .await
+        .unwrap();
+    let (group, ballot) = w
+        .app
+        .propose_working_group(&maintainer(FRANK), draft, &charter(), group_ballot(name))
+        .await
+        .unwrap();
+    (group.id, ballot.id)
+}
+
+async fn vote_all(w: &World, ballot: i64, choice: Choice) {
+    for member in [ALICE, BOB, CAROL] {
+        let concern = (choice == Choice::No).then_some("Not now");
+        w.app
+            .cast_vote(&tsc(member), ballot, choice, concern)
+            .await
+            .unwrap();
+    }
+}
+
+/// Lets the ballot's deadline pass and runs due jobs.
+async fn decide(w: &World) {
+    w.clock.advance(Duration::days(7));
+    w.app.run_due_jobs().await.unwrap();
+}
+
+async fn deliver(w: &World) -> Vec<Notice> {
+    let discord = FakeDiscord::default();
+    // Twice: notices queued by a delivery (the announcement after provisioning) go out too.
+    w.app.deliver_outbox(&discord).await.unwrap();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    discord.delivered()
+}
+
+/// Proposes, approves and provisions a group; returns its id.
+async fn active_group(w: &World, name: &str) -> i64 {
+    let (wg, ballot) = propose(w, name).await;
+    vote_all(w, ballot, Choice::Yes).await;
+    decide(w).await;
+    deliver(w).await;
+    wg
+}
+
+#[tokio::test]
+async fn an_approved_charter_makes_an_active_group_that_is_provisioned_and_announced() {
+    let w = World::new().await;
+    let (wg, ballot) = propose(&w, "WASI Preview 2").await;
+    let view = w.app.ballot_view(ballot).await.unwrap();
+    assert_eq!(
+        view.group.as_ref().unwrap().charter,
+        Some(charter()),
+        "the ballot shows the charter"
+    );
+    assert_eq!(
+        w.app
+            .working_group(GUILD, "wasi-preview-2")
+            .await
+            .unwrap()
+            .group
+            .status,
+        Status::Proposed
+    );
+
+    vote_all(&w, ballot, Choice::Yes).await;
+    decide(&w).await;
+    let view = w.app.working_group(GUILD, "WASI Preview 2").await.unwrap();
+    assert_eq!(view.group.status, Status::Active);
+    assert_eq!(
+        view.members,
+        vec![FRANK, GRACE],
+        "the chair and the founding member"
+    );
+    assert_eq!(
+        view.group.next_report_due,
+        Some(w.clock_now() + Duration::days(28))
+    );
+
+    let delivered = deliver(&w).await;
+    let provision = delivered
+        .iter()
+        .position(|n| *n == Notice::WgProvision { wg_id: wg });
+    let announce = delivered
+        .iter()
+        .position(|n| *n == Notice::WgAnnounced { wg_id: wg });
+    assert!(provision.is_some() && announce > provision, "{delivered:?}");
+    // Provisioning again (a retry) announces nothing more.
+    assert!(deliver(&w).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_rejected_charter_creates_nothing() {
+    let w = World::new().await;
+    let (wg, ballot) = propose(&w, "Docs").await;
+    vote_all(&w, ballot, Choice::No).await;
+    decide(&w).await;
+    let group = w.app.group_by_id(wg).await.unwrap().group;
+    assert_eq!(group.status, Status::Rejected);
+    let delivered = deliver(&w).await;
+    assert!(
+        !delivered
+            .iter()
+            .any(|n| matches!(n, Notice::WgProvision { .. })),
+        "{delivered:?}"
+    );
+    assert!(delivered.contains(&Notice::BallotResult {
+        ballot_id: ballot,
+        channel_id: ANNOUNCE
+    }));
+    // The name is free again.
+    propose(&w, "Docs").await;
+}
+
+#[tokio::test]
+async fn proposals_are_checked_before_anything_is_stored() {
+    let w = World::new().await;
+    let err = w
+        .app
+        .draft_working_group(&actor(GRACE, &[GovRole::Contributor]), create("Docs"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-not-allowed-to-propose");
+    let bad_cadence = CreateGroup {
+        report_every: Some("12h".into()),
+        ..create("Docs")
+    };
+    let err = w
+        .app
+        .draft_working_group(&maintainer(FRANK), bad_cadence)
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-cadence");
+    let past = CreateGroup {
+        ends_on: Some("2020-01-01".into()),
+        ..create("Docs")
+    };
+    assert_eq!(
+        w.app
+            .draft_working_group(&maintainer(FRANK), past)
+            .await
+            .unwrap_err()
+            .user()
+            .unwrap()
+            .id,
+        "wg-error-end-date"
+    );
+    assert_eq!(w.count("SELECT COUNT(*) FROM working_groups").await, 0);
+
+    let draft = w
+        .app
+        .draft_working_group(&maintainer(FRANK), create("Docs"))
+        .await
+        .unwrap();
+    let empty = Charter {
+        resources: " ".into(),
+        ..charter()
+    };
+    let err = w
+        .app
+        .propose_working_group(&maintainer(FRANK), draft, &empty, group_ballot("Docs"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-charter-empty");
+    assert_eq!(w.count("SELECT COUNT(*) FROM ballots").await, 0);
+    // Someone else cannot submit frank's draft.
+    let err = w
+        .app
+        .propose_working_group(&maintainer(GRACE), draft, &charter(), group_ballot("Docs"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-not-found");
+
+    propose(&w, "Docs").await;
+    let err = w
+        .app
+        .draft_working_group(&maintainer(FRANK), create("docs!"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-name-taken");
+}
+
+#[tokio::test]
+async fn joining_needs_the_chair_and_keeps_the_role_in_sync() {
+    let w = World::new().await;
+    let wg = active_group(&w, "Docs").await;
+    let henry = 18;
+    w.app
+        .request_to_join(&actor(henry, &[]), "Docs")
+        .await
+        .unwrap();
+    let err = w
+        .app
+        .request_to_join(&actor(henry, &[]), "Docs")
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-request-pending");
+    let delivered = deliver(&w).await;
+    let Some(Notice::WgJoinRequested { request_id }) = delivered.first().cloned() else {
+        panic!("{delivered:?}")
+    };
+
+    let err = w
+        .app
+        .decide_join(&actor(GRACE, &[]), request_id, true)
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-not-chair");
+    w.app
+        .decide_join(&maintainer(FRANK), request_id, true)
+        .await
+        .unwrap();
+    let err = w
+        .app
+        .decide_join(&maintainer(FRANK), request_id, false)
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-request-decided");
+    assert!(w.app.group_members(wg).await.unwrap().contains(&henry));
+    assert_eq!(
+        deliver(&w).await,
+        vec![Notice::WgMemberRole {
+            wg_id: wg,
+            user_id: henry,
+            add: true
+        }]
+    );
+
+    w.app
+        .leave_working_group(&actor(henry, &[]), "Docs")
+        .await
+        .unwrap();
+    assert!(!w.app.group_members(wg).await.unwrap().contains(&henry));
+    assert_eq!(
+        deliver(&w).await,
+        vec![Notice::WgMemberRole {
+            wg_id: wg,
+            user_id: henry,
+            add: false
+        }]
+    );
+    let err = w
+        .app
+        .leave_working_group(&maintainer(FRANK), "Docs")
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-chair-cannot-leave");
+
+    let err = w
+        .app
+        .remove_from_working_group(&actor(GRACE, &[]), "Docs", FRANK)
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-not-chair");
+    w.app
+        .remove_from_working_group(&tsc(ALICE), "Docs", GRACE)
+        .await
+        .unwrap();
+    assert_eq!(w.app.group_members(wg).await.unwrap(), vec![FRANK]);
+}
+
+#[tokio::test]
+async fn a_missed_report_is_reminded_then_flagged_and_a_filed_one_resets_the_clock() {
+    let w = World::new().await;
+    let wg = active_group(&w, "Docs").await;
+    // Due 28 days after activation: the chair is reminded.
+    w.clock.advance(Duration::days(28));
+    w.app.run_due_jobs().await.unwrap();
+    assert_eq!(
+        deliver(&w).await,
+        vec![Notice::WgReportReminder { wg_id: wg }]
+    );
+    // A week later, still nothing: the TSC is told.
+    w.clock.advance(Duration::days(7));
+    w.app.run_due_jobs().await.unwrap();
+    let delivered = deliver(&w).await;
+    assert!(
+        matches!(delivered.as_slice(), [Notice::WgReportOverdue { wg_id, .. }] if *wg_id == wg),
+        "{delivered:?}"
+    );
+
+    // Only the chair reports; the next report is due a cadence later and nothing is flagged.
+    let err = w
+        .app
+        .submit_report(&tsc(ALICE), wg, "Progress")
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-only-chair-reports");
+    let group = w
+        .app
+        .submit_report(&maintainer(FRANK), wg, "RFC drafted; prototype next")
+        .await
+        .unwrap();
+    let due = w
+        .app
+        .group_by_id(wg)
+        .await
+        .unwrap()
+        .group
+        .next_report_due
+        .unwrap();
+    assert_eq!(due, w.clock_now() + Duration::days(28));
+    assert!(matches!(
+        deliver(&w).await.as_slice(),
+        [Notice::WgReportPosted { .. }]
+    ));
+    // The cycle that was running before the report (due 56 days in) stays silent.
+    w.clock.advance(Duration::days(27));
+    w.app.run_due_jobs().await.unwrap();
+    assert!(deliver(&w).await.is_empty());
+    assert_eq!(group.id, wg);
+}
+
+#[tokio::test]
+async fn the_end_of_the_charter_is_announced_and_a_closing_ballot_archives_the_group() {
+    let w = World::new().await;
+    let wg = active_group(&w, "Docs").await;
+    // Ends 2026-09-01; reminded 14 days before, told at the end.
+    w.clock
+        .set(Utc.with_ymd_and_hms(2026, 8, 18, 0, 0, 0).unwrap());
+    w.app.run_due_jobs().await.unwrap();
+    let delivered = deliver(&w).await;
+    assert!(
+        delivered.contains(&Notice::WgEndingSoon { wg_id: wg }),
+        "{delivered:?}"
+    );
+    w.clock
+        .set(Utc.with_ymd_and_hms(2026, 9, 1, 0, 0, 0).unwrap());
+    w.app.run_due_jobs().await.unwrap();
+    assert!(
+        deliver(&w)
+            .await
+            .contains(&Notice::WgEndReached { wg_id: wg })
+    );
+
+    let err = w
+        .app
+        .propose_close(&maintainer(FRANK), wg, group_ballot("Close"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-needs-tsc");
+    let ballot = w
+        .app
+        .propose_close(&tsc(ALICE), wg, group_ballot("Close"))
+        .await
+        .unwrap();
+    let err = w
+        .app
+        .propose_close(&tsc(BOB), wg, group_ballot("Close"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-ballot-open");
+    vote_all(&w, ballot.id, Choice::Yes).await;
+    decide(&w).await;
+    assert_eq!(
+        w.app.group_by_id(wg).await.unwrap().group.status,
+        Status::Closed
+    );
+    let delivered = deliver(&w).await;
+    let archive = delivered
+        .iter()
+        .position(|n| *n == Notice::WgArchive { wg_id: wg });
+    let closed = delivered
+        .iter()
+        .position(|n| *n == Notice::WgClosedAnnounced { wg_id: wg });
+    assert!(archive.is_some() && closed > archive, "{delivered:?}");
+    // A closed group takes no members and no reports.
+    let err = w
+        .app
+        .request_to_join(&actor(18, &[]), "Docs")
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-not-active");
+}
+
+#[tokio::test]
+async fn the_tsc_appoints_a_new_chair_by_ballot() {
+    let w = World::new().await;
+    let wg = active_group(&w, "Docs").await;
+    let err = w
+        .app
+        .propose_chair(&actor(GRACE, &[]), "Docs", GRACE, group_ballot("Chair"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "wg-error-not-chair");
+    let henry = 18;
+    let ballot = w
+        .app
+        .propose_chair(&maintainer(FRANK), "Docs", henry, group_ballot("Chair"))
+        .await
+        .unwrap();
+    vote_all(&w, ballot.id, Choice::Yes).await;
+    decide(&w).await;
+    let view = w.app.group_by_id(wg).await.unwrap();
+    assert_eq!(view.group.chair_id, henry);
+    assert!(view.members.contains(&henry));
+    assert!(deliver(&w).await.contains(&Notice::WgMemberRole {
+        wg_id: wg,
+        user_id: henry,
+        add: true
+    }));
+    assert_eq!(
+        w.app.ballot_view(ballot.id).await.unwrap().ballot.outcome,
+        Some(Outcome::Approved)
+    );
+}
+
+#[tokio::test]
+async fn the_lifecycle_survives_a_restart() {
+    let mut w = World::new().await;
+    let (wg, ballot) = propose(&w, "Docs").await;
+    vote_all(&w, ballot, Choice::Yes).await;
+    w.restart().await;
+    decide(&w).await;
+    w.restart().await;
+    let delivered = deliver(&w).await;
+    assert!(delivered.contains(&Notice::WgAnnounced { wg_id: wg }));
+    w.restart().await;
+    w.clock.advance(Duration::days(28));
+    w.app.run_due_jobs().await.unwrap();
+    assert_eq!(
+        deliver(&w).await,
+        vec![Notice::WgReportReminder { wg_id: wg }]
+    );
+}
