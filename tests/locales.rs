@@ -116,3 +116,44 @@ fn shipped_locales_have_the_same_messages() {
         );
     }
 }
+
+#[test]
+fn form_labels_and_titles_fit_discords_limits() {
+    // Discord refuses a modal whose title or input labels exceed 45 characters.
+    let modal_texts = [
+        "concern-modal-title",
+        "concern-modal-label",
+        "wg-charter-form-title",
+        "wg-charter-scope",
+        "wg-charter-deliverables",
+        "wg-charter-timeline",
+        "wg-charter-resources",
+        "wg-charter-reporting",
+        "wg-report-form-label",
+    ];
+    // Button labels hold at most 80.
+    let buttons = [
+        "choice-yes",
+        "choice-abstain",
+        "choice-no",
+        "button-withdraw",
+        "wg-button-approve",
+        "wg-button-decline",
+        "wg-button-report",
+        "wg-button-propose-close",
+    ];
+    for locale in i18n::locales() {
+        for (ids, max) in [(&modal_texts[..], 45), (&buttons[..], 80)] {
+            for id in ids {
+                let text =
+                    i18n::exact(locale, id).unwrap_or_else(|| panic!("{locale}: {id} missing"));
+                // A placeholder (shown unfilled, as `{$id}`) may grow by a few characters.
+                let limit = if text.contains('{') { max - 6 } else { max };
+                assert!(
+                    text.chars().count() <= limit,
+                    "{locale}: {id} is too long for Discord: {text:?}"
+                );
+            }
+        }
+    }
+}

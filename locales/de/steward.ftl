@@ -91,7 +91,7 @@ result-title = Abstimmung #{ $id } { $outcome }: { $title }
 ballot-reminder = { $mentions } Abstimmung #{ $id } „{ $title }“ endet { $deadline } und ihr habt noch nicht abgestimmt.
 
 concern-modal-title = Dein Bedenken (Abstimmung #{ $id })
-concern-modal-label = Was müsste sich ändern, damit du mit +1 stimmst?
+concern-modal-label = Was würde dich zu +1 bewegen?
 concern-modal-placeholder = Ein konkretes Bedenken, das deine Stimme ändern könnte, wenn es ausgeräumt wird
 
 vote-started = Abstimmung #{ $id } „{ $title }“ ist offen bis { $deadline }.

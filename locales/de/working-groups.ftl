@@ -117,7 +117,7 @@ wg-ending-soon = { $chair }: die Charta von **{ $name }** endet { $ends }. Das T
 wg-end-reached = Die Charta von **{ $name }** (Vorsitz { $chair }) ist { $ends } abgelaufen. Ein TSC-Mitglied kann die Abstimmung zum Schließen eröffnen.
 wg-closed = Die Arbeitsgruppe **{ $name }** ist geschlossen. Danke an alle, die mitgewirkt haben; ihr Kanal { $channel } bleibt lesbar.
 wg-report-form-title = Bericht von { $name }
-wg-report-form-label = Was die Gruppe getan hat, was ansteht, was sie braucht
+wg-report-form-label = Erledigtes, Nächstes, Bedarf
 
 ## Antworten
 

@@ -91,7 +91,7 @@ result-title = Ballot #{ $id } { $outcome }: { $title }
 ballot-reminder = { $mentions } Ballot #{ $id } "{ $title }" closes { $deadline } and you have not voted yet.
 
 concern-modal-title = Your concern (ballot #{ $id })
-concern-modal-label = What would have to change for you to vote +1?
+concern-modal-label = What would change your vote to +1?
 concern-modal-placeholder = A specific concern that could change your vote if addressed
 
 vote-started = Ballot #{ $id } "{ $title }" is open until { $deadline }.

@@ -117,7 +117,7 @@ wg-ending-soon = { $chair }: the charter of **{ $name }** ends { $ends }. The TS
 wg-end-reached = The charter of **{ $name }** (chair { $chair }) ended { $ends }. A TSC member can open the closing ballot.
 wg-closed = Working group **{ $name }** is closed. Thank you to everyone who took part; its channel { $channel } stays readable.
 wg-report-form-title = Report of { $name }
-wg-report-form-label = What the group did, what is next, what it needs
+wg-report-form-label = What was done, what is next, what is needed
 
 ## Answers
 

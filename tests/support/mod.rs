@@ -2,6 +2,7 @@
 //! Each integration test file does `mod support;`.
 #![allow(dead_code, unused_imports)]
 
+pub mod bot;
 pub mod sim;
 
 pub use sim::*;

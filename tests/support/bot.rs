@@ -1,0 +1,163 @@
+//! The real bot, wired as `main` wires it, against a simulator; time moves through the
+//! injected clock and the bot's loops are woken, never by sleeping for a deadline.
+
+use std::sync::Arc;
+
+use chrono::{Duration, TimeZone, Utc};
+use serde_json::json;
+use steward::clock::ManualClock;
+use steward::runtime::{self, Running, Settings};
+
+use super::sim::{Fixture, Sim, SimMessage};
+
+pub struct Harness {
+    pub sim: Sim,
+    bot: Option<Running>,
+    pub clock: Arc<ManualClock>,
+    settings: Settings,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    pub async fn start() -> Self {
+        Self::start_with(Fixture::standard()).await
+    }
+
+    pub async fn start_with(fx: Fixture) -> Self {
+        // The bot's logs, shown for failing tests (`RUST_LOG` to change the filter).
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_default_env()
+                    .unwrap_or_else(|_| "steward=info".into()),
+            )
+            .try_init();
+        let sim = Sim::start(fx).await;
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            token: sim.token(),
+            database_url: format!("sqlite://{}", dir.path().join("steward.db").display()),
+            guild_id: Some(sim.fx().guild),
+            api_base: Some(sim.api_base()),
+        };
+        let clock = Arc::new(ManualClock::new(
+            Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap(),
+        ));
+        let bot = runtime::start(settings.clone(), clock.clone())
+            .await
+            .unwrap();
+        sim.wait_ready().await;
+        sim.wait_commands_registered().await;
+        Self {
+            sim,
+            bot: Some(bot),
+            clock,
+            settings,
+            _dir: dir,
+        }
+    }
+
+    pub fn bot(&self) -> &Running {
+        self.bot.as_ref().unwrap()
+    }
+
+    /// Moves time and lets the bot's loops look at it.
+    pub fn advance(&self, by: Duration) {
+        self.clock.advance(by);
+        self.bot().wake();
+    }
+
+    /// Stops the bot cleanly and starts it again on the same database.
+    pub async fn restart(&mut self) {
+        self.bot.take().unwrap().shutdown().await.unwrap();
+        self.bot = Some(
+            runtime::start(self.settings.clone(), self.clock.clone())
+                .await
+                .unwrap(),
+        );
+        self.sim.wait_ready().await;
+    }
+
+    pub async fn setup(&self) {
+        let fx = self.sim.fx();
+        let r = self
+            .sim
+            .slash(
+                fx.alice,
+                "govern setup",
+                json!({
+                    "tsc": fx.tsc_role,
+                    "announcements": fx.announcements,
+                    "maintainers": fx.maintainers_role,
+                    "tsc-channel": fx.tsc_private,
+                    "wg-category": fx.governance_category,
+                }),
+            )
+            .await;
+        assert!(r.is_ephemeral(), "{}", r.text());
+        assert!(r.text().contains("Steward is set up"), "{}", r.text());
+    }
+
+    /// Starts a ballot as alice and returns its message once posted.
+    pub async fn start_ballot(&self, title: &str) -> SimMessage {
+        let fx = self.sim.fx();
+        let r = self
+            .sim
+            .slash(
+                fx.alice,
+                "vote start",
+                json!({"title": title, "duration": "72h"}),
+            )
+            .await;
+        assert!(r.is_ephemeral());
+        assert!(r.text().contains("is open until"), "{}", r.text());
+        self.sim
+            .wait_for_message(fx.general, |m| {
+                m.embed_text().contains(title) && !m.buttons().is_empty()
+            })
+            .await
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+            .fetch_one(self.bot().app().db())
+            .await
+            .unwrap()
+    }
+
+    /// Waits (bounded) until the outbox row with this key satisfies `done`.
+    pub async fn outbox_row(
+        &self,
+        key: &str,
+        done: impl Fn(&steward::store::outbox::OutboxRow) -> bool,
+    ) -> steward::store::outbox::OutboxRow {
+        for _ in 0..500 {
+            let mut conn = self.bot().app().db().acquire().await.unwrap();
+            let rows = steward::store::outbox::by_key(&mut conn, key)
+                .await
+                .unwrap();
+            if let Some(row) = rows.into_iter().find(|r| done(r)) {
+                return row;
+            }
+            drop(conn);
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("outbox row {key} never reached the expected state");
+    }
+
+    pub fn announcements(&self) -> Vec<SimMessage> {
+        self.sim.channel_messages(self.sim.fx().announcements)
+    }
+}
+
+pub fn custom_ids(m: &SimMessage) -> Vec<String> {
+    m.buttons()
+        .into_iter()
+        .filter_map(|b| b.custom_id)
+        .collect()
+}
+
+pub fn ballot_id(m: &SimMessage) -> i64 {
+    let id = custom_ids(m)[0].clone();
+    id.split(':').nth(1).unwrap().parse().unwrap()
+}
