@@ -101,6 +101,7 @@ impl App {
         let ends_at = rules::end_date(input.ends_on.as_deref(), now)?;
         let founding = rules::founding_members(&input.members, input.chair_id)?;
         let mut tx = self.write_tx().await?;
+        repo::delete_stale_drafts(&mut tx, now - chrono::Duration::days(1)).await?;
         if repo::slug_taken(&mut tx, actor.guild_id, &slug).await? {
             return Err(UserError::new(msg!("wg-error-name-taken")).into());
         }

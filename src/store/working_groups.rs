@@ -130,6 +130,24 @@ pub async fn insert_draft(
     Ok(id)
 }
 
+/// Forgets drafts whose charter form was never submitted (the member closed it).
+pub async fn delete_stale_drafts(
+    conn: &mut SqliteConnection,
+    before: DateTime<Utc>,
+) -> sqlx::Result<u64> {
+    sqlx::query("DELETE FROM wg_members WHERE wg_id IN (SELECT id FROM working_groups WHERE status = 'draft' AND created_at < ?)")
+        .bind(to_millis(before))
+        .execute(&mut *conn)
+        .await?;
+    Ok(
+        sqlx::query("DELETE FROM working_groups WHERE status = 'draft' AND created_at < ?")
+            .bind(to_millis(before))
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
+}
+
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Group>> {
     let row: Option<Row> = sqlx::query_as(AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM working_groups WHERE id = ?"
