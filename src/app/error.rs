@@ -5,6 +5,7 @@ use fluent_bundle::FluentValue;
 
 use crate::governance::ballot::BallotError;
 use crate::governance::policy::PolicyError;
+use crate::governance::working_group::{self as wg, WgError};
 use crate::msg;
 
 /// An argument of a localized message.
@@ -120,5 +121,36 @@ impl From<PolicyError> for AppError {
             PolicyError::InconsistentInactivity => msg!("error-policy-inactivity"),
         };
         Self::User(UserError::new(id))
+    }
+}
+
+impl From<WgError> for AppError {
+    fn from(e: WgError) -> Self {
+        let error = match e {
+            WgError::BadName => UserError::new(msg!("wg-error-name")),
+            WgError::NameTooLong => {
+                UserError::new(msg!("wg-error-name-too-long")).with("max", wg::NAME_MAX as i64)
+            }
+            WgError::BadFocus => {
+                UserError::new(msg!("wg-error-focus")).with("max", wg::FOCUS_MAX as i64)
+            }
+            WgError::CharterFieldEmpty => UserError::new(msg!("wg-error-charter-empty")),
+            WgError::CharterFieldTooLong => UserError::new(msg!("wg-error-charter-too-long"))
+                .with("max", wg::CHARTER_FIELD_MAX as i64),
+            WgError::BadCadence => UserError::new(msg!("wg-error-cadence")),
+            WgError::BadEndDate => UserError::new(msg!("wg-error-end-date")),
+            WgError::TooManyMembers => UserError::new(msg!("wg-error-too-many-members"))
+                .with("max", wg::FOUNDING_MAX as i64),
+            WgError::BadReport => {
+                UserError::new(msg!("wg-error-report")).with("max", wg::REPORT_MAX as i64)
+            }
+            WgError::NotAllowedToPropose => UserError::new(msg!("wg-error-not-allowed-to-propose")),
+            WgError::NotActive => UserError::new(msg!("wg-error-not-active")),
+            WgError::NotChairOrTsc => UserError::new(msg!("wg-error-not-chair")),
+            WgError::AlreadyMember => UserError::new(msg!("wg-error-already-member")),
+            WgError::NotMember => UserError::new(msg!("wg-error-not-member")),
+            WgError::ChairCannotLeave => UserError::new(msg!("wg-error-chair-cannot-leave")),
+        };
+        AppError::User(error)
     }
 }

@@ -8,6 +8,7 @@ pub mod guilds;
 pub mod jobs;
 pub mod outbox;
 pub mod wg_lifecycle;
+pub mod wg_membership;
 pub mod working_groups;
 
 use std::sync::Arc;

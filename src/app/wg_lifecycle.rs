@@ -74,7 +74,7 @@ pub(super) async fn chair_decided(
     repo::set_ballot(conn, wg_id, None).await?;
     if outcome == Outcome::Approved && g.status == Status::Active {
         repo::set_chair(conn, wg_id, chair_id).await?;
-        if repo::add_member(conn, wg_id, chair_id, now).await? {
+        if crate::store::wg_members::add_member(conn, wg_id, chair_id, now).await? {
             queue_role(conn, &g, chair_id, true, now).await?;
         }
     }
@@ -245,8 +245,8 @@ impl App {
         let group = repo::get(&mut conn, wg_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("working group {wg_id} vanished"))?;
-        let members = repo::members(&mut conn, wg_id).await?;
-        let (reports, _) = repo::report_stats(&mut conn, wg_id).await?;
+        let members = crate::store::wg_members::members(&mut conn, wg_id).await?;
+        let (reports, _) = crate::store::wg_members::report_stats(&mut conn, wg_id).await?;
         Ok(GroupView {
             group,
             members,
@@ -257,7 +257,7 @@ impl App {
     /// Every member who ever joined, for taking the role back when the group closes.
     pub async fn group_members(&self, wg_id: i64) -> AppResult<Vec<u64>> {
         let mut conn = self.db().acquire().await?;
-        Ok(repo::members(&mut conn, wg_id).await?)
+        Ok(crate::store::wg_members::members(&mut conn, wg_id).await?)
     }
 
     /// Records a Discord object the publisher created, so that a retry never creates it again.
@@ -275,9 +275,9 @@ impl App {
     pub async fn report_by_id(
         &self,
         report_id: i64,
-    ) -> AppResult<(Group, crate::store::working_groups::Report)> {
+    ) -> AppResult<(Group, crate::store::wg_members::Report)> {
         let mut conn = self.db().acquire().await?;
-        let report = repo::get_report(&mut conn, report_id)
+        let report = crate::store::wg_members::get_report(&mut conn, report_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("report {report_id} vanished"))?;
         let group = repo::get(&mut conn, report.wg_id)
@@ -290,9 +290,9 @@ impl App {
     pub async fn join_request(
         &self,
         request_id: i64,
-    ) -> AppResult<(Group, crate::store::working_groups::JoinRequest)> {
+    ) -> AppResult<(Group, crate::store::wg_members::JoinRequest)> {
         let mut conn = self.db().acquire().await?;
-        let request = repo::get_request(&mut conn, request_id)
+        let request = crate::store::wg_members::get_request(&mut conn, request_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("join request {request_id} vanished"))?;
         let group = repo::get(&mut conn, request.wg_id)

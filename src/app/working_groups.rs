@@ -42,42 +42,11 @@ pub struct GroupView {
     pub reports: i64,
 }
 
-impl From<WgError> for AppError {
-    fn from(e: WgError) -> Self {
-        let error = match e {
-            WgError::BadName => UserError::new(msg!("wg-error-name")),
-            WgError::NameTooLong => {
-                UserError::new(msg!("wg-error-name-too-long")).with("max", rules::NAME_MAX as i64)
-            }
-            WgError::BadFocus => {
-                UserError::new(msg!("wg-error-focus")).with("max", rules::FOCUS_MAX as i64)
-            }
-            WgError::CharterFieldEmpty => UserError::new(msg!("wg-error-charter-empty")),
-            WgError::CharterFieldTooLong => UserError::new(msg!("wg-error-charter-too-long"))
-                .with("max", rules::CHARTER_FIELD_MAX as i64),
-            WgError::BadCadence => UserError::new(msg!("wg-error-cadence")),
-            WgError::BadEndDate => UserError::new(msg!("wg-error-end-date")),
-            WgError::TooManyMembers => UserError::new(msg!("wg-error-too-many-members"))
-                .with("max", rules::FOUNDING_MAX as i64),
-            WgError::BadReport => {
-                UserError::new(msg!("wg-error-report")).with("max", rules::REPORT_MAX as i64)
-            }
-            WgError::NotAllowedToPropose => UserError::new(msg!("wg-error-not-allowed-to-propose")),
-            WgError::NotActive => UserError::new(msg!("wg-error-not-active")),
-            WgError::NotChairOrTsc => UserError::new(msg!("wg-error-not-chair")),
-            WgError::AlreadyMember => UserError::new(msg!("wg-error-already-member")),
-            WgError::NotMember => UserError::new(msg!("wg-error-not-member")),
-            WgError::ChairCannotLeave => UserError::new(msg!("wg-error-chair-cannot-leave")),
-        };
-        AppError::User(error)
-    }
-}
-
-fn no_such_group() -> AppError {
+pub(super) fn no_such_group() -> AppError {
     UserError::new(msg!("wg-error-not-found")).into()
 }
 
-fn active(group: &Group) -> AppResult<()> {
+pub(super) fn active(group: &Group) -> AppResult<()> {
     if group.status == Status::Active {
         Ok(())
     } else {
@@ -187,8 +156,8 @@ impl App {
         let group = repo::find_by_slug(&mut conn, guild_id, &rules::slug(name))
             .await?
             .ok_or_else(no_such_group)?;
-        let members = repo::members(&mut conn, group.id).await?;
-        let (reports, _) = repo::report_stats(&mut conn, group.id).await?;
+        let members = crate::store::wg_members::members(&mut conn, group.id).await?;
+        let (reports, _) = crate::store::wg_members::report_stats(&mut conn, group.id).await?;
         Ok(GroupView {
             group,
             members,
@@ -200,104 +169,6 @@ impl App {
     pub async fn working_groups(&self, guild_id: u64) -> AppResult<Vec<Group>> {
         let mut conn = self.db().acquire().await?;
         Ok(repo::list(&mut conn, guild_id).await?)
-    }
-
-    /// Asks to join; the chair decides with buttons in the group's channel.
-    pub async fn request_to_join(&self, actor: &Actor, name: &str) -> AppResult<Group> {
-        let view = self.working_group(actor.guild_id, name).await?;
-        active(&view.group)?;
-        if view.members.contains(&actor.user_id) {
-            return Err(WgError::AlreadyMember.into());
-        }
-        let now = self.now();
-        let mut tx = self.write_tx().await?;
-        let Some(request_id) =
-            repo::insert_request(&mut tx, view.group.id, actor.user_id, now).await?
-        else {
-            return Err(UserError::new(msg!("wg-error-request-pending")).into());
-        };
-        let notice = Notice::WgJoinRequested { request_id };
-        outbox::enqueue(
-            &mut tx,
-            actor.guild_id,
-            &format!("wg-join:{request_id}"),
-            &notice,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        self.outbox_wakeup().wake();
-        Ok(view.group)
-    }
-
-    /// The chair (or a TSC member) approves or declines a join request; returns the group and
-    /// the member concerned.
-    pub async fn decide_join(
-        &self,
-        actor: &Actor,
-        request_id: i64,
-        approve: bool,
-    ) -> AppResult<(Group, u64)> {
-        let now = self.now();
-        let mut tx = self.write_tx().await?;
-        let request = repo::get_request(&mut tx, request_id)
-            .await?
-            .ok_or_else(no_such_group)?;
-        let group = match repo::get(&mut tx, request.wg_id).await? {
-            Some(g) if g.guild_id == actor.guild_id => g,
-            _ => return Err(no_such_group()),
-        };
-        rules::may_manage(&actor.standing, group.chair_id == actor.user_id)?;
-        active(&group)?;
-        if !repo::decide_request(&mut tx, request_id, approve, actor.user_id, now).await? {
-            return Err(UserError::new(msg!("wg-error-request-decided")).into());
-        }
-        if approve && repo::add_member(&mut tx, group.id, request.user_id, now).await? {
-            queue_role(&mut tx, &group, request.user_id, true, now).await?;
-        }
-        tx.commit().await?;
-        self.outbox_wakeup().wake();
-        Ok((group, request.user_id))
-    }
-
-    /// Leaves a group (the chair stays until the TSC appoints another).
-    pub async fn leave_working_group(&self, actor: &Actor, name: &str) -> AppResult<Group> {
-        let view = self.working_group(actor.guild_id, name).await?;
-        active(&view.group)?;
-        if view.group.chair_id == actor.user_id {
-            return Err(WgError::ChairCannotLeave.into());
-        }
-        self.end_membership(&view.group, actor.user_id).await?;
-        Ok(view.group)
-    }
-
-    /// The chair (or a TSC member) removes a member.
-    pub async fn remove_from_working_group(
-        &self,
-        actor: &Actor,
-        name: &str,
-        member: u64,
-    ) -> AppResult<Group> {
-        let view = self.working_group(actor.guild_id, name).await?;
-        rules::may_manage(&actor.standing, view.group.chair_id == actor.user_id)?;
-        active(&view.group)?;
-        if view.group.chair_id == member {
-            return Err(WgError::ChairCannotLeave.into());
-        }
-        self.end_membership(&view.group, member).await?;
-        Ok(view.group)
-    }
-
-    async fn end_membership(&self, group: &Group, member: u64) -> AppResult<()> {
-        let now = self.now();
-        let mut tx = self.write_tx().await?;
-        if !repo::remove_member(&mut tx, group.id, member, now).await? {
-            return Err(WgError::NotMember.into());
-        }
-        queue_role(&mut tx, group, member, false, now).await?;
-        tx.commit().await?;
-        self.outbox_wakeup().wake();
-        Ok(())
     }
 
     /// The chair files a report: recorded, posted where the TSC reads it, and the next one
@@ -314,7 +185,9 @@ impl App {
         if group.chair_id != actor.user_id {
             return Err(UserError::new(msg!("wg-error-only-chair-reports")).into());
         }
-        let report_id = repo::insert_report(&mut tx, group.id, actor.user_id, &body, now).await?;
+        let report_id =
+            crate::store::wg_members::insert_report(&mut tx, group.id, actor.user_id, &body, now)
+                .await?;
         let due = rules::next_report_due(now, group.report_every_days);
         repo::set_next_report_due(&mut tx, group.id, due).await?;
         scheduler::schedule(&mut tx, &report_due_job(group.id, due), due, now).await?;

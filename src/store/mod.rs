@@ -7,6 +7,7 @@ pub mod ballots;
 pub mod guilds;
 pub mod jobs;
 pub mod outbox;
+pub mod wg_members;
 pub mod working_groups;
 
 use std::str::FromStr;
