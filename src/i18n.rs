@@ -23,8 +23,20 @@ pub const FALLBACK: &str = "en-US";
 /// Shipped locales: Discord locale code and its Fluent files, one file per feature. A new
 /// feature adds its file to every locale here.
 const SOURCES: &[(&str, &[&str])] = &[
-    ("en-US", &[include_str!("../locales/en-US/steward.ftl")]),
-    ("de", &[include_str!("../locales/de/steward.ftl")]),
+    (
+        "en-US",
+        &[
+            include_str!("../locales/en-US/steward.ftl"),
+            include_str!("../locales/en-US/roster.ftl"),
+        ],
+    ),
+    (
+        "de",
+        &[
+            include_str!("../locales/de/steward.ftl"),
+            include_str!("../locales/de/roster.ftl"),
+        ],
+    ),
 ];
 
 struct Locale {

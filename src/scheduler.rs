@@ -20,6 +20,14 @@ pub enum Job {
     CloseBallot { ballot_id: i64 },
     /// Remind the electorate members who have not voted yet.
     RemindBallot { ballot_id: i64 },
+    /// The daily succession pass of a guild: contact, review, prompt for nominations. Keyed by
+    /// day, so that the pass can schedule tomorrow's while its own row is still pending.
+    SuccessionSweep {
+        guild_id: u64,
+        day: chrono::NaiveDate,
+    },
+    /// The yearly review summary posted to the TSC.
+    AnnualReview { guild_id: u64, year: i32 },
 }
 
 impl Job {
@@ -28,6 +36,8 @@ impl Job {
         match self {
             Self::CloseBallot { ballot_id } => format!("ballot:{ballot_id}:close"),
             Self::RemindBallot { ballot_id } => format!("ballot:{ballot_id}:remind"),
+            Self::SuccessionSweep { guild_id, day } => format!("succession:{guild_id}:{day}"),
+            Self::AnnualReview { guild_id, year } => format!("annual-review:{guild_id}:{year}"),
         }
     }
 }

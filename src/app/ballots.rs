@@ -139,6 +139,8 @@ impl App {
         )
         .await?;
         queue_refresh(&mut tx, &ballot, now).await?;
+        // A vote is activity (succession planning); only the time is kept.
+        crate::store::roster::touch(&mut tx, actor.guild_id, actor.user_id, now).await?;
         tx.commit().await?;
         self.outbox_wakeup().wake();
         Ok(Receipt {
@@ -163,6 +165,7 @@ impl App {
             return Err(BallotError::NothingToWithdraw.into());
         }
         queue_refresh(&mut tx, &ballot, now).await?;
+        crate::store::roster::touch(&mut tx, actor.guild_id, actor.user_id, now).await?;
         tx.commit().await?;
         self.outbox_wakeup().wake();
         Ok(ballot)

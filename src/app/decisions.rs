@@ -9,13 +9,26 @@ use crate::governance::ballot::{Outcome, Subject};
 use crate::store::ballots::Ballot;
 
 pub(super) async fn apply(
-    _conn: &mut SqliteConnection,
+    conn: &mut SqliteConnection,
     ballot: &Ballot,
     outcome: Outcome,
-    _now: DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> AppResult<()> {
     match (&ballot.subject, outcome) {
         // A plain vote decides its question; the announcement says the rest.
         (Subject::General, _) => Ok(()),
+        // A status review: approved moves the member to emeritus; otherwise they stay.
+        (Subject::Emeritus { member_id }, outcome) => {
+            let approved = outcome == Outcome::Approved;
+            super::succession::decide_review(
+                conn,
+                ballot.guild_id,
+                ballot.id,
+                *member_id,
+                approved,
+                now,
+            )
+            .await
+        }
     }
 }

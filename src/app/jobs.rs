@@ -44,6 +44,8 @@ impl App {
         match job {
             Job::CloseBallot { ballot_id } => self.close_ballot(*ballot_id).await.map(drop),
             Job::RemindBallot { ballot_id } => self.remind_ballot(*ballot_id).await.map(drop),
+            Job::SuccessionSweep { guild_id, .. } => self.succession_sweep(*guild_id).await,
+            Job::AnnualReview { guild_id, year } => self.annual_review(*guild_id, *year).await,
         }
     }
 }

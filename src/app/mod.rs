@@ -7,6 +7,9 @@ pub mod error;
 pub mod guilds;
 pub mod jobs;
 pub mod outbox;
+pub mod review;
+pub mod roster;
+pub mod succession;
 
 use std::sync::Arc;
 

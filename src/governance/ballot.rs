@@ -64,6 +64,8 @@ impl Choice {
 pub enum Subject {
     #[default]
     General,
+    /// A status review: move an inactive maintainer or TSC member to emeritus.
+    Emeritus { member_id: u64 },
 }
 
 /// How a ballot ended.

@@ -5,4 +5,6 @@
 
 pub mod ballot;
 pub mod policy;
+pub mod review;
 pub mod roles;
+pub mod succession;
