@@ -73,14 +73,28 @@ impl App {
 
     /// A member joined or their roles or name changed.
     pub async fn sync_member(&self, guild_id: u64, member: &DiscordMember) -> AppResult<()> {
-        if member.bot {
-            return Ok(());
-        }
+        self.sync_member_latest(guild_id, member, || None).await
+    }
+
+    /// Like [`App::sync_member`], but `latest` is asked for the member's current state once the
+    /// write lock is held. Discord events are handled concurrently, so two quick role changes
+    /// can be handled out of order; reading the (in-order) cache under the lock means the last
+    /// write always carries the newest state.
+    pub async fn sync_member_latest(
+        &self,
+        guild_id: u64,
+        event: &DiscordMember,
+        latest: impl FnOnce() -> Option<DiscordMember>,
+    ) -> AppResult<()> {
         let Some(config) = self.find_guild_config(guild_id).await? else {
             return Ok(());
         };
         let mut tx = self.write_tx().await?;
-        repo::upsert(&mut tx, guild_id, &snapshot(&config, member), self.now()).await?;
+        let member = latest().unwrap_or_else(|| event.clone());
+        if member.bot {
+            return Ok(());
+        }
+        repo::upsert(&mut tx, guild_id, &snapshot(&config, &member), self.now()).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -167,7 +167,7 @@ pub async fn on_event(ctx: &serenity::Context, app: &App, event: &serenity::Full
             app.sync_member(new_member.guild_id.get(), &discord_member(new_member))
                 .await
         }
-        // The event itself, not the cached member (which may be missing).
+        // The event's member, or the cache's newer state (see `sync_member_latest`).
         serenity::FullEvent::GuildMemberUpdate { event, .. } => {
             let member = DiscordMember {
                 member_id: event.user.id.get(),
@@ -179,7 +179,13 @@ pub async fn on_event(ctx: &serenity::Context, app: &App, event: &serenity::Full
                 role_ids: event.roles.iter().map(|r| r.get()).collect(),
                 bot: event.user.bot,
             };
-            app.sync_member(event.guild_id.get(), &member).await
+            let latest = || {
+                ctx.cache
+                    .guild(event.guild_id)
+                    .and_then(|g| g.members.get(&event.user.id).map(discord_member))
+            };
+            app.sync_member_latest(event.guild_id.get(), &member, latest)
+                .await
         }
         serenity::FullEvent::GuildMemberRemoval { guild_id, user, .. } => {
             app.member_left(guild_id.get(), user.id.get()).await
