@@ -28,6 +28,7 @@ const SOURCES: &[(&str, &[&str])] = &[
         &[
             include_str!("../locales/en-US/steward.ftl"),
             include_str!("../locales/en-US/working-groups.ftl"),
+            include_str!("../locales/en-US/roster.ftl"),
         ],
     ),
     (
@@ -35,6 +36,7 @@ const SOURCES: &[(&str, &[&str])] = &[
         &[
             include_str!("../locales/de/steward.ftl"),
             include_str!("../locales/de/working-groups.ftl"),
+            include_str!("../locales/de/roster.ftl"),
         ],
     ),
 ];

@@ -28,6 +28,14 @@ pub enum Job {
     WgEndReminder { wg_id: i64 },
     /// A working group's charter ended.
     WgEndReached { wg_id: i64 },
+    /// The daily succession pass of a guild: contact, review, prompt for nominations. Keyed by
+    /// day, so that the pass can schedule tomorrow's while its own row is still pending.
+    SuccessionSweep {
+        guild_id: u64,
+        day: chrono::NaiveDate,
+    },
+    /// The yearly review summary posted to the TSC.
+    AnnualReview { guild_id: u64, year: i32 },
 }
 
 impl Job {
@@ -42,6 +50,8 @@ impl Job {
             }
             Self::WgEndReminder { wg_id } => format!("wg:{wg_id}:end-reminder"),
             Self::WgEndReached { wg_id } => format!("wg:{wg_id}:end-reached"),
+            Self::SuccessionSweep { guild_id, day } => format!("succession:{guild_id}:{day}"),
+            Self::AnnualReview { guild_id, year } => format!("annual-review:{guild_id}:{year}"),
         }
     }
 }

@@ -142,6 +142,8 @@ impl App {
         )
         .await?;
         queue_refresh(&mut tx, &ballot, now).await?;
+        // A vote is activity (succession planning); only the time is kept.
+        crate::store::roster::touch(&mut tx, actor.guild_id, actor.user_id, now).await?;
         tx.commit().await?;
         self.outbox_wakeup().wake();
         Ok(Receipt {
@@ -166,6 +168,7 @@ impl App {
             return Err(BallotError::NothingToWithdraw.into());
         }
         queue_refresh(&mut tx, &ballot, now).await?;
+        crate::store::roster::touch(&mut tx, actor.guild_id, actor.user_id, now).await?;
         tx.commit().await?;
         self.outbox_wakeup().wake();
         Ok(ballot)
@@ -295,7 +298,7 @@ impl App {
         let votes = repo::votes(&mut conn, ballot_id).await?;
         let count = Count::of(votes.iter().map(|v| (v.choice, v.binding)));
         let group = match ballot.subject {
-            Subject::General => None,
+            Subject::General | Subject::Emeritus { .. } => None,
             Subject::WgCharter { wg_id }
             | Subject::WgChair { wg_id, .. }
             | Subject::WgClose { wg_id } => {

@@ -27,5 +27,18 @@ pub(super) async fn apply(
         (Subject::WgClose { wg_id }, _) => {
             wg_lifecycle::close_decided(conn, *wg_id, outcome, now).await
         }
+        // A status review: approved moves the member to emeritus; otherwise they stay.
+        (Subject::Emeritus { member_id }, outcome) => {
+            let approved = outcome == Outcome::Approved;
+            super::succession::decide_review(
+                conn,
+                ballot.guild_id,
+                ballot.id,
+                *member_id,
+                approved,
+                now,
+            )
+            .await
+        }
     }
 }

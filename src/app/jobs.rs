@@ -48,6 +48,8 @@ impl App {
             Job::WgReportOverdue { wg_id, due_ms } => self.wg_report_overdue(*wg_id, *due_ms).await,
             Job::WgEndReminder { wg_id } => self.wg_end(*wg_id, false).await,
             Job::WgEndReached { wg_id } => self.wg_end(*wg_id, true).await,
+            Job::SuccessionSweep { guild_id, .. } => self.succession_sweep(*guild_id).await,
+            Job::AnnualReview { guild_id, year } => self.annual_review(*guild_id, *year).await,
         }
     }
 }

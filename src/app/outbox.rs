@@ -61,6 +61,40 @@ pub enum Notice {
         value: String,
         changed_by: u64,
     },
+    /// The DM asking an inactive member whether they are still active, with the buttons
+    /// "I'm still active" and "Move me to emeritus".
+    InactivityContact { step_id: i64, member_id: u64 },
+    /// Tells the TSC, privately, that an inactive member was contacted.
+    InactivityReported {
+        channel_id: u64,
+        member_id: u64,
+        months: u32,
+    },
+    /// Tells the TSC, privately, that the contact DM could not be delivered (closed DMs).
+    InactivityDmUndeliverable { channel_id: u64, member_id: u64 },
+    /// Tells the TSC, privately, that a contacted member answered "I'm still active".
+    InactivityAnswered { channel_id: u64, member_id: u64 },
+    /// Adds or removes one Discord role of a member (the move to emeritus).
+    RoleChange {
+        member_id: u64,
+        role_id: u64,
+        add: bool,
+    },
+    /// Thanks a member who moved to emeritus, in the announcement channel.
+    EmeritusAnnounced { channel_id: u64, member_id: u64 },
+    /// Asks the TSC to nominate replacements: an office has fewer members than the minimum.
+    NominationsNeeded {
+        channel_id: u64,
+        role: crate::governance::roles::GovRole,
+        count: u32,
+        min: u32,
+    },
+    /// The annual review summary of `[from, to)`, posted to the TSC.
+    AnnualReview {
+        channel_id: u64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    },
 }
 
 /// Queues a notice inside the caller's transaction.
@@ -233,11 +267,30 @@ impl App {
     /// refused reacts here, in the same transaction that settles the item.
     async fn on_abandoned(
         &self,
-        _conn: &mut SqliteConnection,
+        conn: &mut SqliteConnection,
         item: &OutboxItem,
-        _now: DateTime<Utc>,
+        now: DateTime<Utc>,
     ) -> AppResult<()> {
         match &item.notice {
+            // Closed DMs: recorded on the step, and the TSC is told instead.
+            Notice::InactivityContact { step_id, member_id } => {
+                super::succession::contact_undeliverable(
+                    conn,
+                    item.guild_id,
+                    *step_id,
+                    *member_id,
+                    now,
+                )
+                .await
+            }
+            // A member who left (unknown member) or a role deleted: nothing left to change.
+            Notice::RoleChange { .. }
+            | Notice::InactivityReported { .. }
+            | Notice::InactivityDmUndeliverable { .. }
+            | Notice::InactivityAnswered { .. }
+            | Notice::EmeritusAnnounced { .. }
+            | Notice::NominationsNeeded { .. }
+            | Notice::AnnualReview { .. } => Ok(()),
             // A ballot message that was deleted, or a channel gone: the ballot still closes and
             // is announced; the log says why its message could not be posted or edited.
             Notice::BallotPosted { .. }

@@ -5,14 +5,25 @@
 
 use std::borrow::Cow;
 
-use super::{Data, Error, govern, vote, wg};
+use super::{Data, Error, govern, roster, vote, wg};
 use crate::i18n;
 
 pub type Command = poise::Command<Data, Error>;
 
+/// The registry: every command, in the order Discord lists them.
+fn all() -> Vec<Command> {
+    vec![
+        govern::govern(),
+        vote::vote(),
+        wg::wg(),
+        roster::roster(),
+        roster::review(),
+    ]
+}
+
 /// Every command the bot registers.
 pub fn commands() -> Vec<Command> {
-    let mut commands = vec![govern::govern(), vote::vote(), wg::wg()];
+    let mut commands = all();
     for command in &mut commands {
         localize(command, "cmd");
     }
@@ -87,7 +98,7 @@ pub fn required_ids() -> Vec<(String, Option<String>)> {
         }
     }
     let mut out = Vec::new();
-    for command in [govern::govern(), vote::vote(), wg::wg()] {
+    for command in all() {
         walk(&command, "cmd", &mut out);
     }
     out

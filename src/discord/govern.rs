@@ -76,6 +76,10 @@ pub async fn setup(
         locale: locale.unwrap_or_else(|| i18n::FALLBACK.to_owned()),
     };
     let config = ctx.data().app.setup_guild(&actor, setup).await?;
+    // The role mapping changed: read the roster again, in the background.
+    let (http, app) = (ctx.serenity_context().http.clone(), ctx.data().app.clone());
+    let guild_id = serenity::GuildId::new(actor.guild_id);
+    tokio::spawn(async move { super::roster::resync(&http, &app, guild_id).await });
     let locale = command_locale(ctx).await;
     ctx.send(ephemeral(format!(
         "{}\n{}",

@@ -9,6 +9,9 @@ pub mod publisher;
 pub mod render;
 pub mod reply;
 pub mod rest;
+pub mod roster;
+pub mod roster_render;
+pub mod succession_id;
 pub mod vote;
 pub mod wg;
 pub mod wg_ids;
@@ -37,9 +40,14 @@ impl From<serenity::Error> for AppError {
 }
 
 /// The gateway intents and why: GUILDS for guilds, roles and channels; GUILD_MEMBERS
-/// (privileged) to read who holds the TSC role when a ballot opens.
+/// (privileged) to read who holds the TSC role when a ballot opens and to keep the roster in
+/// sync as members gain or lose roles or leave; GUILD_MESSAGES to see *that* a member posted
+/// (the time is their last activity, for succession planning). Not MESSAGE_CONTENT: the bot
+/// never reads what members write.
 pub fn intents() -> serenity::GatewayIntents {
-    serenity::GatewayIntents::GUILDS | serenity::GatewayIntents::GUILD_MEMBERS
+    serenity::GatewayIntents::GUILDS
+        | serenity::GatewayIntents::GUILD_MEMBERS
+        | serenity::GatewayIntents::GUILD_MESSAGES
 }
 
 /// The poise framework: commands registered at start-up (to one guild while developing).
@@ -49,6 +57,21 @@ pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Err
             commands: commands::commands(),
             on_error: |error| Box::pin(on_error(error)),
             event_handler: |framework, event| Box::pin(on_event(framework, event)),
+            // A command is activity (succession planning); only its time is kept.
+            pre_command: |ctx| {
+                Box::pin(async move {
+                    if let Some(guild_id) = ctx.guild_id() {
+                        let app = &ctx.data().app;
+                        let user_id = ctx.author().id.get();
+                        if let Err(e) = app
+                            .record_activity(guild_id.get(), user_id, app.now())
+                            .await
+                        {
+                            tracing::warn!(error = ?e, "command activity not recorded");
+                        }
+                    }
+                })
+            },
             allowed_mentions: Some(reply::no_pings()),
             // Owners are not used; skipping the lookup saves a request at start-up.
             initialize_owners: false,
@@ -129,13 +152,15 @@ async fn on_event(
 ) -> Result<(), Error> {
     let ctx = framework.serenity_context;
     let data = framework.user_data;
+    roster::on_event(ctx, &data.app, event).await;
     if let serenity::FullEvent::InteractionCreate { interaction } = event {
         // Buttons and modals are routed by the feature prefix of their custom id
-        // (`ballot:…`); the ballot handler also answers ids that are nobody's.
+        // (`ballot:…`, `succession:…`); the ballot handler also answers ids that are nobody's.
         let result = match interaction {
             serenity::Interaction::Component(component) => {
                 match feature_of(&component.data.custom_id) {
                     "wg" => wg_interactions::on_component(ctx, data, component).await,
+                    succession_id::PREFIX => roster::on_component(ctx, data, component).await,
                     _ => vote::on_component(ctx, data, component).await,
                 }
             }

@@ -1,6 +1,8 @@
 //! Delivers outbox notices to Discord: renders each in the guild's locale from the current
 //! state and posts or edits it, with mentions locked down.
 
+mod roster;
+
 use poise::serenity_prelude as serenity;
 
 use super::render;
@@ -164,6 +166,14 @@ impl Publisher for DiscordPublisher {
                     .await
                     .map(Some)
             }
+            Notice::InactivityContact { .. }
+            | Notice::InactivityReported { .. }
+            | Notice::InactivityDmUndeliverable { .. }
+            | Notice::InactivityAnswered { .. }
+            | Notice::RoleChange { .. }
+            | Notice::EmeritusAnnounced { .. }
+            | Notice::NominationsNeeded { .. }
+            | Notice::AnnualReview { .. } => self.deliver_roster(item, locale).await,
         }
     }
 }

@@ -315,7 +315,14 @@ pub fn notice_action(locale: &str, notice: &crate::app::outbox::Notice) -> Strin
         Notice::BallotRefresh { .. } => (msg!("action-edit-ballot"), None),
         Notice::BallotResult { channel_id, .. } => (msg!("action-post-result"), Some(*channel_id)),
         Notice::BallotReminder { .. } => (msg!("action-post-reminder"), None),
-        Notice::PermissionMissing { channel_id, .. } | Notice::PolicyChanged { channel_id, .. } => {
+        Notice::PermissionMissing { channel_id, .. }
+        | Notice::PolicyChanged { channel_id, .. }
+        | Notice::InactivityReported { channel_id, .. }
+        | Notice::InactivityDmUndeliverable { channel_id, .. }
+        | Notice::InactivityAnswered { channel_id, .. }
+        | Notice::EmeritusAnnounced { channel_id, .. }
+        | Notice::NominationsNeeded { channel_id, .. }
+        | Notice::AnnualReview { channel_id, .. } => {
             (msg!("action-post-announcement"), Some(*channel_id))
         }
         Notice::WgProvision { .. } => (msg!("action-wg-provision"), None),
@@ -329,6 +336,9 @@ pub fn notice_action(locale: &str, notice: &crate::app::outbox::Notice) -> Strin
         | Notice::WgEndingSoon { .. }
         | Notice::WgEndReached { .. }
         | Notice::WgClosedAnnounced { .. } => (msg!("action-wg-post"), None),
+        Notice::InactivityContact { .. } => (msg!("action-send-dm"), None),
+        // Discord refuses roles at or above the bot's own highest role, too.
+        Notice::RoleChange { .. } => (msg!("action-change-role"), None),
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))

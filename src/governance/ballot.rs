@@ -70,6 +70,8 @@ pub enum Subject {
     WgChair { wg_id: i64, chair_id: u64 },
     /// Close a working group and archive its channel.
     WgClose { wg_id: i64 },
+    /// A status review: move an inactive maintainer or TSC member to emeritus.
+    Emeritus { member_id: u64 },
 }
 
 /// How a ballot ended.

@@ -5,5 +5,7 @@
 
 pub mod ballot;
 pub mod policy;
+pub mod review;
 pub mod roles;
+pub mod succession;
 pub mod working_group;

@@ -318,3 +318,23 @@ pub async fn set_message(
         .await?;
     Ok(())
 }
+
+/// Ballots of a guild that closed in `[from, to)`, oldest first (for the annual review).
+pub async fn closed_between(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> sqlx::Result<Vec<Ballot>> {
+    let rows: Vec<BallotRow> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {BALLOT_COLUMNS} FROM ballots
+         WHERE guild_id = ? AND state = 'closed' AND closed_at >= ? AND closed_at < ?
+         ORDER BY closed_at, id"
+    )))
+    .bind(to_db_id(guild_id))
+    .bind(to_millis(from))
+    .bind(to_millis(to))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(Ballot::from).collect())
+}

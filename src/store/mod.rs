@@ -7,6 +7,8 @@ pub mod ballots;
 pub mod guilds;
 pub mod jobs;
 pub mod outbox;
+pub mod roster;
+pub mod succession;
 pub mod wg_members;
 pub mod working_groups;
 

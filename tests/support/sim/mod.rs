@@ -509,6 +509,13 @@ impl Sim {
         })
     }
 
+    /// The member closes their DMs: the bot's messages to them fail with 403 (code 50007).
+    pub fn close_dms(&self, user: u64) {
+        self.inner.with(|st| {
+            st.closed_dms.insert(user);
+        })
+    }
+
     /// A member leaves the guild (GUILD_MEMBER_REMOVE).
     pub fn remove_member(&self, user: u64) {
         self.inner.with(|st| {
@@ -971,6 +978,16 @@ fn new_interaction(
     });
     if let Some(m) = message {
         payload["message"] = m;
+    }
+    // In a DM (a button on a DM the bot sent), Discord sends `user` and no guild or member.
+    if st.is_dm(channel).is_some()
+        && let Some(o) = payload.as_object_mut()
+    {
+        for k in ["guild_id", "member", "guild_locale"] {
+            o.remove(k);
+        }
+        o.insert("user".into(), st.user_json(user));
+        o.insert("context".into(), json!(1));
     }
     st.interactions.insert(
         id,

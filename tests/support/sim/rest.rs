@@ -1099,6 +1099,9 @@ fn create_message(st: &mut State, c: &str, body: &Value) -> Resp {
     {
         return error(400, 50008, "Cannot send messages in a non-text channel");
     }
+    if st.is_dm(c).is_some_and(|u| st.closed_dms.contains(&u)) {
+        return error(403, 50007, "Cannot send messages to this user");
+    }
     if let Err(e) = validate::message_body(body, true) {
         return invalid_form(&e);
     }

@@ -186,6 +186,8 @@ pub struct State {
     pub members: BTreeMap<u64, FxMember>,
     /// user -> DM channel
     pub dm_channels: BTreeMap<u64, u64>,
+    /// Members whose DMs are closed: the bot's DMs to them fail with 50007.
+    pub closed_dms: std::collections::BTreeSet<u64>,
     pub messages: BTreeMap<u64, MsgRec>,
     /// channel -> message ids in creation order
     pub channel_order: BTreeMap<u64, Vec<u64>>,
@@ -237,6 +239,7 @@ impl State {
             channels,
             members,
             dm_channels: BTreeMap::new(),
+            closed_dms: Default::default(),
             messages: BTreeMap::new(),
             channel_order: BTreeMap::new(),
             pins: BTreeMap::new(),

@@ -1,0 +1,99 @@
+//! The annual review ("The TSC conducts an annual review of the project"): a summary of the
+//! past year posted to the TSC on the policy's date, and on demand with `/review now`.
+
+use chrono::{DateTime, Months, Utc};
+
+use super::outbox::{self, Notice};
+use super::{Actor, App, AppResult, UserError};
+use crate::governance::review::review_at;
+use crate::governance::roles::GovRole;
+use crate::msg;
+use crate::scheduler::{self, Job};
+use crate::store::ballots::Ballot;
+use crate::store::roster::{RoleEvent, RosterEntry};
+use crate::store::succession::StepRecord;
+use crate::store::{ballots, roster, succession};
+
+/// Everything the review summarises, for `[from, to)`.
+#[derive(Debug, Clone)]
+pub struct ReviewSummary {
+    pub guild_id: u64,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// Ballots closed in the period, with their outcomes.
+    pub ballots: Vec<Ballot>,
+    /// Ballots still open at the end of the period.
+    pub open_ballots: usize,
+    pub role_changes: Vec<RoleEvent>,
+    /// Contacts and reviews taken in the period.
+    pub steps: Vec<StepRecord>,
+    /// The roster, for names and the current offices.
+    pub roster: Vec<RosterEntry>,
+}
+
+impl ReviewSummary {
+    pub fn name_of(&self, member_id: u64) -> String {
+        self.roster
+            .iter()
+            .find(|e| e.member_id == member_id)
+            .map(|e| e.display_name.clone())
+            .unwrap_or_else(|| format!("<@{member_id}>"))
+    }
+}
+
+impl App {
+    /// The summary of the twelve months before `to`.
+    pub async fn review_summary(
+        &self,
+        guild_id: u64,
+        to: DateTime<Utc>,
+    ) -> AppResult<ReviewSummary> {
+        let from = to.checked_sub_months(Months::new(12)).unwrap_or(to);
+        let mut conn = self.db().acquire().await?;
+        Ok(ReviewSummary {
+            guild_id,
+            from,
+            to,
+            ballots: ballots::closed_between(&mut conn, guild_id, from, to).await?,
+            open_ballots: ballots::list_open(&mut conn, guild_id).await?.len(),
+            role_changes: roster::events_between(&mut conn, guild_id, from, to).await?,
+            steps: succession::between(&mut conn, guild_id, from, to).await?,
+            roster: roster::list(&mut conn, guild_id).await?,
+        })
+    }
+
+    /// `/review now`: the summary up to now, for the TSC.
+    pub async fn review_now(&self, actor: &Actor) -> AppResult<ReviewSummary> {
+        self.guild_config(actor.guild_id).await?;
+        if !actor.standing.roles.has(GovRole::Tsc) {
+            return Err(UserError::new(msg!("error-needs-tsc")).into());
+        }
+        self.review_summary(actor.guild_id, self.now()).await
+    }
+
+    /// The yearly job: posts the summary to the TSC channel and schedules next year's review.
+    pub async fn annual_review(&self, guild_id: u64, year: i32) -> AppResult<()> {
+        let Some(config) = self.find_guild_config(guild_id).await? else {
+            return Ok(());
+        };
+        let now = self.now();
+        let mut tx = self.write_tx().await?;
+        if let Some(channel_id) = config.tsc_channel() {
+            let notice = Notice::AnnualReview {
+                channel_id,
+                from: now.checked_sub_months(Months::new(12)).unwrap_or(now),
+                to: now,
+            };
+            let key = format!("annual-review:{guild_id}:{year}");
+            outbox::enqueue(&mut tx, guild_id, &key, &notice, now).await?;
+        }
+        let next = Job::AnnualReview {
+            guild_id,
+            year: year + 1,
+        };
+        scheduler::schedule(&mut tx, &next, review_at(&config.policy, year + 1), now).await?;
+        tx.commit().await?;
+        self.outbox_wakeup().wake();
+        Ok(())
+    }
+}

@@ -1,0 +1,259 @@
+//! What members read about the roster and succession: `/roster show`, `/roster export`, the
+//! contact DM, the TSC's private notes, the emeritus announcement and the annual review.
+
+use poise::serenity_prelude as serenity;
+
+use super::succession_id;
+use crate::app::review::ReviewSummary;
+use crate::app::roster::RosterView;
+use crate::app::succession::ContactAnswer;
+use crate::governance::roles::GovRole;
+use crate::governance::succession::Step;
+use crate::i18n::{args, tr};
+use crate::msg;
+use crate::store::roster::RosterEntry;
+
+const ROSTER_COLOUR: u32 = 0x3B82F6;
+/// Embed field values hold at most 1024 characters; messages 2000.
+const FIELD_MAX: usize = 1024;
+const MESSAGE_MAX: usize = 2000;
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+pub fn role_name(locale: &str, role: GovRole) -> String {
+    let id = match role {
+        GovRole::Tsc => msg!("roster-role-tsc"),
+        GovRole::Maintainer => msg!("roster-role-maintainer"),
+        GovRole::Contributor => msg!("roster-role-contributor"),
+        GovRole::SecurityTeam => msg!("roster-role-security"),
+        GovRole::Emeritus => msg!("roster-role-emeritus"),
+    };
+    tr(locale, id, None)
+}
+
+/// The sections of the roster in the document's order, with their headings.
+fn sections<'a>(view: &'a RosterView, locale: &str) -> [(String, &'a [RosterEntry], bool); 4] {
+    [
+        (
+            tr(locale, msg!("roster-section-tsc"), None),
+            &view.tsc,
+            false,
+        ),
+        (
+            tr(locale, msg!("roster-section-maintainers"), None),
+            &view.maintainers,
+            true,
+        ),
+        (
+            tr(locale, msg!("roster-section-security"), None),
+            &view.security,
+            false,
+        ),
+        (
+            tr(locale, msg!("roster-section-emeritus"), None),
+            &view.emeritus,
+            false,
+        ),
+    ]
+}
+
+/// `/roster show`: one embed field per office; mentions render as names and ping nobody.
+pub fn roster_embed(view: &RosterView, locale: &str) -> serenity::CreateEmbed {
+    let mut embed = serenity::CreateEmbed::new()
+        .title(tr(locale, msg!("roster-title"), None))
+        .colour(ROSTER_COLOUR);
+    for (heading, entries, with_area) in sections(view, locale) {
+        let lines: Vec<String> = entries
+            .iter()
+            .map(|e| match (&e.area, with_area) {
+                (Some(area), true) => format!("• <@{}> — {area}", e.member_id),
+                _ => format!("• <@{}>", e.member_id),
+            })
+            .collect();
+        let value = if lines.is_empty() {
+            tr(locale, msg!("roster-nobody"), None)
+        } else {
+            truncate(&lines.join("\n"), FIELD_MAX)
+        };
+        embed = embed.field(heading, value, false);
+    }
+    embed
+}
+
+/// Member text inside a code block cannot close it or format anything.
+fn plain(text: &str) -> String {
+    text.replace('`', "'").replace(['\n', '\r'], " ")
+}
+
+/// `/roster export`: the "Current Project Leadership" lists of a GOVERNANCE.md, in Markdown,
+/// as "- Name - username[ - Area of Focus]" lines (Discord usernames stand in for GitHub ones).
+pub fn export_markdown(view: &RosterView, locale: &str) -> String {
+    let mut out = vec![format!(
+        "## {}",
+        tr(locale, msg!("roster-export-title"), None)
+    )];
+    for (heading, entries, with_area) in sections(view, locale) {
+        out.push(String::new());
+        out.push(format!("### {heading}"));
+        out.push(String::new());
+        if entries.is_empty() {
+            out.push(format!("- {}", tr(locale, msg!("roster-nobody"), None)));
+        }
+        for e in entries {
+            let mut line = format!("- {} - {}", plain(&e.display_name), plain(&e.username));
+            if with_area {
+                let area = e
+                    .area
+                    .as_deref()
+                    .map(plain)
+                    .unwrap_or_else(|| tr(locale, msg!("roster-area-unset"), None));
+                line.push_str(&format!(" - {area}"));
+            }
+            out.push(line);
+        }
+    }
+    out.join("\n")
+}
+
+/// The export wrapped in a code block for copying, cut to fit one message.
+pub fn export_message(markdown: &str) -> String {
+    let fence = "```markdown\n";
+    let budget = MESSAGE_MAX - fence.len() - 4;
+    format!("{fence}{}\n```", truncate(markdown, budget))
+}
+
+/// The contact DM with its two buttons.
+pub fn contact_dm(
+    step_id: i64,
+    months: u32,
+    guild_id: u64,
+    locale: &str,
+) -> (String, Vec<serenity::CreateActionRow>) {
+    let text = tr(
+        locale,
+        msg!("succession-contact-dm"),
+        Some(&args([
+            ("months", months.into()),
+            (
+                "server",
+                format!("https://discord.com/channels/{guild_id}").into(),
+            ),
+        ])),
+    );
+    let buttons = vec![serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(succession_id::encode(step_id, ContactAnswer::StillActive))
+            .label(tr(locale, msg!("succession-button-active"), None))
+            .style(serenity::ButtonStyle::Success),
+        serenity::CreateButton::new(succession_id::encode(step_id, ContactAnswer::Emeritus))
+            .label(tr(locale, msg!("succession-button-emeritus"), None))
+            .style(serenity::ButtonStyle::Secondary),
+    ])];
+    (text, buttons)
+}
+
+/// The answer to a click on a contact DM button.
+pub fn answer_text(answer: ContactAnswer, locale: &str) -> String {
+    match answer {
+        ContactAnswer::StillActive => tr(locale, msg!("succession-answer-active"), None),
+        ContactAnswer::Emeritus => tr(locale, msg!("succession-answer-emeritus"), None),
+    }
+}
+
+fn date(t: chrono::DateTime<chrono::Utc>) -> String {
+    format!("<t:{}:D>", t.timestamp())
+}
+
+/// The annual review summary, as one message.
+pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
+    let none = || tr(locale, msg!("review-none"), None);
+    let mut lines = vec![tr(
+        locale,
+        msg!("review-title"),
+        Some(&args([
+            ("from", date(summary.from).into()),
+            ("to", date(summary.to).into()),
+        ])),
+    )];
+    lines.push(tr(
+        locale,
+        msg!("review-ballots-header"),
+        Some(&args([
+            ("count", summary.ballots.len().into()),
+            ("open", summary.open_ballots.into()),
+        ])),
+    ));
+    if summary.ballots.is_empty() {
+        lines.push(format!("• {}", none()));
+    }
+    for b in &summary.ballots {
+        let outcome = b
+            .outcome
+            .map(|o| super::render::outcome_text(locale, o))
+            .unwrap_or_default();
+        lines.push(format!("• #{} {} — {outcome}", b.id, plain(&b.title)));
+    }
+    lines.push(tr(locale, msg!("review-roles-header"), None));
+    if summary.role_changes.is_empty() {
+        lines.push(format!("• {}", none()));
+    }
+    for e in &summary.role_changes {
+        let id = if e.gained {
+            msg!("review-role-gained")
+        } else {
+            msg!("review-role-lost")
+        };
+        let text = tr(
+            locale,
+            id,
+            Some(&args([
+                ("name", summary.name_of(e.member_id).into()),
+                ("role", role_name(locale, e.role).into()),
+                ("date", date(e.at).into()),
+            ])),
+        );
+        lines.push(format!("• {text}"));
+    }
+    lines.push(tr(locale, msg!("review-inactivity-header"), None));
+    if summary.steps.is_empty() {
+        lines.push(format!("• {}", none()));
+    }
+    for s in &summary.steps {
+        let id = match s.step {
+            Step::Contact => msg!("review-step-contact"),
+            Step::Review => msg!("review-step-review"),
+        };
+        let text = tr(
+            locale,
+            id,
+            Some(&args([
+                ("name", summary.name_of(s.member_id).into()),
+                ("date", date(s.taken_at).into()),
+            ])),
+        );
+        lines.push(format!("• {text}"));
+    }
+    let count = |role| {
+        summary
+            .roster
+            .iter()
+            .filter(|e| e.in_guild && e.has(role))
+            .count()
+    };
+    lines.push(tr(
+        locale,
+        msg!("review-offices"),
+        Some(&args([
+            ("tsc", count(GovRole::Tsc).into()),
+            ("maintainers", count(GovRole::Maintainer).into()),
+            ("emeritus", count(GovRole::Emeritus).into()),
+        ])),
+    ));
+    truncate(&lines.join("\n"), MESSAGE_MAX)
+}
