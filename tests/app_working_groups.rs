@@ -475,3 +475,44 @@ async fn the_lifecycle_survives_a_restart() {
         vec![Notice::WgReportReminder { wg_id: wg }]
     );
 }
+
+#[tokio::test]
+async fn chairs_appear_in_the_roster_and_groups_in_the_annual_review() {
+    let w = World::new().await;
+    let wg = active_group(&w, "Docs").await;
+    let (_, rejected) = propose(&w, "Website").await;
+    vote_all(&w, rejected, Choice::No).await;
+    decide(&w).await;
+
+    let roster = w.app.roster(GUILD).await.unwrap();
+    let listed: Vec<_> = roster
+        .working_groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.chair_id))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![("Docs", FRANK)],
+        "only active groups, with their chair"
+    );
+
+    w.app
+        .submit_report(&maintainer(FRANK), wg, "First report")
+        .await
+        .unwrap();
+    w.app
+        .submit_report(&maintainer(FRANK), wg, "Second report")
+        .await
+        .unwrap();
+    let summary = w
+        .app
+        .review_summary(GUILD, w.clock_now() + Duration::days(1))
+        .await
+        .unwrap();
+    let groups: Vec<_> = summary
+        .working_groups
+        .iter()
+        .map(|(g, n)| (g.name.as_str(), *n))
+        .collect();
+    assert_eq!(groups, vec![("Docs", 2)]);
+}

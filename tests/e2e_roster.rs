@@ -3,93 +3,38 @@
 
 mod support;
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Duration, Months, TimeZone, Utc};
 use serde_json::json;
-use steward::clock::ManualClock;
-use steward::runtime::{self, Running, Settings};
-use support::sim::{Fixture, Sim, SimMessage};
-
-struct Harness {
-    sim: Sim,
-    bot: Option<Running>,
-    clock: Arc<ManualClock>,
-    settings: Settings,
-    _dir: tempfile::TempDir,
-}
+use steward::clock::Clock;
+use support::bot::Harness;
+use support::sim::SimMessage;
 
 fn start_time() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap()
 }
 
-impl Harness {
-    async fn start() -> Self {
-        let _ = tracing_subscriber::fmt()
-            .with_test_writer()
-            .with_env_filter(
-                tracing_subscriber::EnvFilter::try_from_default_env()
-                    .unwrap_or_else(|_| "steward=info".into()),
-            )
-            .try_init();
-        let sim = Sim::start(Fixture::standard()).await;
-        let dir = tempfile::tempdir().unwrap();
-        let settings = Settings {
-            token: sim.token(),
-            database_url: format!("sqlite://{}", dir.path().join("steward.db").display()),
-            guild_id: Some(sim.fx().guild),
-            api_base: Some(sim.api_base()),
-        };
-        let clock = Arc::new(ManualClock::new(start_time()));
-        let bot = runtime::start(settings.clone(), clock.clone())
-            .await
-            .unwrap();
-        sim.wait_ready().await;
-        sim.wait_commands_registered().await;
-        let h = Self {
-            sim,
-            bot: Some(bot),
-            clock,
-            settings,
-            _dir: dir,
-        };
-        h.setup().await;
-        h
-    }
+/// The bot, set up, with the roster read and the first daily pass done.
+async fn started() -> Harness {
+    let h = Harness::start().await;
+    assert_eq!(h.clock.now(), start_time());
+    h.setup().await;
+    // The roster is read in the background; the first daily pass follows it.
+    h.wait_scalar("SELECT COUNT(*) FROM roster_roles", 5).await;
+    h.wait_sweep(start_time()).await;
+    h
+}
 
-    fn bot(&self) -> &Running {
-        self.bot.as_ref().unwrap()
-    }
+/// What these tests need beyond the shared harness: waiting on the database and on daily passes.
+trait RosterHarness {
+    async fn scalar(&self, sql: &str) -> i64;
+    async fn wait_scalar(&self, sql: &str, want: i64);
+    async fn wait_sweep(&self, at: DateTime<Utc>);
+    async fn at(&self, at: DateTime<Utc>);
+    async fn tsc_busy(&self);
+    fn tsc_notes(&self) -> Vec<SimMessage>;
+}
 
-    async fn restart(&mut self) {
-        self.bot.take().unwrap().shutdown().await.unwrap();
-        self.bot = Some(
-            runtime::start(self.settings.clone(), self.clock.clone())
-                .await
-                .unwrap(),
-        );
-        self.sim.wait_ready().await;
-    }
-
-    async fn setup(&self) {
-        let fx = self.sim.fx();
-        let r = self
-            .sim
-            .slash(
-                fx.alice,
-                "govern setup",
-                json!({"tsc": fx.tsc_role, "announcements": fx.announcements,
-                       "maintainers": fx.maintainers_role, "emeritus": fx.emeritus_role,
-                       "tsc-channel": fx.tsc_private}),
-            )
-            .await;
-        assert!(r.text().contains("Steward is set up"), "{}", r.text());
-        // The roster is read in the background; the first daily pass follows it.
-        self.wait_scalar("SELECT COUNT(*) FROM roster_roles", 5)
-            .await;
-        self.wait_sweep(start_time()).await;
-    }
-
+impl RosterHarness for Harness {
     async fn scalar(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
             .fetch_one(self.bot().app().db())
@@ -161,7 +106,7 @@ fn step_button(dm: &SimMessage, verb: &str) -> String {
 
 #[tokio::test]
 async fn a_quiet_member_is_asked_by_dm_and_still_active_resets_the_clock() {
-    let mut h = Harness::start().await;
+    let mut h = started().await;
     let fx = h.sim.fx().clone();
     h.at(months(3) - Duration::days(1)).await;
     assert!(
@@ -235,7 +180,7 @@ async fn a_quiet_member_is_asked_by_dm_and_still_active_resets_the_clock() {
 
 #[tokio::test]
 async fn an_approved_review_swaps_the_role_to_emeritus_and_thanks_once() {
-    let mut h = Harness::start().await;
+    let mut h = started().await;
     let fx = h.sim.fx().clone();
     for m in 1..=6 {
         h.at(months(m) - Duration::days(1)).await;
@@ -311,7 +256,7 @@ async fn an_approved_review_swaps_the_role_to_emeritus_and_thanks_once() {
 
 #[tokio::test]
 async fn closed_dms_are_recorded_and_the_tsc_is_told_instead() {
-    let h = Harness::start().await;
+    let h = started().await;
     let fx = h.sim.fx().clone();
     h.sim.close_dms(fx.dave);
     h.at(months(3) - Duration::days(1)).await;
@@ -344,7 +289,7 @@ async fn closed_dms_are_recorded_and_the_tsc_is_told_instead() {
 
 #[tokio::test]
 async fn roster_export_matches_the_fixture_and_pings_nobody() {
-    let h = Harness::start().await;
+    let h = started().await;
     let fx = h.sim.fx().clone();
     let r = h
         .sim
@@ -380,7 +325,7 @@ async fn roster_export_matches_the_fixture_and_pings_nobody() {
 
 #[tokio::test]
 async fn the_roster_follows_role_changes_and_members_leaving() {
-    let h = Harness::start().await;
+    let h = started().await;
     let fx = h.sim.fx().clone();
     h.sim.add_role(fx.frank, fx.security_role);
     h.sim.add_role(fx.frank, fx.maintainers_role);
@@ -406,7 +351,7 @@ async fn the_roster_follows_role_changes_and_members_leaving() {
 
 #[tokio::test]
 async fn a_message_counts_as_activity_but_its_content_is_never_asked_for() {
-    let h = Harness::start().await;
+    let h = started().await;
     let fx = h.sim.fx().clone();
     assert!(
         !steward::discord::intents()

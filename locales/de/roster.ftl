@@ -26,6 +26,8 @@ roster-section-tsc = Technical Steering Committee
 roster-section-maintainers = Maintainer
 roster-section-security = Security Response Team
 roster-section-emeritus = Emeriti
+roster-section-wg-chairs = Vorsitz der Arbeitsgruppen
+roster-section-working-groups = Aktuelle Arbeitsgruppen
 roster-nobody = noch niemand
 roster-area-unset = kein Schwerpunkt festgehalten
 roster-export-title = Aktuelle Projektleitung
@@ -64,6 +66,11 @@ review-ballots-header = **Entschiedene Abstimmungen: { $count }** (noch offen: {
 review-roles-header = **Rollenänderungen**
 review-role-gained = { $name } wurde { $role } ({ $date })
 review-role-lost = { $name } ist nicht mehr { $role } ({ $date })
+review-wg-header = **Arbeitsgruppen**
+review-wg-line = { $name } ({ $status }): { $reports ->
+    [one] ein Bericht
+   *[other] { $reports } Berichte
+}
 review-inactivity-header = **Nachfolgeplanung**
 review-step-contact = { $name } wurde wegen Inaktivität kontaktiert ({ $date })
 review-step-review = Der Status von { $name } wurde geprüft ({ $date })

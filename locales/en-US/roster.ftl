@@ -26,6 +26,8 @@ roster-section-tsc = Technical Steering Committee
 roster-section-maintainers = Maintainers
 roster-section-security = Security Response Team
 roster-section-emeritus = Emeritus
+roster-section-wg-chairs = Working group chairs
+roster-section-working-groups = Current Working Groups
 roster-nobody = nobody yet
 roster-area-unset = area not recorded
 roster-export-title = Current Project Leadership
@@ -64,6 +66,11 @@ review-ballots-header = **Ballots decided: { $count }** (still open: { $open })
 review-roles-header = **Role changes**
 review-role-gained = { $name } became { $role } ({ $date })
 review-role-lost = { $name } is no longer { $role } ({ $date })
+review-wg-header = **Working groups**
+review-wg-line = { $name } ({ $status }): { $reports ->
+    [one] one report
+   *[other] { $reports } reports
+}
 review-inactivity-header = **Succession planning**
 review-step-contact = { $name } was contacted for inactivity ({ $date })
 review-step-review = { $name }'s status was reviewed ({ $date })

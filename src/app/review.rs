@@ -12,7 +12,8 @@ use crate::scheduler::{self, Job};
 use crate::store::ballots::Ballot;
 use crate::store::roster::{RoleEvent, RosterEntry};
 use crate::store::succession::StepRecord;
-use crate::store::{ballots, roster, succession};
+use crate::store::working_groups::Group;
+use crate::store::{ballots, roster, succession, wg_members, working_groups};
 
 /// Everything the review summarises, for `[from, to)`.
 #[derive(Debug, Clone)]
@@ -29,6 +30,8 @@ pub struct ReviewSummary {
     pub steps: Vec<StepRecord>,
     /// The roster, for names and the current offices.
     pub roster: Vec<RosterEntry>,
+    /// Working groups active at some point of the period, with the reports filed in it.
+    pub working_groups: Vec<(Group, i64)>,
 }
 
 impl ReviewSummary {
@@ -50,6 +53,15 @@ impl App {
     ) -> AppResult<ReviewSummary> {
         let from = to.checked_sub_months(Months::new(12)).unwrap_or(to);
         let mut conn = self.db().acquire().await?;
+        let mut working_groups = Vec::new();
+        for group in working_groups::list(&mut conn, guild_id).await? {
+            let active_in_period = group.activated_at.is_some_and(|a| a < to)
+                && group.closed_at.is_none_or(|c| c >= from);
+            if active_in_period {
+                let reports = wg_members::reports_between(&mut conn, group.id, from, to).await?;
+                working_groups.push((group, reports));
+            }
+        }
         Ok(ReviewSummary {
             guild_id,
             from,
@@ -59,6 +71,7 @@ impl App {
             role_changes: roster::events_between(&mut conn, guild_id, from, to).await?,
             steps: succession::between(&mut conn, guild_id, from, to).await?,
             roster: roster::list(&mut conn, guild_id).await?,
+            working_groups,
         })
     }
 

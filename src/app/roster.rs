@@ -45,6 +45,18 @@ pub struct RosterView {
     pub maintainers: Vec<RosterEntry>,
     pub security: Vec<RosterEntry>,
     pub emeritus: Vec<RosterEntry>,
+    /// Active working groups with their chair ("[Working Group Name] - [Focus Area] - [Chair]").
+    pub working_groups: Vec<GroupChair>,
+}
+
+/// An active working group and who chairs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupChair {
+    pub name: String,
+    pub focus: String,
+    pub chair_id: u64,
+    /// The chair's roster entry, if the chair is in the roster.
+    pub chair: Option<RosterEntry>,
 }
 
 impl App {
@@ -155,11 +167,23 @@ impl App {
                 .cloned()
                 .collect()
         };
+        let working_groups = crate::store::working_groups::list(&mut conn, guild_id)
+            .await?
+            .into_iter()
+            .filter(|g| g.status == crate::governance::working_group::Status::Active)
+            .map(|g| GroupChair {
+                chair: entries.iter().find(|e| e.member_id == g.chair_id).cloned(),
+                name: g.name,
+                focus: g.focus,
+                chair_id: g.chair_id,
+            })
+            .collect();
         Ok(RosterView {
             tsc: holding(GovRole::Tsc),
             maintainers: holding(GovRole::Maintainer),
             security: holding(GovRole::SecurityTeam),
             emeritus: holding(GovRole::Emeritus),
+            working_groups,
         })
     }
 }

@@ -188,6 +188,8 @@ impl App {
         let report_id =
             crate::store::wg_members::insert_report(&mut tx, group.id, actor.user_id, &body, now)
                 .await?;
+        // A report is activity for succession planning.
+        crate::store::roster::touch(&mut tx, actor.guild_id, actor.user_id, now).await?;
         let due = rules::next_report_due(now, group.report_every_days);
         repo::set_next_report_due(&mut tx, group.id, due).await?;
         scheduler::schedule(&mut tx, &report_due_job(group.id, due), due, now).await?;

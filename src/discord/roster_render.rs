@@ -3,6 +3,7 @@
 
 use poise::serenity_prelude as serenity;
 
+use super::render::truncate;
 use super::succession_id;
 use crate::app::review::ReviewSummary;
 use crate::app::roster::RosterView;
@@ -17,15 +18,6 @@ const ROSTER_COLOUR: u32 = 0x3B82F6;
 /// Embed field values hold at most 1024 characters; messages 2000.
 const FIELD_MAX: usize = 1024;
 const MESSAGE_MAX: usize = 2000;
-
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
 
 pub fn role_name(locale: &str, role: GovRole) -> String {
     let id = match role {
@@ -84,7 +76,21 @@ pub fn roster_embed(view: &RosterView, locale: &str) -> serenity::CreateEmbed {
         };
         embed = embed.field(heading, value, false);
     }
-    embed
+    let groups: Vec<String> = view
+        .working_groups
+        .iter()
+        .map(|g| format!("• {} ({}): <@{}>", g.name, g.focus, g.chair_id))
+        .collect();
+    let value = if groups.is_empty() {
+        tr(locale, msg!("roster-nobody"), None)
+    } else {
+        truncate(&groups.join("\n"), FIELD_MAX)
+    };
+    embed.field(
+        tr(locale, msg!("roster-section-wg-chairs"), None),
+        value,
+        false,
+    )
 }
 
 /// Member text inside a code block cannot close it or format anything.
@@ -118,6 +124,28 @@ pub fn export_markdown(view: &RosterView, locale: &str) -> String {
             }
             out.push(line);
         }
+    }
+    // The document's "Current Working Groups": "- [Name] - [Focus Area] - [Chair]".
+    out.push(String::new());
+    out.push(format!(
+        "### {}",
+        tr(locale, msg!("roster-section-working-groups"), None)
+    ));
+    out.push(String::new());
+    if view.working_groups.is_empty() {
+        out.push(format!("- {}", tr(locale, msg!("roster-nobody"), None)));
+    }
+    for g in &view.working_groups {
+        let chair = g
+            .chair
+            .as_ref()
+            .map(|c| plain(&c.display_name))
+            .unwrap_or_else(|| g.chair_id.to_string());
+        out.push(format!(
+            "- {} - {} - {chair}",
+            plain(&g.name),
+            plain(&g.focus)
+        ));
     }
     out.join("\n")
 }
@@ -220,6 +248,25 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
         );
         lines.push(format!("• {text}"));
     }
+    lines.push(tr(locale, msg!("review-wg-header"), None));
+    if summary.working_groups.is_empty() {
+        lines.push(format!("• {}", none()));
+    }
+    for (group, reports) in &summary.working_groups {
+        let text = tr(
+            locale,
+            msg!("review-wg-line"),
+            Some(&args([
+                ("name", plain(&group.name).into()),
+                (
+                    "status",
+                    super::wg_render::status_text(locale, group.status).into(),
+                ),
+                ("reports", (*reports).into()),
+            ])),
+        );
+        lines.push(format!("• {text}"));
+    }
     lines.push(tr(locale, msg!("review-inactivity-header"), None));
     if summary.steps.is_empty() {
         lines.push(format!("• {}", none()));
@@ -256,4 +303,47 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
         ])),
     ));
     truncate(&lines.join("\n"), MESSAGE_MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::roster::GroupChair;
+
+    fn entry(id: u64, name: &str) -> RosterEntry {
+        RosterEntry {
+            member_id: id,
+            username: name.to_lowercase(),
+            display_name: name.into(),
+            in_guild: true,
+            area: None,
+            last_active_at: None,
+            roles: vec![],
+        }
+    }
+
+    #[test]
+    fn the_export_lists_working_groups_as_the_document_does() {
+        let view = RosterView {
+            working_groups: vec![
+                GroupChair {
+                    name: "Docs".into(),
+                    focus: "Documentation".into(),
+                    chair_id: 7,
+                    chair: Some(entry(7, "Frank")),
+                },
+                GroupChair {
+                    name: "Web`site".into(),
+                    focus: "Site".into(),
+                    chair_id: 8,
+                    chair: None,
+                },
+            ],
+            ..RosterView::default()
+        };
+        let md = export_markdown(&view, "en-US");
+        assert!(md.ends_with("### Current Working Groups\n\n- Docs - Documentation - Frank\n- Web'site - Site - 8"), "{md}");
+        let embed = serde_json::to_string(&roster_embed(&view, "en-US")).unwrap();
+        assert!(embed.contains("Docs (Documentation): <@7>"), "{embed}");
+    }
 }

@@ -176,3 +176,18 @@ pub async fn report_stats(
             .await?;
     Ok((count, last.map(from_millis)))
 }
+
+/// How many reports a group filed in `[from, to)`.
+pub async fn reports_between(
+    conn: &mut SqliteConnection,
+    wg_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM wg_reports WHERE wg_id = ? AND submitted_at >= ? AND submitted_at < ?")
+        .bind(wg_id)
+        .bind(to_millis(from))
+        .bind(to_millis(to))
+        .fetch_one(&mut *conn)
+        .await
+}

@@ -89,6 +89,7 @@ impl Harness {
                     "tsc": fx.tsc_role,
                     "announcements": fx.announcements,
                     "maintainers": fx.maintainers_role,
+                    "emeritus": fx.emeritus_role,
                     "tsc-channel": fx.tsc_private,
                     "wg-category": fx.governance_category,
                 }),
