@@ -548,3 +548,35 @@ async fn a_delivery_refused_for_good_is_settled_not_retried() {
     assert!(rows[0].delivered_at.is_some());
     assert_eq!(rows[0].message_id, None);
 }
+
+#[tokio::test]
+async fn a_ballot_past_its_deadline_is_decided_not_cancelled() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 7").await;
+    for member in [ALICE, BOB, CAROL] {
+        w.app
+            .cast_vote(&tsc(member), id, Choice::No, Some("No"))
+            .await
+            .unwrap();
+    }
+    // The close job has not run yet, but the deadline has passed.
+    w.clock.advance(Duration::days(7));
+    let err = w
+        .app
+        .cancel_ballot(&tsc(ALICE), id, "Losing")
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-ballot-closed");
+    w.app.run_due_jobs().await.unwrap();
+    assert_eq!(
+        w.app.ballot_view(id).await.unwrap().ballot.outcome,
+        Some(Outcome::Rejected)
+    );
+    // Cancelling a closed ballot says so instead of claiming success.
+    let err = w
+        .app
+        .cancel_ballot(&tsc(ALICE), id, "Late")
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-ballot-closed");
+}

@@ -659,3 +659,107 @@ async fn votes_count_as_activity() {
         vec![DAVE]
     );
 }
+
+#[tokio::test]
+async fn answering_still_active_during_a_review_cancels_it() {
+    let w = World::new(FakeDiscord::default()).await;
+    w.busy_until(7).await;
+    let contacted = w.at(months(3)).await;
+    let (dave_step, _) = *contacts(&contacted)
+        .iter()
+        .find(|(_, m)| *m == DAVE)
+        .unwrap();
+    w.at(months(6)).await;
+    let (_, review) = *open_reviews(&w)
+        .await
+        .iter()
+        .find(|(m, _)| *m == DAVE)
+        .unwrap();
+    // The TSC starts voting; then dave answers the DM after all.
+    w.app
+        .cast_vote(&actor(ALICE, &[GovRole::Tsc]), review, Choice::Yes, None)
+        .await
+        .unwrap();
+    w.app
+        .answer_contact(DAVE, dave_step, ContactAnswer::StillActive)
+        .await
+        .unwrap();
+    let ballot = w.app.ballot_view(review).await.unwrap().ballot;
+    assert_eq!(ballot.outcome, Some(Outcome::Cancelled));
+    let later = w.at(months(6) + Duration::days(8)).await;
+    assert!(
+        !later.iter().any(|n| matches!(
+            n,
+            Notice::RoleChange {
+                member_id: DAVE,
+                ..
+            }
+        )),
+        "{later:?}"
+    );
+    assert!(
+        w.app
+            .roster(GUILD)
+            .await
+            .unwrap()
+            .tsc
+            .iter()
+            .any(|e| e.member_id == DAVE)
+    );
+}
+
+#[tokio::test]
+async fn an_approved_review_of_a_member_active_again_keeps_them() {
+    let w = World::new(FakeDiscord::default()).await;
+    w.busy_until(7).await;
+    w.at(months(3)).await;
+    w.at(months(6)).await;
+    let (_, review) = *open_reviews(&w)
+        .await
+        .iter()
+        .find(|(m, _)| *m == DAVE)
+        .unwrap();
+    for who in [ALICE, BOB, CAROL] {
+        w.app
+            .cast_vote(&actor(who, &[GovRole::Tsc]), review, Choice::Yes, None)
+            .await
+            .unwrap();
+    }
+    // Dave posts in the server while the TSC votes.
+    w.app
+        .record_activity(GUILD, DAVE, months(6) + Duration::days(2))
+        .await
+        .unwrap();
+    let closed = w.at(months(6) + Duration::days(8)).await;
+    assert_eq!(
+        w.app.ballot_view(review).await.unwrap().ballot.outcome,
+        Some(Outcome::Approved)
+    );
+    assert!(!closed.iter().any(|n| matches!(
+        n,
+        Notice::RoleChange {
+            member_id: DAVE,
+            ..
+        }
+    )));
+}
+
+#[tokio::test]
+async fn the_member_under_review_cannot_cancel_it() {
+    let w = World::new(FakeDiscord::default()).await;
+    w.busy_until(7).await;
+    w.at(months(3)).await;
+    w.at(months(6)).await;
+    let (_, review) = *open_reviews(&w)
+        .await
+        .iter()
+        .find(|(m, _)| *m == DAVE)
+        .unwrap();
+    let err = w
+        .app
+        .cancel_ballot(&actor(DAVE, &[GovRole::Tsc]), review, "I am fine")
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-cancel-not-allowed");
+    assert!(w.app.ballot_view(review).await.unwrap().ballot.open);
+}

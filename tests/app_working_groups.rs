@@ -373,7 +373,13 @@ async fn the_end_of_the_charter_is_announced_and_a_closing_ballot_archives_the_g
     w.app.run_due_jobs().await.unwrap();
     let delivered = deliver(&w).await;
     assert!(
-        delivered.contains(&Notice::WgEndingSoon { wg_id: wg }),
+        delivered.contains(&Notice::WgEndingSoon {
+            wg_id: wg,
+            to_tsc: false
+        }) && delivered.contains(&Notice::WgEndingSoon {
+            wg_id: wg,
+            to_tsc: true
+        }),
         "{delivered:?}"
     );
     w.clock

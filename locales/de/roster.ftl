@@ -56,6 +56,7 @@ emeritus-announcement = { $member } wechselt in den Emeritus-Status. Danke für 
 nominations-needed = Für die Rolle { $role } gibt es { $count } von mindestens { $min } nötigen Personen. Bitte schlagt Nachfolger vor.
 review-ballot-title = Statusprüfung: { $name } zu Emeritus verschieben
 review-ballot-description = { $member } war seit { $months } Monaten nicht aktiv und wurde bereits kontaktiert. Ein +1 verschiebt die Person in den Emeritus-Status; sonst behält sie ihre Rolle.
+review-cancelled-answered = Das Mitglied hat die Nachfrage zur Inaktivität selbst beantwortet.
 action-send-dm = einem Mitglied eine Direktnachricht zu senden
 action-change-role = die Rollen eines Mitglieds zu ändern (die Rolle des Bots muss über den geänderten Rollen stehen)
 

@@ -56,6 +56,7 @@ emeritus-announcement = { $member } has moved to emeritus status. Thank you for 
 nominations-needed = There are { $count } of at least { $min } needed for the role { $role }. Please nominate replacements.
 review-ballot-title = Status review: move { $name } to emeritus
 review-ballot-description = { $member } has shown no activity for { $months } months and was contacted earlier. A +1 moves them to emeritus status; otherwise they keep their role.
+review-cancelled-answered = The member answered the inactivity check themselves.
 action-send-dm = send a direct message to a member
 action-change-role = change a member's roles (the bot's role must be above the roles it changes)
 

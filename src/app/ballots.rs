@@ -14,6 +14,12 @@ use crate::store::ballots::{self as repo, Ballot, Closing, NewBallot, VoteRecord
 use crate::store::guilds::GuildConfig;
 use crate::store::working_groups::Group;
 
+/// How a ballot ends: at its deadline, decided by the votes, or cancelled.
+enum Ending<'a> {
+    Deadline,
+    Cancel { by: u64, reason: &'a str },
+}
+
 /// What `/vote start` collects.
 #[derive(Debug, Clone)]
 pub struct StartBallot {
@@ -174,7 +180,9 @@ impl App {
         Ok(ballot)
     }
 
-    /// Cancels an open ballot (its opener or any TSC member), with a reason; announced.
+    /// Cancels an open ballot (its opener or any TSC member), with a reason; announced. A
+    /// ballot past its deadline is decided, not cancelled; a member cannot cancel the review
+    /// of their own status.
     pub async fn cancel_ballot(
         &self,
         actor: &Actor,
@@ -182,60 +190,84 @@ impl App {
         reason: &str,
     ) -> AppResult<Ballot> {
         let ballot = self.ballot_in_guild(actor.guild_id, ballot_id).await?;
-        if !actor
-            .standing
-            .may_cancel_ballot(ballot.opened_by == actor.user_id)
+        let own_review =
+            matches!(ballot.subject, Subject::Emeritus { member_id } if member_id == actor.user_id);
+        if own_review
+            || !actor
+                .standing
+                .may_cancel_ballot(ballot.opened_by == actor.user_id)
         {
             return Err(UserError::new(msg!("error-cancel-not-allowed")).into());
         }
         let reason = ballot::validate_reason(reason)?;
-        let closing = Closing {
-            outcome: Outcome::Cancelled,
-            at: self.now(),
-            cancelled_by: Some(actor.user_id),
-            cancel_reason: Some(&reason),
+        accepts_votes(ballot.open, ballot.closes_at, self.now())?;
+        let ending = Ending::Cancel {
+            by: actor.user_id,
+            reason: &reason,
         };
-        self.finish(&ballot, &closing).await?;
+        if self.finish(ballot_id, ending).await?.is_none() {
+            return Err(BallotError::Closed.into());
+        }
         self.ballot_in_guild(actor.guild_id, ballot_id).await
+    }
+
+    /// Cancels a ballot on the bot's initiative (e.g. the member under review answered);
+    /// returns false when it was already closed.
+    pub(crate) async fn cancel_as(&self, ballot_id: i64, by: u64, reason: &str) -> AppResult<bool> {
+        Ok(self
+            .finish(ballot_id, Ending::Cancel { by, reason })
+            .await?
+            .is_some())
     }
 
     /// Closes a ballot at its deadline (the scheduler's job). Idempotent: a ballot already
     /// closed is left alone, so a job that runs twice announces once.
     pub async fn close_ballot(&self, ballot_id: i64) -> AppResult<Option<Outcome>> {
-        let view = match self.ballot_view(ballot_id).await {
-            Ok(view) => view,
-            Err(e) if e.user().is_some() => return Ok(None),
-            Err(e) => return Err(e),
-        };
-        if !view.ballot.open {
-            return Ok(None);
-        }
-        let electorate = u32::try_from(view.electorate.len()).unwrap_or(u32::MAX);
-        let outcome = decide(&view.ballot.policy, electorate, &view.count);
-        let closing = Closing {
-            outcome,
-            at: self.now().max(view.ballot.closes_at),
-            cancelled_by: None,
-            cancel_reason: None,
-        };
-        Ok(self
-            .finish(&view.ballot, &closing)
-            .await?
-            .then_some(outcome))
+        self.finish(ballot_id, Ending::Deadline).await
     }
 
-    /// Closes the ballot and queues its result and message edit, in one transaction.
-    async fn finish(&self, ballot: &Ballot, closing: &Closing<'_>) -> AppResult<bool> {
+    /// Decides and closes the ballot, applies its effect and queues its result and message
+    /// edit, all in one write transaction: a vote committed before it counts, one after it is
+    /// refused. `None` when the ballot was already closed (or does not exist).
+    async fn finish(&self, ballot_id: i64, ending: Ending<'_>) -> AppResult<Option<Outcome>> {
         let now = self.now();
-        let announce = self
-            .guild_config(ballot.guild_id)
-            .await?
-            .announce_channel_id;
         let mut tx = self.write_tx().await?;
-        if !repo::close(&mut tx, ballot.id, closing).await? {
-            return Ok(false);
+        let Some(ballot) = repo::get(&mut tx, ballot_id).await? else {
+            return Ok(None);
+        };
+        if !ballot.open {
+            return Ok(None);
         }
-        decisions::apply(&mut tx, ballot, closing.outcome, now).await?;
+        let closing = match ending {
+            Ending::Deadline => {
+                let votes = repo::votes(&mut tx, ballot_id).await?;
+                let count = Count::of(votes.iter().map(|v| (v.choice, v.binding)));
+                let electorate = repo::electorate(&mut tx, ballot_id).await?.len();
+                Closing {
+                    outcome: decide(
+                        &ballot.policy,
+                        u32::try_from(electorate).unwrap_or(u32::MAX),
+                        &count,
+                    ),
+                    at: now.max(ballot.closes_at),
+                    cancelled_by: None,
+                    cancel_reason: None,
+                }
+            }
+            Ending::Cancel { by, reason } => Closing {
+                outcome: Outcome::Cancelled,
+                at: now,
+                cancelled_by: Some(by),
+                cancel_reason: Some(reason),
+            },
+        };
+        if !repo::close(&mut tx, ballot.id, &closing).await? {
+            return Ok(None);
+        }
+        decisions::apply(&mut tx, &ballot, closing.outcome, now).await?;
+        let announce = crate::store::guilds::get(&mut tx, ballot.guild_id)
+            .await?
+            .and_then(|c| c.announce_channel_id);
         if let Some(channel_id) = announce {
             let notice = Notice::BallotResult {
                 ballot_id: ballot.id,
@@ -250,7 +282,7 @@ impl App {
             )
             .await?;
         }
-        queue_refresh(&mut tx, ballot, now).await?;
+        queue_refresh(&mut tx, &ballot, now).await?;
         tx.commit().await?;
         tracing::info!(
             ballot_id = ballot.id,
@@ -258,7 +290,7 @@ impl App {
             "ballot closed"
         );
         self.outbox_wakeup().wake();
-        Ok(true)
+        Ok(Some(closing.outcome))
     }
 
     /// Queues the reminder to electorate members who have not voted (the scheduler's job).
@@ -276,7 +308,7 @@ impl App {
         let now = self.now();
         let mut conn = self.db().acquire().await?;
         let notice = Notice::BallotReminder { ballot_id, members };
-        outbox::enqueue(
+        outbox::enqueue_once(
             &mut conn,
             view.ballot.guild_id,
             &format!("ballot:{ballot_id}:reminder"),

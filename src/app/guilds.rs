@@ -72,13 +72,17 @@ impl App {
         key: PolicyKey,
         value: &str,
     ) -> AppResult<Policy> {
-        let config = self.guild_config(actor.guild_id).await?;
+        self.guild_config(actor.guild_id).await?;
         if !actor.standing.may_change_policy() {
             return Err(UserError::new(msg!("error-needs-tsc")).into());
         }
-        let policy = config.policy.with(key, value)?;
         let now = self.now();
+        // Read under the write lock: two changes at once both land.
         let mut tx = self.write_tx().await?;
+        let config = guilds::get(&mut tx, actor.guild_id)
+            .await?
+            .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;
+        let policy = config.policy.with(key, value)?;
         guilds::save_policy(&mut tx, actor.guild_id, &policy, now).await?;
         if let Some(channel_id) = config.announce_channel_id {
             let notice = Notice::PolicyChanged {

@@ -46,8 +46,9 @@ pub enum Notice {
     WgReportReminder { wg_id: i64 },
     /// Tells the TSC that a report is overdue.
     WgReportOverdue { wg_id: i64, due_ms: i64 },
-    /// Tells the chair and the TSC that the charter ends soon.
-    WgEndingSoon { wg_id: i64 },
+    /// Tells the chair (in the group's channel, which a chair outside the TSC can read) or the
+    /// TSC (in its channel) that the charter ends soon.
+    WgEndingSoon { wg_id: i64, to_tsc: bool },
     /// Tells the TSC the charter ended, with a button to open the closing ballot.
     WgEndReached { wg_id: i64 },
     /// Makes the channel read-only and takes the role back from every member.
@@ -107,6 +108,18 @@ pub async fn enqueue(
 ) -> sqlx::Result<()> {
     let payload = serde_json::to_string(notice).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     store::outbox::enqueue(conn, guild_id, dedupe_key, &payload, now).await
+}
+
+/// Queues a one-off notice: never twice under the same key, even after it was delivered.
+pub async fn enqueue_once(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    dedupe_key: &str,
+    notice: &Notice,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let payload = serde_json::to_string(notice).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    store::outbox::enqueue_once(conn, guild_id, dedupe_key, &payload, now).await
 }
 
 /// An item handed to the publisher.

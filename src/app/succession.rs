@@ -134,6 +134,16 @@ impl App {
             }
         }
         tx.commit().await?;
+        // Either answer settles the question a status review would ask: an open review is
+        // cancelled, with the reason in the guild's language.
+        let locale = i18n::resolve(None, Some(&config.locale));
+        let reason = tr(locale, msg!("review-cancelled-answered"), None);
+        for view in self.open_ballots(guild_id).await? {
+            if matches!(view.ballot.subject, Subject::Emeritus { member_id } if member_id == user_id)
+            {
+                self.cancel_as(view.ballot.id, user_id, &reason).await?;
+            }
+        }
         self.outbox_wakeup().wake();
         Ok(answer)
     }
@@ -339,7 +349,16 @@ pub(super) async fn decide_review(
     approved: bool,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    if approved {
+    // Active again since the review opened: the review's premise is gone, and the member stays.
+    let opened = crate::store::ballots::get(conn, ballot_id)
+        .await?
+        .map(|b| b.opens_at);
+    let active_since = roster_repo::get(conn, guild_id, member_id)
+        .await?
+        .and_then(|e| e.last_active_at)
+        .zip(opened)
+        .is_some_and(|(active, opened)| active > opened);
+    if approved && !active_since {
         if let Some(config) = guilds::get(conn, guild_id).await? {
             move_to_emeritus_in(conn, &config, member_id, now).await?;
         }

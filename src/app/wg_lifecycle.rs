@@ -162,7 +162,7 @@ impl App {
             .map(|c| c.policy)
             .unwrap_or_default();
         let notice = Notice::WgReportReminder { wg_id };
-        outbox::enqueue(
+        outbox::enqueue_once(
             &mut tx,
             g.guild_id,
             &format!("wg:{wg_id}:report-reminder:{due_ms}"),
@@ -195,7 +195,7 @@ impl App {
             return Ok(());
         }
         let notice = Notice::WgReportOverdue { wg_id, due_ms };
-        outbox::enqueue(
+        outbox::enqueue_once(
             &mut tx,
             g.guild_id,
             &format!("wg:{wg_id}:report-overdue:{due_ms}"),
@@ -222,18 +222,25 @@ impl App {
         if g.status != Status::Active {
             return Ok(());
         }
-        let (notice, key) = if reached {
-            (
+        let notices = if reached {
+            vec![(
                 Notice::WgEndReached { wg_id },
                 format!("wg:{wg_id}:end-reached"),
-            )
+            )]
         } else {
-            (
-                Notice::WgEndingSoon { wg_id },
-                format!("wg:{wg_id}:ending-soon"),
-            )
+            [false, true]
+                .into_iter()
+                .map(|to_tsc| {
+                    (
+                        Notice::WgEndingSoon { wg_id, to_tsc },
+                        format!("wg:{wg_id}:ending-soon:{to_tsc}"),
+                    )
+                })
+                .collect()
         };
-        outbox::enqueue(&mut tx, g.guild_id, &key, &notice, now).await?;
+        for (notice, key) in notices {
+            outbox::enqueue_once(&mut tx, g.guild_id, &key, &notice, now).await?;
+        }
         tx.commit().await?;
         self.outbox_wakeup().wake();
         Ok(())

@@ -318,6 +318,8 @@ pub(super) async fn queue_role(
         user_id,
         add,
     };
-    let key = format!("wg-role:{}:{user_id}:{}", group.id, now.timestamp_millis());
+    // One pending change per member and group: a later change replaces an undelivered one
+    // (and one in flight is sent again), so the latest wants wins even across retries.
+    let key = format!("wg-role:{}:{user_id}", group.id);
     outbox::enqueue(conn, group.guild_id, &key, &notice, now).await
 }

@@ -90,25 +90,21 @@ fn concerns_text(view: &BallotView) -> Option<String> {
 pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
     let b = &view.ballot;
     let electorate = u32::try_from(view.electorate.len()).unwrap_or(u32::MAX);
-    let mut embed = serenity::CreateEmbed::new()
-        .title(truncate(
-            &tr(
-                locale,
-                msg!("ballot-title"),
-                Some(&args([
-                    ("id", b.id.into()),
-                    ("title", b.title.as_str().into()),
-                ])),
-            ),
-            256,
-        ))
-        .colour(colour(b.outcome))
-        .field(
+    let title = tr(
+        locale,
+        msg!("ballot-title"),
+        Some(&args([
+            ("id", b.id.into()),
+            ("title", b.title.as_str().into()),
+        ])),
+    );
+    let mut fields = vec![
+        Field::fixed(
             tr(locale, msg!("ballot-field-deadline"), None),
             timestamp(b.closes_at),
             true,
-        )
-        .field(
+        ),
+        Field::fixed(
             tr(locale, msg!("ballot-field-electorate"), None),
             tr(
                 locale,
@@ -116,8 +112,8 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
                 Some(&args([("count", electorate.into())])),
             ),
             true,
-        )
-        .field(
+        ),
+        Field::fixed(
             tr(locale, msg!("ballot-field-participation"), None),
             tr(
                 locale,
@@ -129,23 +125,21 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
                 ])),
             ),
             true,
-        );
-    if !b.description.is_empty() {
-        embed = embed.description(b.description.clone());
-    }
+        ),
+    ];
     // A secret ballot shows tallies only once it is closed; a public one live.
     if !b.secret || !b.open {
-        embed = embed.field(
+        fields.push(Field::fixed(
             tr(locale, msg!("ballot-field-tally"), None),
             tally_text(locale, &view.count.binding),
             false,
-        );
+        ));
         if view.count.non_binding.voters() > 0 {
-            embed = embed.field(
+            fields.push(Field::fixed(
                 tr(locale, msg!("ballot-field-non-binding"), None),
                 tally_text(locale, &view.count.non_binding),
                 false,
-            );
+            ));
         }
     }
     // A charter ballot shows the charter the TSC is voting on.
@@ -153,21 +147,21 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
         (&view.group, &b.subject)
         && let Some(charter) = &group.charter
     {
-        embed = super::wg_render::charter_fields(embed, charter, locale);
+        for (name, value) in super::wg_render::charter_fields(charter, locale) {
+            fields.push(Field::shrinkable(name, value));
+        }
     }
     if let Some(concerns) = concerns_text(view) {
-        embed = embed.field(
+        fields.push(Field::shrinkable(
             tr(locale, msg!("ballot-field-concerns"), None),
             concerns,
-            false,
-        );
+        ));
     }
     if let Some(reason) = &b.cancel_reason {
-        embed = embed.field(
+        fields.push(Field::shrinkable(
             tr(locale, msg!("ballot-field-cancel-reason"), None),
-            truncate(reason, FIELD_MAX),
-            false,
-        );
+            reason.clone(),
+        ));
     }
     let footer = match b.outcome {
         None => tr(
@@ -185,6 +179,91 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
             Some(&args([("outcome", outcome_text(locale, outcome).into())])),
         ),
     };
+    fitted_embed(title, b.description.clone(), fields, footer).colour(colour(b.outcome))
+}
+
+/// Discord refuses an embed whose texts add up to more than 6000 characters; we keep a margin
+/// for a title that may still be replaced (the result announcement's).
+const EMBED_BUDGET: usize = 5700;
+const TITLE_MAX: usize = 256;
+const DESCRIPTION_MAX: usize = 4096;
+
+/// An embed field; shrinkable ones (member text: charters, concerns, reasons) are cut when the
+/// whole embed would not fit.
+pub struct Field {
+    name: String,
+    value: String,
+    inline: bool,
+    shrinkable: bool,
+}
+
+impl Field {
+    pub fn fixed(name: String, value: String, inline: bool) -> Self {
+        Self {
+            name,
+            value,
+            inline,
+            shrinkable: false,
+        }
+    }
+
+    pub fn shrinkable(name: String, value: String) -> Self {
+        Self {
+            name,
+            value,
+            inline: false,
+            shrinkable: true,
+        }
+    }
+}
+
+fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Builds an embed within Discord's limits: each part cut to its own limit, then the
+/// shrinkable fields (the last added first) and finally the description cut until the whole
+/// fits the budget.
+pub fn fitted_embed(
+    title: String,
+    description: String,
+    mut fields: Vec<Field>,
+    footer: String,
+) -> serenity::CreateEmbed {
+    let title = truncate(&title, TITLE_MAX);
+    let mut description = truncate(&description, DESCRIPTION_MAX);
+    for f in &mut fields {
+        f.name = truncate(&f.name, 256);
+        f.value = truncate(&f.value, FIELD_MAX);
+    }
+    let total = chars(&title)
+        + chars(&description)
+        + chars(&footer)
+        + fields
+            .iter()
+            .map(|f| chars(&f.name) + chars(&f.value))
+            .sum::<usize>();
+    let mut excess = total.saturating_sub(EMBED_BUDGET);
+    for f in fields.iter_mut().rev().filter(|f| f.shrinkable) {
+        if excess == 0 {
+            break;
+        }
+        let len = chars(&f.value);
+        let keep = len.saturating_sub(excess).max(40.min(len));
+        excess -= len - keep;
+        f.value = truncate(&f.value, keep);
+    }
+    if excess > 0 {
+        let len = chars(&description);
+        description = truncate(&description, len.saturating_sub(excess));
+    }
+    let mut embed = serenity::CreateEmbed::new().title(title);
+    if !description.is_empty() {
+        embed = embed.description(description);
+    }
+    for f in fields {
+        embed = embed.field(f.name, f.value, f.inline);
+    }
     embed.footer(serenity::CreateEmbedFooter::new(footer))
 }
 
@@ -342,4 +421,49 @@ pub fn notice_action(locale: &str, notice: &crate::app::outbox::Notice) -> Strin
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The characters Discord counts toward an embed's 6000.
+    fn embed_chars(embed: &serenity::CreateEmbed) -> usize {
+        let json = serde_json::to_value(embed).unwrap();
+        let text = |v: &serde_json::Value| v.as_str().map(chars).unwrap_or(0);
+        text(&json["title"])
+            + text(&json["description"])
+            + text(&json["footer"]["text"])
+            + json["fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| text(&f["name"]) + text(&f["value"]))
+                .sum::<usize>()
+    }
+
+    #[test]
+    fn a_charter_ballot_at_every_limit_still_fits_one_embed() {
+        let mut fields: Vec<Field> = (0..4)
+            .map(|i| Field::fixed(format!("fixed {i}"), "x".repeat(60), true))
+            .collect();
+        fields.extend((0..5).map(|i| Field::shrinkable(format!("charter {i}"), "c".repeat(800))));
+        fields.push(Field::shrinkable("Concerns".into(), "k".repeat(1500)));
+        let embed = fitted_embed("t".repeat(300), "d".repeat(2000), fields, "f".repeat(120));
+        let total = embed_chars(&embed);
+        assert!(total <= 6000, "{total} characters");
+        let json = serde_json::to_value(&embed).unwrap();
+        // Fixed fields are never cut; the last shrinkable field gives way first.
+        assert_eq!(json["fields"][0]["value"], "x".repeat(60));
+        assert_eq!(json["fields"][4]["value"], "c".repeat(800));
+        assert!(json["fields"][9]["value"].as_str().unwrap().ends_with('…'));
+    }
+
+    #[test]
+    fn a_small_embed_is_left_whole() {
+        let fields = vec![Field::shrinkable("Concerns".into(), "needs docs".into())];
+        let embed = fitted_embed("Ballot".into(), "Why".into(), fields, "footer".into());
+        let json = serde_json::to_value(&embed).unwrap();
+        assert_eq!(json["fields"][0]["value"], "needs docs");
+    }
 }

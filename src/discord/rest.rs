@@ -143,7 +143,12 @@ fn classify(status: u16, body: &serde_json::Value, header_wait: Option<f64>) -> 
         403 if code == MISSING_PERMISSIONS || code == MISSING_ACCESS => {
             DeliveryError::Forbidden(message)
         }
-        400..=499 => DeliveryError::Rejected(message),
+        // A body Discord refuses is our bug, not the member's: logged loudly, not retried.
+        400 => {
+            tracing::error!(code, "Discord refused a request body");
+            DeliveryError::Rejected(message)
+        }
+        401..=499 => DeliveryError::Rejected(message),
         _ => DeliveryError::Failed(message),
     }
 }

@@ -89,6 +89,8 @@ pub async fn start(
     #[max_length = 32] duration: Option<String>,
     secret: Option<bool>,
 ) -> Result<(), Error> {
+    // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
+    ctx.defer_ephemeral().await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;

@@ -236,6 +236,8 @@ pub async fn chair(
     name: String,
     member: serenity::User,
 ) -> Result<(), Error> {
+    // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
+    ctx.defer_ephemeral().await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;
@@ -317,6 +319,8 @@ pub async fn close(
     name: String,
     #[max_length = 500] reason: String,
 ) -> Result<(), Error> {
+    // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
+    ctx.defer_ephemeral().await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let view = ctx.data().app.working_group(actor.guild_id, &name).await?;

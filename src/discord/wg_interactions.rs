@@ -126,6 +126,8 @@ pub async fn on_component(
             Err(e) => ephemeral_response(reply::error_text(locale, &e, "wg report button")),
         },
         (Some(WgAction::ProposeClose { wg_id }), Ok(actor)) => {
+            // Reading the TSC from Discord can outlast Discord's 3 s: answer "thinking" first.
+            component.create_response(&ctx.http, deferred()).await?;
             let reason = tr(
                 app.guild_config(actor.guild_id)
                     .await
@@ -138,17 +140,34 @@ pub async fn on_component(
             let result =
                 open_close_ballot(ctx, app, &actor, wg_id, component.channel_id.get(), &reason)
                     .await;
-            ephemeral_response(match result {
+            let text = match result {
                 Ok(ballot) => tr(
                     locale,
                     msg!("wg-ballot-opened"),
                     Some(&args([("id", ballot.id.into())])),
                 ),
                 Err(e) => reply::error_text(locale, &e, "wg close button"),
-            })
+            };
+            return component
+                .edit_response(&ctx.http, edited(text))
+                .await
+                .map(drop);
         }
     };
     component.create_response(&ctx.http, response).await
+}
+
+/// An ephemeral "thinking…" answer, to be edited with [`edited`] once the work is done.
+fn deferred() -> serenity::CreateInteractionResponse {
+    serenity::CreateInteractionResponse::Defer(
+        serenity::CreateInteractionResponseMessage::new().ephemeral(true),
+    )
+}
+
+fn edited(text: String) -> serenity::EditInteractionResponse {
+    serenity::EditInteractionResponse::new()
+        .content(text)
+        .allowed_mentions(no_pings())
 }
 
 /// Forms whose custom id starts with `wg:`.
@@ -159,6 +178,8 @@ pub async fn on_modal(
 ) -> Result<(), serenity::Error> {
     let app = &data.app;
     let locale = reply::locale(app, modal.guild_id, Some(modal.locale.as_str())).await;
+    // The charter form reads the TSC from Discord, which can outlast Discord's 3 s.
+    modal.create_response(&ctx.http, deferred()).await?;
     let result: AppResult<String> = async {
         let actor = member_actor(app, modal.guild_id, modal.member.as_ref()).await?;
         match WgAction::parse(&modal.data.custom_id) {
@@ -220,7 +241,5 @@ pub async fn on_modal(
     }
     .await;
     let text = result.unwrap_or_else(|e| reply::error_text(locale, &e, "wg form"));
-    modal
-        .create_response(&ctx.http, ephemeral_response(text))
-        .await
+    modal.edit_response(&ctx.http, edited(text)).await.map(drop)
 }

@@ -181,15 +181,16 @@ pub async fn deliver(
                 .await
                 .map(Some)
         }
-        Notice::WgEndingSoon { wg_id } => {
+        Notice::WgEndingSoon { wg_id, to_tsc } => {
             let g = app.group_by_id(*wg_id).await.map_err(failed)?.group;
+            let channel = match (to_tsc, g.channel_id) {
+                (false, Some(group_channel)) => group_channel,
+                _ => tsc_channel,
+            };
             let message = DiscordPublisher::message(item)
                 .content(wg_render::notice(locale, msg!("wg-ending-soon"), &g))
                 .allowed_mentions(ping_chair(&g));
-            p.rest()
-                .create_message(tsc_channel, &message)
-                .await
-                .map(Some)
+            p.rest().create_message(channel, &message).await.map(Some)
         }
         Notice::WgEndReached { wg_id } => {
             let g = app.group_by_id(*wg_id).await.map_err(failed)?.group;
@@ -312,20 +313,40 @@ async fn archive(p: &DiscordPublisher, wg_id: i64) -> Result<Option<u64>, Delive
     let view = p.app().group_by_id(wg_id).await.map_err(failed)?;
     let g = &view.group;
     if let Some(channel_id) = g.channel_id {
-        let mut overwrites = vec![
-            json!({"id": g.guild_id.to_string(), "type": 0, "allow": "0", "deny": archived_denies().to_string()}),
-        ];
-        if let Some(role_id) = g.role_id {
-            overwrites.push(json!({"id": role_id.to_string(), "type": 0, "allow": "0", "deny": archived_denies().to_string()}));
-        }
-        let body = json!({"permission_overwrites": overwrites});
-        p.rest()
-            .request(
-                Method::PATCH,
-                &format!("/channels/{channel_id}"),
-                Some(&body),
-            )
+        // Each overwrite is changed on its own and merged with what is there, so a private
+        // channel stays private and moderators keep theirs.
+        let channel = p
+            .rest()
+            .request(Method::GET, &format!("/channels/{channel_id}"), NO_BODY)
             .await?;
+        let existing = |target: u64| -> (u64, u64) {
+            channel["permission_overwrites"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|o| o["id"].as_str() == Some(target.to_string().as_str()))
+                .map(|o| {
+                    let bits = |k: &str| o[k].as_str().and_then(|v| v.parse().ok()).unwrap_or(0);
+                    (bits("allow"), bits("deny"))
+                })
+                .unwrap_or((0, 0))
+        };
+        let targets = std::iter::once(g.guild_id).chain(g.role_id);
+        for target in targets {
+            let (allow, deny) = existing(target);
+            let body = json!({
+                "type": 0,
+                "allow": (allow & !archived_denies()).to_string(),
+                "deny": (deny | archived_denies()).to_string(),
+            });
+            p.rest()
+                .request(
+                    Method::PUT,
+                    &format!("/channels/{channel_id}/permissions/{target}"),
+                    Some(&body),
+                )
+                .await?;
+        }
     }
     if let Some(role_id) = g.role_id {
         for member in &view.members {

@@ -23,22 +23,17 @@ pub fn status_text(locale: &str, status: Status) -> String {
 }
 
 /// The five charter fields, as embed fields (each fits: the charter limit is below 1024).
-pub fn charter_fields(
-    mut embed: serenity::CreateEmbed,
-    charter: &Charter,
-    locale: &str,
-) -> serenity::CreateEmbed {
-    let fields = [
+pub fn charter_fields(charter: &Charter, locale: &str) -> Vec<(String, String)> {
+    [
         (msg!("wg-charter-scope"), &charter.scope),
         (msg!("wg-charter-deliverables"), &charter.deliverables),
         (msg!("wg-charter-timeline"), &charter.timeline),
         (msg!("wg-charter-resources"), &charter.resources),
         (msg!("wg-charter-reporting"), &charter.reporting),
-    ];
-    for (label, text) in fields {
-        embed = embed.field(tr(locale, label, None), text.clone(), false);
-    }
-    embed
+    ]
+    .into_iter()
+    .map(|(label, text)| (tr(locale, label, None), text.clone()))
+    .collect()
 }
 
 /// The title line of a group: its name and focus area.
@@ -103,7 +98,9 @@ pub fn group_embed(view: &GroupView, locale: &str) -> serenity::CreateEmbed {
         false,
     );
     if let Some(charter) = &g.charter {
-        embed = charter_fields(embed, charter, locale);
+        for (name, value) in charter_fields(charter, locale) {
+            embed = embed.field(name, value, false);
+        }
     }
     embed
 }

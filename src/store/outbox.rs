@@ -80,6 +80,31 @@ pub async fn enqueue(
     Ok(())
 }
 
+/// Queues an item only if no item with this key was ever queued: for one-off notices whose
+/// job might run again after a crash (the job's done mark is a separate transaction).
+pub async fn enqueue_once(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    dedupe_key: &str,
+    payload: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let added = sqlx::query(
+        "INSERT INTO outbox (guild_id, dedupe_key, payload, created_at, next_attempt_at)
+         SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = ?)",
+    )
+    .bind(to_db_id(guild_id))
+    .bind(dedupe_key)
+    .bind(payload)
+    .bind(to_millis(now))
+    .bind(to_millis(now))
+    .bind(dedupe_key)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(added == 1)
+}
+
 /// Undelivered items whose next attempt is due, in the order they were queued.
 pub async fn due(
     conn: &mut SqliteConnection,

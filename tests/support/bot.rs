@@ -8,7 +8,7 @@ use serde_json::json;
 use steward::clock::ManualClock;
 use steward::runtime::{self, Running, Settings};
 
-use super::sim::{Fixture, Sim, SimMessage};
+use super::sim::{Fixture, Sim, SimMessage, SimOptions};
 
 pub struct Harness {
     pub sim: Sim,
@@ -32,7 +32,12 @@ impl Harness {
                     .unwrap_or_else(|_| "steward=info".into()),
             )
             .try_init();
-        let sim = Sim::start(fx).await;
+        // Every test holds the bot to Discord's rule: an interaction is answered within 3 s.
+        let options = SimOptions {
+            callback_deadline: Some(std::time::Duration::from_secs(3)),
+            ..SimOptions::default()
+        };
+        let sim = Sim::start_with(fx, options).await;
         let dir = tempfile::tempdir().unwrap();
         let settings = Settings {
             token: sim.token(),
