@@ -70,6 +70,18 @@ impl App {
             let Some(step) = succession::next_step(&config.policy, &member, now) else {
                 continue;
             };
+            // A review needs somewhere to post and someone to vote; until then it waits (and the
+            // step stays untaken, so tomorrow's pass tries again).
+            if step == Step::Review
+                && (config.tsc_channel().is_none() || review_electorate(entry, &roster).is_empty())
+            {
+                tracing::warn!(
+                    guild_id,
+                    member_id = entry.member_id,
+                    "status review cannot open yet"
+                );
+                continue;
+            }
             let Some(step_id) =
                 repo::insert(&mut tx, guild_id, entry.member_id, step, since, now).await?
             else {
@@ -181,6 +193,15 @@ async fn contact(
     Ok(())
 }
 
+/// Who votes on a member's status: the TSC in the server, without the member.
+fn review_electorate(entry: &RosterEntry, roster: &[RosterEntry]) -> Vec<u64> {
+    roster
+        .iter()
+        .filter(|e| e.in_guild && e.has(GovRole::Tsc) && e.member_id != entry.member_id)
+        .map(|e| e.member_id)
+        .collect()
+}
+
 /// Opens the status review: a TSC ballot on moving the member to emeritus, in the TSC
 /// channel. The electorate is the TSC from the roster, without the member under review.
 async fn open_review(
@@ -191,11 +212,7 @@ async fn open_review(
     roster: &[RosterEntry],
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let electorate: Vec<u64> = roster
-        .iter()
-        .filter(|e| e.in_guild && e.has(GovRole::Tsc) && e.member_id != entry.member_id)
-        .map(|e| e.member_id)
-        .collect();
+    let electorate = review_electorate(entry, roster);
     let Some(channel_id) = config.tsc_channel() else {
         tracing::warn!(guild_id = config.guild_id, "no channel for a status review");
         return Ok(());

@@ -26,6 +26,28 @@ pub fn truncate(text: &str, max: usize) -> String {
     cut
 }
 
+/// Splits a long text into messages of at most `max` characters, between lines where it can,
+/// so that nothing is lost to Discord's 2000-character limit.
+pub fn split_message(text: &str, max: usize) -> Vec<String> {
+    let mut chunks = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = truncate(line, max);
+        let needed = chars(&current) + chars(&line) + usize::from(!current.is_empty());
+        if !current.is_empty() && needed > max {
+            chunks.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(&line);
+    }
+    if !current.is_empty() || chunks.is_empty() {
+        chunks.push(current);
+    }
+    chunks
+}
+
 /// Discord renders these in each reader's own time zone.
 fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
     format!("<t:{0}:F> (<t:{0}:R>)", t.timestamp())
@@ -457,6 +479,18 @@ mod tests {
         assert_eq!(json["fields"][0]["value"], "x".repeat(60));
         assert_eq!(json["fields"][4]["value"], "c".repeat(800));
         assert!(json["fields"][9]["value"].as_str().unwrap().ends_with('…'));
+    }
+
+    #[test]
+    fn long_texts_are_split_between_lines_and_lose_nothing() {
+        let text: String = (0..300)
+            .map(|i| format!("line {i:03} of the annual review\n"))
+            .collect();
+        let chunks = split_message(&text, 2000);
+        assert!(chunks.len() > 1);
+        assert!(chunks.iter().all(|c| chars(c) <= 2000));
+        assert_eq!(chunks.join("\n"), text.trim_end());
+        assert_eq!(split_message("short", 2000), vec!["short".to_owned()]);
     }
 
     #[test]

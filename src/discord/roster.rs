@@ -66,8 +66,9 @@ pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
     let locale = command_locale(ctx).await;
     let view = ctx.data().app.roster(actor.guild_id).await?;
     let markdown = roster_render::export_markdown(&view, locale);
-    ctx.send(ephemeral(roster_render::export_message(&markdown)))
-        .await?;
+    for message in roster_render::export_messages(&markdown) {
+        ctx.send(ephemeral(message)).await?;
+    }
     Ok(())
 }
 
@@ -83,8 +84,10 @@ pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let summary = ctx.data().app.review_now(&actor).await?;
-    ctx.send(ephemeral(roster_render::review_text(&summary, locale)))
-        .await?;
+    let text = roster_render::review_text(&summary, locale);
+    for message in super::render::split_message(&text, 2000) {
+        ctx.send(ephemeral(message)).await?;
+    }
     Ok(())
 }
 

@@ -150,11 +150,14 @@ pub fn export_markdown(view: &RosterView, locale: &str) -> String {
     out.join("\n")
 }
 
-/// The export wrapped in a code block for copying, cut to fit one message.
-pub fn export_message(markdown: &str) -> String {
+/// The export wrapped in code blocks for copying, as many messages as it takes.
+pub fn export_messages(markdown: &str) -> Vec<String> {
     let fence = "```markdown\n";
     let budget = MESSAGE_MAX - fence.len() - 4;
-    format!("{fence}{}\n```", truncate(markdown, budget))
+    super::render::split_message(markdown, budget)
+        .into_iter()
+        .map(|chunk| format!("{fence}{chunk}\n```"))
+        .collect()
 }
 
 /// The contact DM with its two buttons.
@@ -302,7 +305,7 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
             ("emeritus", count(GovRole::Emeritus).into()),
         ])),
     ));
-    truncate(&lines.join("\n"), MESSAGE_MAX)
+    lines.join("\n")
 }
 
 #[cfg(test)]

@@ -126,11 +126,24 @@ impl DiscordPublisher {
                 )));
             }
         };
-        let message = Self::message(item).content(text);
-        self.rest
-            .create_message(channel_id, &message)
-            .await
-            .map(Some)
+        // A long text (a busy year's review) goes out as several messages, each with its own
+        // nonce so that a retry after a partial failure posts none twice.
+        let mut first = None;
+        for (n, chunk) in crate::discord::render::split_message(&text, 2000)
+            .into_iter()
+            .enumerate()
+        {
+            let mut message = Self::message(item).content(chunk);
+            if n > 0 {
+                message = message.nonce(poise::serenity_prelude::Nonce::String(format!(
+                    "steward-{}-{n}",
+                    item.id
+                )));
+            }
+            let id = self.rest.create_message(channel_id, &message).await?;
+            first.get_or_insert(id);
+        }
+        Ok(first)
     }
 
     /// The DM channel with a member (Discord returns the existing one if there is one).
