@@ -190,12 +190,11 @@ impl App {
         reason: &str,
     ) -> AppResult<Ballot> {
         let ballot = self.ballot_in_guild(actor.guild_id, ballot_id).await?;
-        let own_review =
+        let is_its_subject =
             matches!(ballot.subject, Subject::Emeritus { member_id } if member_id == actor.user_id);
-        if own_review
-            || !actor
-                .standing
-                .may_cancel_ballot(ballot.opened_by == actor.user_id)
+        if !actor
+            .standing
+            .may_cancel_ballot(ballot.opened_by == actor.user_id, is_its_subject)
         {
             return Err(UserError::new(msg!("error-cancel-not-allowed")).into());
         }

@@ -370,12 +370,11 @@ pub(super) async fn decide_review(
     let opened = crate::store::ballots::get(conn, ballot_id)
         .await?
         .map(|b| b.opens_at);
-    let active_since = roster_repo::get(conn, guild_id, member_id)
+    let last_active = roster_repo::get(conn, guild_id, member_id)
         .await?
-        .and_then(|e| e.last_active_at)
-        .zip(opened)
-        .is_some_and(|(active, opened)| active > opened);
-    if approved && !active_since {
+        .and_then(|e| e.last_active_at);
+    let applies = opened.is_none_or(|opened| succession::review_still_applies(last_active, opened));
+    if approved && applies {
         if let Some(config) = guilds::get(conn, guild_id).await? {
             move_to_emeritus_in(conn, &config, member_id, now).await?;
         }

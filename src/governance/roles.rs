@@ -74,8 +74,9 @@ impl Standing {
     }
 
     /// The member who opened a ballot, or any TSC member, may cancel it.
-    pub fn may_cancel_ballot(&self, is_opener: bool) -> bool {
-        is_opener || self.roles.has(GovRole::Tsc)
+    /// The member a ballot is about (a status review) may not cancel it.
+    pub fn may_cancel_ballot(&self, is_opener: bool, is_its_subject: bool) -> bool {
+        !is_its_subject && (is_opener || self.roles.has(GovRole::Tsc))
     }
 
     /// Mapping roles and channels is server administration.
@@ -112,9 +113,13 @@ mod tests {
 
     #[test]
     fn opener_or_tsc_cancels() {
-        assert!(standing(&[], false).may_cancel_ballot(true));
-        assert!(standing(&[GovRole::Tsc], false).may_cancel_ballot(false));
-        assert!(!standing(&[GovRole::Maintainer], true).may_cancel_ballot(false));
+        assert!(standing(&[], false).may_cancel_ballot(true, false));
+        assert!(standing(&[GovRole::Tsc], false).may_cancel_ballot(false, false));
+        assert!(!standing(&[GovRole::Maintainer], true).may_cancel_ballot(false, false));
+        assert!(
+            !standing(&[GovRole::Tsc], false).may_cancel_ballot(false, true),
+            "own review"
+        );
     }
 
     #[test]

@@ -74,6 +74,12 @@ pub fn next_step(policy: &Policy, member: &MemberActivity, now: DateTime<Utc>) -
     None
 }
 
+/// An approved status review moves the member to emeritus only if they have not been active
+/// since it opened: activity meanwhile removes its premise, and they stay.
+pub fn review_still_applies(last_active: Option<DateTime<Utc>>, opened: DateTime<Utc>) -> bool {
+    last_active.is_none_or(|active| active <= opened)
+}
+
 /// The offices with fewer members than the policy's minimum, with their size and minimum.
 /// `maintainers` is `None` when the guild maps no maintainer role (nothing to count).
 pub fn shortfalls(policy: &Policy, tsc: u32, maintainers: Option<u32>) -> Vec<(GovRole, u32, u32)> {
@@ -107,6 +113,14 @@ mod tests {
             contacted: false,
             reviewed: false,
         }
+    }
+
+    #[test]
+    fn activity_after_a_review_opened_voids_it() {
+        let opened = at(2026, 6, 1);
+        assert!(review_still_applies(None, opened));
+        assert!(review_still_applies(Some(at(2026, 2, 1)), opened));
+        assert!(!review_still_applies(Some(at(2026, 6, 2)), opened));
     }
 
     #[test]
