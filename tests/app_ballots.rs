@@ -6,9 +6,10 @@ mod app_support;
 use app_support::*;
 use chrono::Duration;
 use steward::app::Actor;
-use steward::app::ballots::StartBallot;
-use steward::app::guilds::Setup;
-use steward::app::outbox::{DeliveryError, Notice};
+use steward::app::ballot::open::StartBallot;
+use steward::app::delivery::DeliveryError;
+use steward::app::guild::setup::Setup;
+use steward::app::outbox::Notice;
 use steward::governance::ballot::{Choice, Outcome};
 use steward::governance::policy::PolicyKey;
 use steward::governance::roles::GovRole;
@@ -108,7 +109,7 @@ async fn votes_are_cast_changed_and_withdrawn_with_a_full_history() {
     assert_eq!(view.count.binding.voters(), 0);
     let mut conn = w.app.db().acquire().await.unwrap();
     assert_eq!(
-        store::ballots::history_len(&mut conn, id).await.unwrap(),
+        store::ballot::history_len(&mut conn, id).await.unwrap(),
         3,
         "cast, change, withdrawal"
     );

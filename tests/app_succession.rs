@@ -1,37 +1,21 @@
 //! `app` + `store` on a real SQLite file with an injected clock: the roster kept from Discord's
 //! member lists, and succession planning stepped through 3 and 6 months, across restarts.
 
-use std::sync::{Arc, Mutex};
+mod app_support;
 
+use std::ops::{Deref, DerefMut};
+
+use app_support::*;
 use chrono::{DateTime, Duration, Months, TimeZone, Utc};
-use steward::app::guilds::Setup;
-use steward::app::outbox::{DeliveryError, Notice, OutboxItem, Publisher};
-use steward::app::roster::DiscordMember;
-use steward::app::succession::ContactAnswer;
-use steward::app::{Actor, App};
-use steward::clock::ManualClock;
+use steward::app::guild::setup::Setup;
+use steward::app::outbox::Notice;
+use steward::app::succession::contact::ContactAnswer;
+use steward::app::succession::roster::DiscordMember;
 use steward::governance::ballot::{Choice, Outcome, Subject};
 use steward::governance::policy::PolicyKey;
-use steward::governance::roles::{GovRole, RoleSet, Standing};
-use steward::store;
+use steward::governance::roles::GovRole;
 
-const GUILD: u64 = 1_000;
-const ANNOUNCE: u64 = 2_000;
-const TSC_CHANNEL: u64 = 2_002;
-const TSC_ROLE: u64 = 3_000;
-const MAINTAINER_ROLE: u64 = 3_001;
-const EMERITUS_ROLE: u64 = 3_002;
 // alice, bob, carol and dave are the TSC; erin and frank are maintainers.
-const ALICE: u64 = 11;
-const BOB: u64 = 12;
-const CAROL: u64 = 13;
-const DAVE: u64 = 14;
-const ERIN: u64 = 15;
-const FRANK: u64 = 16;
-
-fn start_time() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
-}
 
 fn months(n: u32) -> DateTime<Utc> {
     start_time().checked_add_months(Months::new(n)).unwrap()
@@ -58,89 +42,51 @@ fn discord_members() -> Vec<DiscordMember> {
     ]
 }
 
-fn actor(user: u64, roles: &[GovRole]) -> Actor {
-    Actor {
-        guild_id: GUILD,
-        user_id: user,
-        standing: Standing {
-            roles: RoleSet::new(roles.iter().copied()),
-            manages_guild: roles.is_empty(),
-        },
-    }
-}
-
-/// A publisher that records deliveries and refuses contact DMs to members whose DMs are closed.
-#[derive(Default)]
-struct FakeDiscord {
-    closed_dms: Vec<u64>,
-    delivered: Mutex<Vec<Notice>>,
-}
-
-impl FakeDiscord {
-    fn take(&self) -> Vec<Notice> {
-        std::mem::take(&mut *self.delivered.lock().unwrap())
-    }
-}
-
-impl Publisher for FakeDiscord {
-    async fn deliver(&self, item: &OutboxItem) -> Result<Option<u64>, DeliveryError> {
-        if let Notice::InactivityContact { member_id, .. } = &item.notice
-            && self.closed_dms.contains(member_id)
-        {
-            return Err(DeliveryError::Rejected(
-                "HTTP 403 (50007): Cannot send messages to this user".into(),
-            ));
-        }
-        self.delivered.lock().unwrap().push(item.notice.clone());
-        Ok(Some(900_000 + item.id as u64))
-    }
-}
-
+/// The shared world, set up with the TSC, maintainer and emeritus roles and a TSC channel, the
+/// roster synced, and a fake Discord that may refuse DMs.
 struct World {
-    _dir: tempfile::TempDir,
-    url: String,
-    clock: Arc<ManualClock>,
-    app: App,
+    world: app_support::World,
     discord: FakeDiscord,
+}
+
+impl Deref for World {
+    type Target = app_support::World;
+    fn deref(&self) -> &Self::Target {
+        &self.world
+    }
+}
+
+impl DerefMut for World {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.world
+    }
 }
 
 impl World {
     async fn new(discord: FakeDiscord) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("steward.db").display());
-        let clock = Arc::new(ManualClock::new(start_time()));
-        let app = App::new(store::connect(&url).await.unwrap(), clock.clone());
-        app.setup_guild(
-            &actor(99, &[]),
-            Setup {
-                roles: vec![
-                    (GovRole::Tsc, TSC_ROLE),
-                    (GovRole::Maintainer, MAINTAINER_ROLE),
-                    (GovRole::Emeritus, EMERITUS_ROLE),
-                ],
-                announce_channel_id: ANNOUNCE,
-                tsc_channel_id: Some(TSC_CHANNEL),
-                wg_category_id: None,
-                locale: "en-US".into(),
-            },
-        )
-        .await
-        .unwrap();
-        app.set_policy(
-            &actor(ALICE, &[GovRole::Tsc]),
-            PolicyKey::MinMaintainers,
-            "2",
-        )
-        .await
-        .unwrap();
-        app.sync_roster(GUILD, &discord_members()).await.unwrap();
-        let world = Self {
-            _dir: dir,
-            url,
-            clock,
-            app,
-            discord,
-        };
+        let world = app_support::World::with_setup(Setup {
+            roles: vec![
+                (GovRole::Tsc, TSC_ROLE),
+                (GovRole::Maintainer, MAINTAINER_ROLE),
+                (GovRole::Emeritus, EMERITUS_ROLE),
+            ],
+            announce_channel_id: ANNOUNCE,
+            tsc_channel_id: Some(TSC_CHANNEL),
+            wg_category_id: None,
+            locale: "en-US".into(),
+        })
+        .await;
+        world
+            .app
+            .set_policy(&tsc(ALICE), PolicyKey::MinMaintainers, "2")
+            .await
+            .unwrap();
+        world
+            .app
+            .sync_roster(GUILD, &discord_members())
+            .await
+            .unwrap();
+        let world = Self { world, discord };
         // The first pass runs at once and finds nobody quiet.
         assert!(
             world
@@ -150,11 +96,6 @@ impl World {
                 .all(|n| matches!(n, Notice::PolicyChanged { .. }))
         );
         world
-    }
-
-    async fn restart(&mut self) {
-        self.app.db().close().await;
-        self.app = App::new(store::connect(&self.url).await.unwrap(), self.clock.clone());
     }
 
     /// Moves the clock to `at`, runs due jobs and delivers the outbox; returns what was sent.
@@ -250,10 +191,14 @@ async fn still_active_resets_the_clock_and_tells_the_tsc() {
         .await
         .unwrap();
     let told = w.pass().await;
-    assert!(told.contains(&Notice::InactivityAnswered {
-        channel_id: TSC_CHANNEL,
-        member_id: ERIN
-    }));
+    assert!(told.iter().any(|n| matches!(
+        n,
+        Notice::InactivityAnswered {
+            channel_id: TSC_CHANNEL,
+            member_id: ERIN,
+            ..
+        }
+    )));
 
     // At six months dave is reviewed; erin is not, her clock restarted when she answered.
     let six = w.at(months(6)).await;
@@ -314,39 +259,29 @@ async fn an_approved_review_moves_the_member_to_emeritus_once() {
         w.app.ballot_view(ballot_id).await.unwrap().ballot.outcome,
         Some(Outcome::Approved)
     );
-    let role_changes: Vec<&Notice> = closed
+    let role_changes: Vec<(u64, u64, bool)> = closed
         .iter()
-        .filter(|n| {
-            matches!(
-                n,
-                Notice::RoleChange {
-                    member_id: DAVE,
-                    ..
-                }
-            )
+        .filter_map(|n| match n {
+            Notice::RoleChange {
+                member_id,
+                role_id,
+                add,
+                ..
+            } if *member_id == DAVE => Some((*member_id, *role_id, *add)),
+            _ => None,
         })
         .collect();
     assert_eq!(
         role_changes,
-        vec![
-            &Notice::RoleChange {
-                member_id: DAVE,
-                role_id: TSC_ROLE,
-                add: false
-            },
-            &Notice::RoleChange {
-                member_id: DAVE,
-                role_id: EMERITUS_ROLE,
-                add: true
-            },
-        ]
+        vec![(DAVE, TSC_ROLE, false), (DAVE, EMERITUS_ROLE, true),]
     );
     let thanks = |n: &&Notice| {
         matches!(
             n,
             Notice::EmeritusAnnounced {
                 channel_id: ANNOUNCE,
-                member_id: DAVE
+                member_id: DAVE,
+                ..
             }
         )
     };
@@ -390,15 +325,23 @@ async fn the_member_may_choose_emeritus_from_the_dm() {
         .await
         .unwrap();
     let moved = w.pass().await;
-    assert!(moved.contains(&Notice::RoleChange {
-        member_id: DAVE,
-        role_id: TSC_ROLE,
-        add: false
-    }));
-    assert!(moved.contains(&Notice::EmeritusAnnounced {
-        channel_id: ANNOUNCE,
-        member_id: DAVE
-    }));
+    assert!(moved.iter().any(|n| matches!(
+        n,
+        Notice::RoleChange {
+            member_id: DAVE,
+            role_id: TSC_ROLE,
+            add: false,
+            ..
+        }
+    )));
+    assert!(moved.iter().any(|n| matches!(
+        n,
+        Notice::EmeritusAnnounced {
+            channel_id: ANNOUNCE,
+            member_id: DAVE,
+            ..
+        }
+    )));
     // A second click changes nothing and says why.
     let again = w
         .app
@@ -414,21 +357,21 @@ async fn the_member_may_choose_emeritus_from_the_dm() {
 
 #[tokio::test]
 async fn a_closed_dm_is_recorded_and_the_tsc_is_told_instead() {
-    let w = World::new(FakeDiscord {
-        closed_dms: vec![DAVE],
-        ..FakeDiscord::default()
-    })
-    .await;
+    let w = World::new(FakeDiscord::with_closed_dms([DAVE])).await;
     w.busy_until(3).await;
     let sent = w.at(months(3)).await;
     assert_eq!(
         contacts(&sent).iter().map(|c| c.1).collect::<Vec<_>>(),
         vec![ERIN]
     );
-    assert!(sent.contains(&Notice::InactivityDmUndeliverable {
-        channel_id: TSC_CHANNEL,
-        member_id: DAVE
-    }));
+    assert!(sent.iter().any(|n| matches!(
+        n,
+        Notice::InactivityDmUndeliverable {
+            channel_id: TSC_CHANNEL,
+            member_id: DAVE,
+            ..
+        }
+    )));
     let failed: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM succession_steps WHERE member_id = ? AND dm_failed_at IS NOT NULL",
     )
@@ -476,22 +419,26 @@ async fn a_member_who_left_is_never_contacted_and_leaves_the_roster() {
 #[tokio::test]
 async fn the_tsc_is_prompted_once_per_dip_below_the_minimum() {
     let w = World::new(FakeDiscord::default()).await;
+    // (channel, office, members, minimum) of each prompt.
     let nominations = |n: &[Notice]| {
         n.iter()
-            .filter(|n| matches!(n, Notice::NominationsNeeded { .. }))
-            .cloned()
+            .filter_map(|n| match n {
+                Notice::NominationsNeeded {
+                    channel_id,
+                    role,
+                    count,
+                    min,
+                    ..
+                } => Some((*channel_id, *role, *count, *min)),
+                _ => None,
+            })
             .collect::<Vec<_>>()
     };
     w.app.member_left(GUILD, FRANK).await.unwrap();
     let sent = w.at(start_time() + Duration::days(1)).await;
     assert_eq!(
         nominations(&sent),
-        vec![Notice::NominationsNeeded {
-            channel_id: TSC_CHANNEL,
-            role: GovRole::Maintainer,
-            count: 1,
-            min: 2
-        }]
+        vec![(TSC_CHANNEL, GovRole::Maintainer, 1, 2)]
     );
     assert_eq!(
         nominations(&w.at(start_time() + Duration::days(2)).await),
@@ -628,7 +575,7 @@ async fn votes_count_as_activity() {
         .app
         .start_ballot(
             &actor(ALICE, &[GovRole::Tsc]),
-            steward::app::ballots::StartBallot {
+            steward::app::ballot::open::StartBallot {
                 title: "Adopt RFC 9".into(),
                 description: String::new(),
                 duration: None,

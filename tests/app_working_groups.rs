@@ -6,7 +6,7 @@ mod app_support;
 use app_support::*;
 use chrono::{Duration, TimeZone, Utc};
 use steward::app::outbox::Notice;
-use steward::app::working_groups::{CreateGroup, GroupBallot};
+use steward::app::working_group::proposal::{CreateGroup, GroupBallot};
 use steward::governance::ballot::{Choice, Outcome};
 use steward::governance::roles::GovRole;
 use steward::governance::working_group::{Charter, Status};
@@ -32,10 +32,17 @@ fn create(name: &str) -> CreateGroup {
         name: name.into(),
         focus: "WASI".into(),
         chair_id: FRANK,
-        members: format!("<@{GRACE}> <@{FRANK}>"),
+        chair_is_bot: false,
+        members: vec![GRACE, FRANK],
         report_every: Some("4w".into()),
         ends_on: Some("2026-09-01".into()),
     }
+}
+
+/// When the group's pending report falls due, as its reminder carries it.
+async fn due_ms(w: &World, wg: i64) -> i64 {
+    let view = w.app.group_by_id(wg).await.unwrap();
+    view.group.next_report_due.unwrap().timestamp_millis()
 }
 
 fn group_ballot(title: &str) -> GroupBallot {
@@ -320,7 +327,10 @@ async fn a_missed_report_is_reminded_then_flagged_and_a_filed_one_resets_the_clo
     w.app.run_due_jobs().await.unwrap();
     assert_eq!(
         deliver(&w).await,
-        vec![Notice::WgReportReminder { wg_id: wg }]
+        vec![Notice::WgReportReminder {
+            wg_id: wg,
+            due_ms: due_ms(&w, wg).await
+        }]
     );
     // A week later, still nothing: the TSC is told.
     w.clock.advance(Duration::days(7));
@@ -437,14 +447,14 @@ async fn the_tsc_appoints_a_new_chair_by_ballot() {
     let wg = active_group(&w, "Docs").await;
     let err = w
         .app
-        .propose_chair(&actor(GRACE, &[]), "Docs", GRACE, group_ballot("Chair"))
+        .propose_chair(&actor(GRACE, &[]), wg, GRACE, false, group_ballot("Chair"))
         .await
         .unwrap_err();
     assert_eq!(err.user().unwrap().id, "wg-error-not-chair");
     let henry = 18;
     let ballot = w
         .app
-        .propose_chair(&maintainer(FRANK), "Docs", henry, group_ballot("Chair"))
+        .propose_chair(&maintainer(FRANK), wg, henry, false, group_ballot("Chair"))
         .await
         .unwrap();
     vote_all(&w, ballot.id, Choice::Yes).await;
@@ -478,7 +488,10 @@ async fn the_lifecycle_survives_a_restart() {
     w.app.run_due_jobs().await.unwrap();
     assert_eq!(
         deliver(&w).await,
-        vec![Notice::WgReportReminder { wg_id: wg }]
+        vec![Notice::WgReportReminder {
+            wg_id: wg,
+            due_ms: due_ms(&w, wg).await
+        }]
     );
 }
 

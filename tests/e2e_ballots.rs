@@ -62,10 +62,10 @@ async fn a_ballot_from_start_to_announced_result() {
     assert_eq!(
         custom_ids(&ballot),
         vec![
-            format!("ballot:{id}:vote:+1"),
-            format!("ballot:{id}:vote:0"),
-            format!("ballot:{id}:vote:-1"),
-            format!("ballot:{id}:withdraw"),
+            format!("v2:ballot:{id}:vote:+1"),
+            format!("v2:ballot:{id}:vote:0"),
+            format!("v2:ballot:{id}:vote:-1"),
+            format!("v2:ballot:{id}:withdraw"),
         ]
     );
     assert!(
@@ -76,22 +76,22 @@ async fn a_ballot_from_start_to_announced_result() {
 
     let r = h
         .sim
-        .click(fx.alice, &ballot, &format!("ballot:{id}:vote:+1"))
+        .click(fx.alice, &ballot, &format!("v2:ballot:{id}:vote:+1"))
         .await;
     assert!(r.is_ephemeral());
     assert!(r.text().contains("Recorded your vote +1"), "{}", r.text());
     h.sim
-        .click(fx.bob, &ballot, &format!("ballot:{id}:vote:+1"))
+        .click(fx.bob, &ballot, &format!("v2:ballot:{id}:vote:+1"))
         .await;
 
     // A -1 asks for the concern first; nothing is recorded until it is given.
     let modal = h
         .sim
-        .click(fx.carol, &ballot, &format!("ballot:{id}:vote:-1"))
+        .click(fx.carol, &ballot, &format!("v2:ballot:{id}:vote:-1"))
         .await;
     assert_eq!(
         modal.modal.as_ref().unwrap().custom_id,
-        format!("ballot:{id}:concern")
+        format!("v2:ballot:{id}:concern")
     );
     assert_eq!(h.count("votes").await, 2);
     let r = h
@@ -99,7 +99,7 @@ async fn a_ballot_from_start_to_announced_result() {
         .submit_modal(
             fx.carol,
             fx.general,
-            &format!("ballot:{id}:concern"),
+            &format!("v2:ballot:{id}:concern"),
             &[("concern", "No migration guide")],
         )
         .await;
@@ -137,17 +137,17 @@ async fn buttons_keep_working_and_the_ballot_still_closes_after_a_restart() {
     let ballot = h.start_ballot("Restart-proof").await;
     let id = ballot_id(&ballot);
     h.sim
-        .click(fx.alice, &ballot, &format!("ballot:{id}:vote:+1"))
+        .click(fx.alice, &ballot, &format!("v2:ballot:{id}:vote:+1"))
         .await;
 
     h.restart().await;
     let r = h
         .sim
-        .click(fx.bob, &ballot, &format!("ballot:{id}:vote:+1"))
+        .click(fx.bob, &ballot, &format!("v2:ballot:{id}:vote:+1"))
         .await;
     assert!(r.text().contains("Recorded your vote +1"), "{}", r.text());
     h.sim
-        .click(fx.carol, &ballot, &format!("ballot:{id}:vote:0"))
+        .click(fx.carol, &ballot, &format!("v2:ballot:{id}:vote:0"))
         .await;
 
     h.advance(Duration::hours(73));
@@ -174,7 +174,7 @@ async fn an_announcement_failing_three_times_is_posted_once() {
     let id = ballot_id(&ballot);
     for user in [fx.alice, fx.bob, fx.carol] {
         h.sim
-            .click(user, &ballot, &format!("ballot:{id}:vote:+1"))
+            .click(user, &ballot, &format!("v2:ballot:{id}:vote:+1"))
             .await;
     }
     let route = format!("POST /channels/{}/messages", fx.announcements);
@@ -213,7 +213,7 @@ async fn a_rate_limited_announcement_waits_for_retry_after() {
     let ballot = h.start_ballot("Slow down").await;
     let id = ballot_id(&ballot);
     h.sim
-        .click(fx.alice, &ballot, &format!("ballot:{id}:vote:+1"))
+        .click(fx.alice, &ballot, &format!("v2:ballot:{id}:vote:+1"))
         .await;
     let route = format!("POST /channels/{}/messages", fx.announcements);
     h.sim.rate_limit_next(route.as_str(), 1, 30.0);
@@ -258,7 +258,7 @@ async fn bad_input_gets_a_localized_ephemeral_answer_and_changes_nothing() {
     );
     let unknown = h
         .sim
-        .forge_click(fx.bob, &ballot, &format!("ballot:{}:vote:+1", id + 41))
+        .forge_click(fx.bob, &ballot, &format!("v2:ballot:{}:vote:+1", id + 41))
         .await;
     assert!(
         unknown.text().contains("no such ballot"),
@@ -289,14 +289,14 @@ async fn bad_input_gets_a_localized_ephemeral_answer_and_changes_nothing() {
         bad_duration.text()
     );
     h.sim
-        .click(fx.bob, &ballot, &format!("ballot:{id}:vote:-1"))
+        .click(fx.bob, &ballot, &format!("v2:ballot:{id}:vote:-1"))
         .await;
     let no_concern = h
         .sim
         .submit_modal(
             fx.bob,
             fx.general,
-            &format!("ballot:{id}:concern"),
+            &format!("v2:ballot:{id}:concern"),
             &[("concern", "   ")],
         )
         .await;
@@ -372,7 +372,7 @@ async fn german_members_get_german_replies() {
     let id = ballot_id(&ballot);
     let r = h
         .sim
-        .click(fx.bob, &ballot, &format!("ballot:{id}:vote:+1"))
+        .click(fx.bob, &ballot, &format!("v2:ballot:{id}:vote:+1"))
         .await;
     assert!(r.text().contains("ist gespeichert"), "{}", r.text());
     let err = h
@@ -399,7 +399,7 @@ async fn a_member_outside_the_tsc_votes_non_binding_and_never_decides() {
     let id = ballot_id(&ballot);
     let r = h
         .sim
-        .click(fx.frank, &ballot, &format!("ballot:{id}:vote:+1"))
+        .click(fx.frank, &ballot, &format!("v2:ballot:{id}:vote:+1"))
         .await;
     assert!(r.is_ephemeral());
     assert!(r.text().contains("non-binding"), "{}", r.text());

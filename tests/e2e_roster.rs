@@ -6,7 +6,7 @@ mod support;
 use chrono::{DateTime, Duration, Months, TimeZone, Utc};
 use serde_json::json;
 use steward::clock::Clock;
-use support::bot::Harness;
+use support::bot::{Harness, ballot_id};
 use support::sim::SimMessage;
 
 fn start_time() -> DateTime<Utc> {
@@ -100,7 +100,7 @@ fn months(n: u32) -> DateTime<Utc> {
 fn step_button(dm: &SimMessage, verb: &str) -> String {
     dm.custom_ids()
         .into_iter()
-        .find(|id| id.starts_with("succession:") && id.ends_with(verb))
+        .find(|id| id.starts_with("v2:succession:") && id.ends_with(verb))
         .unwrap_or_else(|| panic!("no {verb} button: {:?}", dm.custom_ids()))
 }
 
@@ -196,23 +196,18 @@ async fn an_approved_review_swaps_the_role_to_emeritus_and_thanks_once() {
             m.embed_text().contains("move Dave to emeritus") && !m.buttons().is_empty()
         })
         .await;
-    let id: i64 = ballot.custom_ids()[0]
-        .split(':')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
+    let id = ballot_id(&ballot);
     for who in [fx.alice, fx.bob, fx.carol] {
         let r = h
             .sim
-            .click(who, &ballot, &format!("ballot:{id}:vote:+1"))
+            .click(who, &ballot, &format!("v2:ballot:{id}:vote:+1"))
             .await;
         assert!(r.text().contains("+1"), "{}", r.text());
     }
     // Dave is not in the electorate of his own review.
     let r = h
         .sim
-        .click(fx.dave, &ballot, &format!("ballot:{id}:vote:+1"))
+        .click(fx.dave, &ballot, &format!("v2:ballot:{id}:vote:+1"))
         .await;
     assert!(r.text().contains("non-binding"), "{}", r.text());
 

@@ -29,10 +29,10 @@ async fn propose(h: &Harness) -> SimMessage {
         )
         .await;
     let modal = r.modal();
-    assert_eq!(modal.custom_id, "wg:1:charter");
+    assert_eq!(modal.custom_id, "v2:wg:1:charter");
     let r = h
         .sim
-        .submit_modal(fx.erin, fx.general, "wg:1:charter", &CHARTER)
+        .submit_modal(fx.erin, fx.general, "v2:wg:1:charter", &CHARTER)
         .await;
     assert!(r.is_ephemeral());
     assert!(r.text().contains("is before the TSC"), "{}", r.text());
@@ -50,19 +50,19 @@ async fn vote(h: &Harness, ballot: &SimMessage, choice: &str) {
     for user in [fx.alice, fx.bob, fx.carol] {
         if choice == "-1" {
             h.sim
-                .click(user, ballot, &format!("ballot:{id}:vote:-1"))
+                .click(user, ballot, &format!("v2:ballot:{id}:vote:-1"))
                 .await;
             h.sim
                 .submit_modal(
                     user,
                     fx.general,
-                    &format!("ballot:{id}:concern"),
+                    &format!("v2:ballot:{id}:concern"),
                     &[("concern", "Scope too wide")],
                 )
                 .await;
         } else {
             h.sim
-                .click(user, ballot, &format!("ballot:{id}:vote:{choice}"))
+                .click(user, ballot, &format!("v2:ballot:{id}:vote:{choice}"))
                 .await;
         }
     }
@@ -287,14 +287,14 @@ async fn a_missed_report_is_reminded_and_flagged_to_the_tsc() {
     assert!(flagged.content().contains("WASI Preview 2"));
 
     // The chair files it from the reminder's button; it is posted for the TSC.
-    let form = h.sim.click(fx.erin, &reminder, "wg:1:report").await;
-    assert_eq!(form.modal().custom_id, "wg:1:report");
+    let form = h.sim.click(fx.erin, &reminder, "v2:wg:1:report").await;
+    assert_eq!(form.modal().custom_id, "v2:wg:1:report");
     let r = h
         .sim
         .submit_modal(
             fx.erin,
             channel,
-            "wg:1:report",
+            "v2:wg:1:report",
             &[("report", "RFC drafted; prototype next month")],
         )
         .await;

@@ -1,44 +1,99 @@
-//! What a decided ballot does: the one place that maps a ballot's subject to its effect. Runs in
-//! the transaction that closes the ballot, so a decision and its effect are never apart.
+//! How a ballot's ending becomes a decision: the one place that maps a ballot's subject to its
+//! effect. It runs in the transaction that closes the ballot, so a decision and its effect are
+//! never apart. Processes open ballots through `ballot::open`; their outcome comes back here.
 
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use super::AppResult;
-use super::wg_lifecycle;
-use crate::governance::ballot::{Outcome, Subject};
-use crate::store::ballots::Ballot;
+use super::ballot::close::{Ending, close_in};
+use super::ballot::view;
+use super::{Actor, App, AppResult, succession, working_group};
+use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
+use crate::governance::permissions::{Action, Facts};
+use crate::store::ballot::Ballot;
 
-pub(super) async fn apply(
+/// The deadline job: decide the ballot and apply its effect. Idempotent: a ballot already closed
+/// is left alone, so a job that runs twice announces once.
+pub(super) async fn close_at_deadline(
+    conn: &mut SqliteConnection,
+    ballot_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<Option<Outcome>> {
+    let Some((ballot, outcome)) = close_in(conn, ballot_id, Ending::Deadline, now).await? else {
+        return Ok(None);
+    };
+    apply(conn, &ballot, outcome, now).await?;
+    Ok(Some(outcome))
+}
+
+impl App {
+    /// Closes a ballot at its deadline, as the job does (for tests and tools).
+    pub async fn close_ballot(&self, ballot_id: i64) -> AppResult<Option<Outcome>> {
+        let now = self.now();
+        let mut tx = self.write_tx().await?;
+        let outcome = close_at_deadline(&mut tx, ballot_id, now).await?;
+        tx.commit().await?;
+        self.wake();
+        Ok(outcome)
+    }
+
+    /// Cancels an open ballot, with a reason; announced. A ballot past its deadline is decided,
+    /// not cancelled; a member cannot cancel the review of their own status.
+    pub async fn cancel_ballot(
+        &self,
+        actor: &Actor,
+        ballot_id: i64,
+        reason: &str,
+    ) -> AppResult<Ballot> {
+        let now = self.now();
+        let mut tx = self.write_tx().await?;
+        let ballot = view::in_guild(&mut tx, actor.guild_id, ballot_id).await?;
+        let facts = Facts {
+            opener: ballot.opened_by == actor.user_id,
+            subject: matches!(ballot.subject, Subject::Emeritus { member_id } if member_id == actor.user_id),
+            ..Facts::default()
+        };
+        actor.require(Action::CancelBallot, facts)?;
+        let reason = rules::validate_reason(reason)?;
+        accepts_votes(ballot.open, ballot.closes_at, now)?;
+        let ending = Ending::Cancel {
+            by: actor.user_id,
+            reason: Some(&reason),
+        };
+        let Some((ballot, outcome)) = close_in(&mut tx, ballot_id, ending, now).await? else {
+            return Err(BallotError::Closed.into());
+        };
+        apply(&mut tx, &ballot, outcome, now).await?;
+        let closed = view::in_guild(&mut tx, actor.guild_id, ballot_id).await?;
+        tx.commit().await?;
+        self.wake();
+        Ok(closed)
+    }
+}
+
+/// What a decided ballot does, by its subject.
+async fn apply(
     conn: &mut SqliteConnection,
     ballot: &Ballot,
     outcome: Outcome,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    match (&ballot.subject, outcome) {
+    let approved = outcome == Outcome::Approved;
+    match &ballot.subject {
         // A plain vote decides its question; the announcement says the rest.
-        (Subject::General, _) => Ok(()),
-        (Subject::WgCharter { wg_id }, _) => {
-            wg_lifecycle::charter_decided(conn, *wg_id, outcome, now).await
+        Subject::General => Ok(()),
+        Subject::WgCharter { wg_id } => {
+            working_group::decided::charter(conn, *wg_id, approved, now).await
         }
-        (Subject::WgChair { wg_id, chair_id }, _) => {
-            wg_lifecycle::chair_decided(conn, *wg_id, *chair_id, outcome, now).await
+        Subject::WgChair { wg_id, chair_id } => {
+            working_group::decided::chair(conn, *wg_id, *chair_id, approved, now).await
         }
-        (Subject::WgClose { wg_id }, _) => {
-            wg_lifecycle::close_decided(conn, *wg_id, outcome, now).await
+        Subject::WgClose { wg_id } => {
+            working_group::decided::close(conn, *wg_id, approved, now).await
         }
         // A status review: approved moves the member to emeritus; otherwise they stay.
-        (Subject::Emeritus { member_id }, outcome) => {
-            let approved = outcome == Outcome::Approved;
-            super::succession::decide_review(
-                conn,
-                ballot.guild_id,
-                ballot.id,
-                *member_id,
-                approved,
-                now,
-            )
-            .await
+        Subject::Emeritus { member_id } => {
+            succession::status_review::decided(conn, ballot, *member_id, approved, now).await
         }
     }
 }

@@ -4,6 +4,7 @@
 use fluent_bundle::FluentValue;
 
 use crate::governance::ballot::BallotError;
+use crate::governance::permissions::{Action, Denied};
 use crate::governance::policy::PolicyError;
 use crate::governance::working_group::{self as wg, WgError};
 use crate::msg;
@@ -144,13 +145,37 @@ impl From<WgError> for AppError {
             WgError::BadReport => {
                 UserError::new(msg!("wg-error-report")).with("max", wg::REPORT_MAX as i64)
             }
-            WgError::NotAllowedToPropose => UserError::new(msg!("wg-error-not-allowed-to-propose")),
             WgError::NotActive => UserError::new(msg!("wg-error-not-active")),
-            WgError::NotChairOrTsc => UserError::new(msg!("wg-error-not-chair")),
             WgError::AlreadyMember => UserError::new(msg!("wg-error-already-member")),
             WgError::NotMember => UserError::new(msg!("wg-error-not-member")),
             WgError::ChairCannotLeave => UserError::new(msg!("wg-error-chair-cannot-leave")),
+            WgError::BotChair => UserError::new(msg!("wg-error-bot-chair")),
         };
         AppError::User(error)
+    }
+}
+
+impl From<Denied> for UserError {
+    /// What a member reads when the permission table refuses them.
+    fn from(Denied(action): Denied) -> Self {
+        let id = match action {
+            Action::ConfigureGuild => msg!("error-needs-manage-server"),
+            Action::ChangePolicy
+            | Action::StartBallot
+            | Action::CloseWorkingGroup
+            | Action::RunAnnualReview => msg!("error-needs-tsc"),
+            Action::CancelBallot => msg!("error-cancel-not-allowed"),
+            Action::ProposeWorkingGroup => msg!("wg-error-not-allowed-to-propose"),
+            Action::ManageWorkingGroup => msg!("wg-error-not-chair"),
+            Action::FileReport => msg!("wg-error-only-chair-reports"),
+            Action::SetArea => msg!("error-area-not-allowed"),
+        };
+        UserError::new(id)
+    }
+}
+
+impl From<Denied> for AppError {
+    fn from(e: Denied) -> Self {
+        Self::User(e.into())
     }
 }

@@ -1,55 +1,87 @@
-//! Runs due jobs: the one place that maps each job kind to its use case.
+//! Runs due jobs: the one place that maps each job kind to the feature that runs it. A job's
+//! effects and its done mark are one commit, so a crash never runs a finished job again and
+//! never loses a half-run one.
 
 use chrono::{DateTime, Duration, Utc};
+use sqlx::SqliteConnection;
 
+use super::schedule::Job;
 use super::{App, AppResult};
-use crate::scheduler::{self, Job, backoff};
-use crate::store;
+use super::{annual_review, ballot, decisions, succession, working_group};
+use crate::store::queue::{JOBS, backoff};
+use crate::store::{self};
 
 const BATCH: i64 = 50;
+/// A claimed job comes back by itself if this process dies before it ends.
+const LEASE: Duration = Duration::minutes(5);
 
 impl App {
     /// Runs every due job once; returns when the next pending job falls due.
     pub async fn run_due_jobs(&self) -> AppResult<Option<DateTime<Utc>>> {
-        let due = {
-            let mut conn = self.db().acquire().await?;
-            scheduler::due(&mut conn, self.now(), BATCH).await?
+        let rows = {
+            let mut tx = self.write_tx().await?;
+            let ids = JOBS.claim_due(&mut tx, self.now(), LEASE, BATCH).await?;
+            let rows = store::jobs::get_many(&mut tx, &ids).await?;
+            tx.commit().await?;
+            rows
         };
-        for due_job in due {
-            let result = match &due_job.job {
-                Ok(job) => self.run_job(job).await,
-                Err(raw) => Err(anyhow::anyhow!("unknown job payload: {raw}").into()),
-            };
+        for row in rows {
+            let job = serde_json::from_str::<Job>(&row.payload);
             let now = self.now();
-            let mut conn = self.db().acquire().await?;
+            let mut tx = self.write_tx().await?;
+            let result = match &job {
+                Ok(job) => run(&mut tx, job, now).await,
+                Err(_) => Err(anyhow::anyhow!("unknown job payload: {}", row.payload).into()),
+            };
             match result {
-                Ok(()) => store::jobs::mark_done(&mut conn, due_job.id, now).await?,
+                Ok(()) => {
+                    store::jobs::mark_done(&mut tx, row.id, now).await?;
+                    tx.commit().await?;
+                }
                 Err(error) => {
-                    let wait = if due_job.job.is_ok() {
-                        backoff(due_job.attempts)
+                    // The job's writes are rolled back; only the failure is recorded.
+                    drop(tx);
+                    let wait = if job.is_ok() {
+                        backoff(row.attempts)
                     } else {
                         Duration::days(1)
                     };
-                    tracing::warn!(job_id = due_job.id, attempts = due_job.attempts + 1, error = %error, "job failed; will retry");
-                    store::jobs::mark_failed(&mut conn, due_job.id, &error.to_string(), now + wait)
+                    tracing::warn!(job_id = row.id, attempts = row.attempts + 1, error = %error, "job failed; will retry");
+                    let mut tx = self.write_tx().await?;
+                    JOBS.failed(&mut tx, row.id, &error.to_string(), now + wait)
                         .await?;
+                    tx.commit().await?;
                 }
             }
+            self.wake();
         }
         let mut conn = self.db().acquire().await?;
-        Ok(store::jobs::next_due(&mut conn).await?)
+        Ok(JOBS.next_due(&mut conn).await?)
     }
+}
 
-    async fn run_job(&self, job: &Job) -> AppResult<()> {
-        match job {
-            Job::CloseBallot { ballot_id } => self.close_ballot(*ballot_id).await.map(drop),
-            Job::RemindBallot { ballot_id } => self.remind_ballot(*ballot_id).await.map(drop),
-            Job::WgReportDue { wg_id, due_ms } => self.wg_report_due(*wg_id, *due_ms).await,
-            Job::WgReportOverdue { wg_id, due_ms } => self.wg_report_overdue(*wg_id, *due_ms).await,
-            Job::WgEndReminder { wg_id } => self.wg_end(*wg_id, false).await,
-            Job::WgEndReached { wg_id } => self.wg_end(*wg_id, true).await,
-            Job::SuccessionSweep { guild_id, .. } => self.succession_sweep(*guild_id).await,
-            Job::AnnualReview { guild_id, year } => self.annual_review(*guild_id, *year).await,
+/// Runs one job inside the transaction that will also mark it done.
+async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppResult<()> {
+    match job {
+        Job::CloseBallot { ballot_id } => decisions::close_at_deadline(conn, *ballot_id, now)
+            .await
+            .map(drop),
+        Job::RemindBallot { ballot_id } => ballot::close::remind(conn, *ballot_id, now).await,
+        Job::WgReportDue { wg_id, due_ms } => {
+            working_group::reporting::report_due(conn, *wg_id, *due_ms, now).await
+        }
+        Job::WgReportOverdue { wg_id, due_ms } => {
+            working_group::reporting::report_overdue(conn, *wg_id, *due_ms, now).await
+        }
+        Job::WgEndReminder { wg_id } => {
+            working_group::reporting::charter_end(conn, *wg_id, false, now).await
+        }
+        Job::WgEndReached { wg_id } => {
+            working_group::reporting::charter_end(conn, *wg_id, true, now).await
+        }
+        Job::SuccessionSweep { guild_id, .. } => succession::sweep::run(conn, *guild_id, now).await,
+        Job::AnnualReview { guild_id, year } => {
+            annual_review::summary::post_yearly(conn, *guild_id, *year, now).await
         }
     }
 }

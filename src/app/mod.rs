@@ -1,18 +1,24 @@
 //! Use cases. Each takes an [`Actor`] and plain inputs, checks the rules in `governance`, and
-//! writes state, schedules jobs and queues announcements in one transaction. No Discord types.
+//! writes state, schedules jobs and queues announcements in one transaction. No Discord types,
+//! no Fluent text: the Discord layer renders what these return.
+//!
+//! One folder per feature (`ballot`, `working_group`, `succession`, `annual_review`, `guild`);
+//! features call down to `ballot` to open ballots. Above them, three dispatchers are the only
+//! files that name every feature: `decisions` (a ballot's outcome → its effect), `jobs` (a
+//! due job → its handler) and `delivery` (a delivered or refused notice → its reaction). The
+//! registries `schedule` (job kinds) and `outbox` (notices) sit below every feature.
 
-pub mod ballots;
+pub mod annual_review;
+pub mod ballot;
 pub mod decisions;
+pub mod delivery;
 pub mod error;
-pub mod guilds;
+pub mod guild;
 pub mod jobs;
 pub mod outbox;
-pub mod review;
-pub mod roster;
+pub mod schedule;
 pub mod succession;
-pub mod wg_lifecycle;
-pub mod wg_membership;
-pub mod working_groups;
+pub mod working_group;
 
 use std::sync::Arc;
 
@@ -20,6 +26,7 @@ use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
 use crate::clock::Clock;
+use crate::governance::permissions::{Action, Facts};
 use crate::governance::roles::Standing;
 use crate::scheduler::Wakeup;
 
@@ -31,6 +38,13 @@ pub struct Actor {
     pub guild_id: u64,
     pub user_id: u64,
     pub standing: Standing,
+}
+
+impl Actor {
+    /// Checks the permission table: may this member take `action`, given the facts?
+    pub fn require(&self, action: Action, facts: Facts) -> Result<(), UserError> {
+        action.check(&self.standing, facts).map_err(UserError::from)
+    }
 }
 
 /// The application: database, clock, and the wake-ups of the two background loops.

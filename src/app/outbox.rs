@@ -1,21 +1,22 @@
-//! The durable outbox: every message or edit the bot owes Discord, queued in the transaction
-//! that decided it, delivered by a [`Publisher`] until Discord accepts it, recorded once.
+//! The one registry of what the bot owes Discord: every message, edit, role or channel change,
+//! as a [`Notice`] queued in the transaction that decided it. Each notice knows its dedupe key
+//! and how a repeat is treated, so no caller writes a key by hand. `delivery.rs` sends them.
+//! Add variants (in the feature's section), never rename: payloads outlive versions.
 
-use std::future::Future;
-
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
-use super::{App, AppResult};
 use crate::governance::policy::PolicyKey;
-use crate::scheduler::backoff;
+use crate::governance::roles::GovRole;
 use crate::store;
 
-/// What the bot must put on Discord. Stored as JSON: add variants, never rename.
+/// What the bot must put on Discord. Fields added after a variant first shipped carry
+/// `#[serde(default)]`, so that items queued by an older version still decode.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Notice {
+    // Ballots.
     /// The ballot message, with its vote buttons, in the channel where it was started.
     BallotPosted { ballot_id: i64 },
     /// An edit of the ballot message to its latest state (coalesced: one pending per ballot).
@@ -24,13 +25,29 @@ pub enum Notice {
     BallotResult { ballot_id: i64, channel_id: u64 },
     /// A reminder to the electorate members who have not voted.
     BallotReminder { ballot_id: i64, members: Vec<u64> },
+
+    // Guild set-up and policy.
     /// Tells the TSC, in the announcement channel, that the bot lacks a permission to do
     /// `failed` (never raised for itself, so it cannot loop).
     PermissionMissing {
         channel_id: u64,
         failed: Box<Notice>,
         detail: String,
+        /// The outbox item that failed.
+        #[serde(default)]
+        item_id: i64,
     },
+    /// A change of the guild's policy, announced for transparency.
+    PolicyChanged {
+        channel_id: u64,
+        key: PolicyKey,
+        value: String,
+        changed_by: u64,
+        #[serde(default)]
+        at_ms: i64,
+    },
+
+    // Working groups.
     /// Creates a working group's role and channel, gives its members the role, posts and pins
     /// the charter. Each object is recorded as it is made, so a retry never makes it twice.
     WgProvision { wg_id: i64 },
@@ -42,8 +59,12 @@ pub enum Notice {
     WgJoinRequested { request_id: i64 },
     /// Posts a report where the TSC reads it.
     WgReportPosted { report_id: i64 },
-    /// Reminds the chair in the group's channel that a report is due.
-    WgReportReminder { wg_id: i64 },
+    /// Reminds the chair in the group's channel that the report due at `due_ms` is due.
+    WgReportReminder {
+        wg_id: i64,
+        #[serde(default)]
+        due_ms: i64,
+    },
     /// Tells the TSC that a report is overdue.
     WgReportOverdue { wg_id: i64, due_ms: i64 },
     /// Tells the chair (in the group's channel, which a chair outside the TSC can read) or the
@@ -55,13 +76,8 @@ pub enum Notice {
     WgArchive { wg_id: i64 },
     /// Announces that a working group closed.
     WgClosedAnnounced { wg_id: i64 },
-    /// A change of the guild's policy, announced for transparency.
-    PolicyChanged {
-        channel_id: u64,
-        key: PolicyKey,
-        value: String,
-        changed_by: u64,
-    },
+
+    // Succession.
     /// The DM asking an inactive member whether they are still active, with the buttons
     /// "I'm still active" and "Move me to emeritus".
     InactivityContact { step_id: i64, member_id: u64 },
@@ -70,26 +86,49 @@ pub enum Notice {
         channel_id: u64,
         member_id: u64,
         months: u32,
+        #[serde(default)]
+        step_id: i64,
     },
     /// Tells the TSC, privately, that the contact DM could not be delivered (closed DMs).
-    InactivityDmUndeliverable { channel_id: u64, member_id: u64 },
+    InactivityDmUndeliverable {
+        channel_id: u64,
+        member_id: u64,
+        #[serde(default)]
+        step_id: i64,
+    },
     /// Tells the TSC, privately, that a contacted member answered "I'm still active".
-    InactivityAnswered { channel_id: u64, member_id: u64 },
+    InactivityAnswered {
+        channel_id: u64,
+        member_id: u64,
+        #[serde(default)]
+        step_id: i64,
+    },
     /// Adds or removes one Discord role of a member (the move to emeritus).
     RoleChange {
         member_id: u64,
         role_id: u64,
         add: bool,
+        #[serde(default)]
+        at_ms: i64,
     },
     /// Thanks a member who moved to emeritus, in the announcement channel.
-    EmeritusAnnounced { channel_id: u64, member_id: u64 },
+    EmeritusAnnounced {
+        channel_id: u64,
+        member_id: u64,
+        #[serde(default)]
+        at_ms: i64,
+    },
     /// Asks the TSC to nominate replacements: an office has fewer members than the minimum.
     NominationsNeeded {
         channel_id: u64,
-        role: crate::governance::roles::GovRole,
+        role: GovRole,
         count: u32,
         min: u32,
+        #[serde(default)]
+        at_ms: i64,
     },
+
+    // Annual review.
     /// The annual review summary of `[from, to)`, posted to the TSC.
     AnnualReview {
         channel_id: u64,
@@ -98,233 +137,141 @@ pub enum Notice {
     },
 }
 
-/// Queues a notice inside the caller's transaction.
-pub async fn enqueue(
-    conn: &mut SqliteConnection,
-    guild_id: u64,
-    dedupe_key: &str,
-    notice: &Notice,
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    let payload = serde_json::to_string(notice).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    store::outbox::enqueue(conn, guild_id, dedupe_key, &payload, now).await
+/// How a notice queued again under the same key is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    /// One event, one delivery: never queued twice under its key, even after delivery.
+    Once,
+    /// The latest state wins: while one is pending the queued one is replaced (and one in
+    /// flight is delivered again); after delivery it may be queued anew.
+    Latest,
 }
 
-/// Queues a one-off notice: never twice under the same key, even after it was delivered.
-pub async fn enqueue_once(
+impl Notice {
+    /// The dedupe key: what makes two notices the same one.
+    pub fn key(&self, guild_id: u64) -> String {
+        match self {
+            Self::BallotPosted { ballot_id } => format!("ballot:{ballot_id}:post"),
+            Self::BallotRefresh { ballot_id } => format!("ballot:{ballot_id}:refresh"),
+            Self::BallotResult { ballot_id, .. } => format!("ballot:{ballot_id}:result"),
+            Self::BallotReminder { ballot_id, .. } => format!("ballot:{ballot_id}:reminder"),
+            Self::PermissionMissing { item_id, .. } => format!("permission:{item_id}"),
+            Self::PolicyChanged { key, at_ms, .. } => {
+                format!("policy:{guild_id}:{}:{at_ms}", key.name())
+            }
+            Self::WgProvision { wg_id } => format!("wg:{wg_id}:provision"),
+            Self::WgAnnounced { wg_id } => format!("wg:{wg_id}:announce"),
+            Self::WgMemberRole { wg_id, user_id, .. } => format!("wg-role:{wg_id}:{user_id}"),
+            Self::WgJoinRequested { request_id } => format!("wg-join:{request_id}"),
+            Self::WgReportPosted { report_id } => format!("wg-report:{report_id}"),
+            Self::WgReportReminder { wg_id, due_ms } => {
+                format!("wg:{wg_id}:report-reminder:{due_ms}")
+            }
+            Self::WgReportOverdue { wg_id, due_ms } => {
+                format!("wg:{wg_id}:report-overdue:{due_ms}")
+            }
+            Self::WgEndingSoon { wg_id, to_tsc } => format!("wg:{wg_id}:ending-soon:{to_tsc}"),
+            Self::WgEndReached { wg_id } => format!("wg:{wg_id}:end-reached"),
+            Self::WgArchive { wg_id } => format!("wg:{wg_id}:archive"),
+            Self::WgClosedAnnounced { wg_id } => format!("wg:{wg_id}:closed"),
+            Self::InactivityContact { step_id, .. } => format!("succession:{step_id}:dm"),
+            Self::InactivityReported { step_id, .. } => format!("succession:{step_id}:tsc"),
+            Self::InactivityDmUndeliverable { step_id, .. } => {
+                format!("succession:{step_id}:dm-failed")
+            }
+            Self::InactivityAnswered { step_id, .. } => format!("succession:{step_id}:answered"),
+            Self::RoleChange {
+                member_id,
+                role_id,
+                add,
+                at_ms,
+            } => format!("roles:{guild_id}:{member_id}:{role_id}:{add}:{at_ms}"),
+            Self::EmeritusAnnounced {
+                member_id, at_ms, ..
+            } => format!("emeritus:{guild_id}:{member_id}:{at_ms}"),
+            Self::NominationsNeeded { role, at_ms, .. } => {
+                format!("nominations:{guild_id}:{}:{at_ms}", role.key())
+            }
+            Self::AnnualReview { to, .. } => format!("annual-review:{guild_id}:{}", to.year()),
+        }
+    }
+
+    /// Whether a repeat replaces the pending one or is dropped.
+    pub fn repeat(&self) -> Repeat {
+        match self {
+            Self::BallotPosted { .. }
+            | Self::BallotRefresh { .. }
+            | Self::WgProvision { .. }
+            | Self::WgMemberRole { .. } => Repeat::Latest,
+            _ => Repeat::Once,
+        }
+    }
+}
+
+/// Queues a notice inside the caller's transaction; returns whether it was added (a `Once`
+/// notice already queued is not).
+pub async fn queue(
     conn: &mut SqliteConnection,
     guild_id: u64,
-    dedupe_key: &str,
     notice: &Notice,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
     let payload = serde_json::to_string(notice).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    store::outbox::enqueue_once(conn, guild_id, dedupe_key, &payload, now).await
-}
-
-/// An item handed to the publisher.
-#[derive(Debug, Clone)]
-pub struct OutboxItem {
-    pub id: i64,
-    pub guild_id: u64,
-    pub attempts: i64,
-    pub notice: Notice,
-}
-
-/// Why a delivery failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DeliveryError {
-    /// Discord asked us to wait (429 `retry_after`); never retried earlier than that.
-    #[error("rate limited for {0}")]
-    RetryAfter(Duration),
-    /// A passing failure (5xx, network): retried with backoff.
-    #[error("{0}")]
-    Failed(String),
-    /// The bot lacks a Discord permission: retried with backoff (it works once the permission is
-    /// granted), and the TSC is told once what is missing.
-    #[error("missing permission: {0}")]
-    Forbidden(String),
-    /// Discord will never accept it (a member's closed DMs, a deleted channel or message): not
-    /// retried; the item is settled as abandoned and its feature reacts (see `on_abandoned`).
-    #[error("rejected: {0}")]
-    Rejected(String),
-}
-
-/// Puts notices on Discord. Implemented by the Discord layer; tests use fakes.
-pub trait Publisher: Send + Sync {
-    /// Delivers one item; returns the id of the message posted or edited, if any.
-    fn deliver(
-        &self,
-        item: &OutboxItem,
-    ) -> impl Future<Output = Result<Option<u64>, DeliveryError>> + Send;
-}
-
-/// At most this many items per pass, so that one pass never runs for long.
-const BATCH: i64 = 50;
-
-impl App {
-    /// Delivers every due item once; returns when the next pending item falls due.
-    pub async fn deliver_outbox<P: Publisher>(
-        &self,
-        publisher: &P,
-    ) -> AppResult<Option<DateTime<Utc>>> {
-        let due = {
-            let mut conn = self.db().acquire().await?;
-            store::outbox::due(&mut conn, self.now(), BATCH).await?
-        };
-        for row in due {
-            let notice: Notice = match serde_json::from_str(&row.payload) {
-                Ok(n) => n,
-                Err(e) => {
-                    tracing::error!(outbox_id = row.id, error = %e, "undecodable outbox item");
-                    let mut conn = self.db().acquire().await?;
-                    let retry = self.now() + Duration::days(1);
-                    store::outbox::mark_failed(&mut conn, row.id, "undecodable payload", retry)
-                        .await?;
-                    continue;
-                }
-            };
-            let item = OutboxItem {
-                id: row.id,
-                guild_id: row.guild_id,
-                attempts: row.attempts,
-                notice,
-            };
-            let result = publisher.deliver(&item).await;
-            let now = self.now();
-            let mut tx = self.write_tx().await?;
-            match result {
-                Ok(message_id) => {
-                    if let (Notice::BallotPosted { ballot_id }, Some(message_id)) =
-                        (&item.notice, message_id)
-                    {
-                        store::ballots::set_message(&mut tx, *ballot_id, message_id).await?;
-                    }
-                    if store::outbox::mark_delivered(&mut tx, row.id, row.revision, message_id, now)
-                        .await?
-                    {
-                        super::wg_lifecycle::delivered(&mut tx, &item.notice, now).await?;
-                    }
-                }
-                Err(DeliveryError::Rejected(reason)) => {
-                    tracing::warn!(outbox_id = row.id, reason, "delivery rejected for good");
-                    store::outbox::mark_abandoned(&mut tx, row.id, &reason, now).await?;
-                    self.on_abandoned(&mut tx, &item, now).await?;
-                }
-                Err(error) => {
-                    let wait = match &error {
-                        // Honour Discord's wait exactly, but never spin on a zero.
-                        DeliveryError::RetryAfter(after) => (*after).max(Duration::seconds(1)),
-                        _ => backoff(row.attempts),
-                    };
-                    tracing::warn!(
-                        outbox_id = row.id,
-                        attempts = row.attempts + 1,
-                        retry_in_s = wait.num_seconds(),
-                        error = %error,
-                        "delivery failed; will retry"
-                    );
-                    let first_refusal = matches!(error, DeliveryError::Forbidden(_))
-                        && !row
-                            .last_error
-                            .as_deref()
-                            .is_some_and(|e| e.starts_with("missing permission"));
-                    if let (true, DeliveryError::Forbidden(detail)) = (first_refusal, &error) {
-                        self.report_missing_permission(&mut tx, &item, detail, now)
-                            .await?;
-                    }
-                    store::outbox::mark_failed(&mut tx, row.id, &error.to_string(), now + wait)
-                        .await?;
-                }
-            }
-            tx.commit().await?;
-        }
-        let mut conn = self.db().acquire().await?;
-        Ok(store::outbox::next_due(&mut conn).await?)
+    let key = notice.key(guild_id);
+    match notice.repeat() {
+        Repeat::Once => store::outbox::enqueue_once(conn, guild_id, &key, &payload, now).await,
+        Repeat::Latest => store::outbox::enqueue(conn, guild_id, &key, &payload, now)
+            .await
+            .map(|()| true),
     }
 }
 
-impl App {
-    /// Tells the TSC once that a delivery lacks a permission; it keeps being retried.
-    async fn report_missing_permission(
-        &self,
-        conn: &mut SqliteConnection,
-        item: &OutboxItem,
-        detail: &str,
-        now: DateTime<Utc>,
-    ) -> AppResult<()> {
-        if matches!(item.notice, Notice::PermissionMissing { .. }) {
-            return Ok(());
-        }
-        let config = store::guilds::get(conn, item.guild_id).await?;
-        let Some(channel_id) = config.and_then(|c| c.announce_channel_id) else {
-            return Ok(());
-        };
-        let notice = Notice::PermissionMissing {
-            channel_id,
-            failed: Box::new(item.notice.clone()),
-            detail: detail.to_owned(),
-        };
-        enqueue(
-            conn,
-            item.guild_id,
-            &format!("permission:{}", item.id),
-            &notice,
-            now,
-        )
-        .await?;
-        Ok(())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_queued_by_older_versions_still_decode() {
+        let old = r#"{"kind":"inactivity_reported","channel_id":5,"member_id":6,"months":3}"#;
+        let notice: Notice = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            notice,
+            Notice::InactivityReported {
+                channel_id: 5,
+                member_id: 6,
+                months: 3,
+                step_id: 0
+            }
+        );
     }
 
-    /// What happens when Discord refused an item for good. Each feature whose notices can be
-    /// refused reacts here, in the same transaction that settles the item.
-    async fn on_abandoned(
-        &self,
-        conn: &mut SqliteConnection,
-        item: &OutboxItem,
-        now: DateTime<Utc>,
-    ) -> AppResult<()> {
-        match &item.notice {
-            // Closed DMs: recorded on the step, and the TSC is told instead.
-            Notice::InactivityContact { step_id, member_id } => {
-                super::succession::contact_undeliverable(
-                    conn,
-                    item.guild_id,
-                    *step_id,
-                    *member_id,
-                    now,
-                )
-                .await
+    #[test]
+    fn events_of_the_same_kind_get_different_keys() {
+        let a = Notice::RoleChange {
+            member_id: 1,
+            role_id: 2,
+            add: true,
+            at_ms: 10,
+        };
+        let b = Notice::RoleChange {
+            member_id: 1,
+            role_id: 2,
+            add: true,
+            at_ms: 20,
+        };
+        assert_ne!(a.key(9), b.key(9));
+        assert_eq!(a.key(9), a.clone().key(9));
+        assert_eq!(
+            Notice::BallotRefresh { ballot_id: 3 }.repeat(),
+            Repeat::Latest
+        );
+        assert_eq!(
+            Notice::BallotResult {
+                ballot_id: 3,
+                channel_id: 4
             }
-            // A member who left (unknown member) or a role deleted: nothing left to change.
-            Notice::RoleChange { .. }
-            | Notice::InactivityReported { .. }
-            | Notice::InactivityDmUndeliverable { .. }
-            | Notice::InactivityAnswered { .. }
-            | Notice::EmeritusAnnounced { .. }
-            | Notice::NominationsNeeded { .. }
-            | Notice::AnnualReview { .. } => Ok(()),
-            // A ballot message that was deleted, or a channel gone: the ballot still closes and
-            // is announced; the log says why its message could not be posted or edited.
-            Notice::BallotPosted { .. }
-            | Notice::BallotRefresh { .. }
-            | Notice::BallotResult { .. }
-            | Notice::BallotReminder { .. }
-            | Notice::PermissionMissing { .. }
-            | Notice::PolicyChanged { .. } => Ok(()),
-            // A working group's channel or message gone, a member who left the server: the
-            // group's record stays; the log says what could not be done.
-            Notice::WgProvision { .. }
-            | Notice::WgAnnounced { .. }
-            | Notice::WgMemberRole { .. }
-            | Notice::WgJoinRequested { .. }
-            | Notice::WgReportPosted { .. }
-            | Notice::WgReportReminder { .. }
-            | Notice::WgReportOverdue { .. }
-            | Notice::WgEndingSoon { .. }
-            | Notice::WgEndReached { .. }
-            | Notice::WgArchive { .. }
-            | Notice::WgClosedAnnounced { .. } => Ok(()),
-        }
+            .repeat(),
+            Repeat::Once
+        );
     }
 }

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::{Data, Error, govern, roster, vote, wg};
+use super::{Data, Error, annual_review, ballot, guild, succession, working_group};
 use crate::i18n;
 
 pub type Command = poise::Command<Data, Error>;
@@ -13,11 +13,11 @@ pub type Command = poise::Command<Data, Error>;
 /// The registry: every command, in the order Discord lists them.
 fn all() -> Vec<Command> {
     vec![
-        govern::govern(),
-        vote::vote(),
-        wg::wg(),
-        roster::roster(),
-        roster::review(),
+        guild::commands::govern(),
+        ballot::commands::vote(),
+        working_group::commands::wg(),
+        succession::commands::roster(),
+        annual_review::commands::review(),
     ]
 }
 

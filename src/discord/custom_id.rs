@@ -1,103 +1,206 @@
-//! Button and modal custom ids. They carry everything needed to act after a restart, and anything
-//! that does not parse exactly is treated as forged.
+//! Every button and form the bot posts, as one typed enum, encoded and parsed here only. An id
+//! carries everything needed to act after a restart. Ids are versioned (`v2:` and the feature's
+//! path); the unprefixed ids of version 1 are still parsed, so buttons already posted keep
+//! working. Anything that does not parse exactly is treated as forged.
 
+use crate::app::succession::contact::ContactAnswer;
 use crate::governance::ballot::Choice;
 
-/// What a component or modal asks for.
+/// What a component or form asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Vote {
-        ballot_id: i64,
-        choice: Choice,
-    },
-    Withdraw {
-        ballot_id: i64,
-    },
-    /// The modal that collects the concern of a -1.
-    Concern {
-        ballot_id: i64,
-    },
+pub enum CustomId {
+    // Ballots.
+    /// A vote button: +1, 0 or -1 (which opens the concern form).
+    Vote { ballot_id: i64, choice: Choice },
+    /// "Withdraw my vote".
+    Withdraw { ballot_id: i64 },
+    /// The form that collects the concern of a -1.
+    Concern { ballot_id: i64 },
+
+    // Working groups.
+    /// The charter form of a draft.
+    WgCharter { draft_id: i64 },
+    /// The report button and form of a group.
+    WgReport { wg_id: i64 },
+    /// The chair's answer to a join request.
+    WgJoin { request_id: i64, approve: bool },
+    /// A TSC member opens the closing ballot after the charter ended.
+    WgProposeClose { wg_id: i64 },
+
+    // Succession.
+    /// The member's answer in the contact DM.
+    Contact { step_id: i64, answer: ContactAnswer },
 }
 
-/// The text input of the concern modal.
+/// The text input of the concern form.
 pub const CONCERN_INPUT: &str = "concern";
+/// The text inputs of the charter form, in order.
+pub const CHARTER_INPUTS: [&str; 5] = [
+    "scope",
+    "deliverables",
+    "timeline",
+    "resources",
+    "reporting",
+];
+/// The text input of the report form.
+pub const REPORT_INPUT: &str = "report";
 
-impl Action {
+/// The prefix of the current version.
+const VERSION: &str = "v2";
+/// Discord caps custom ids at 100 characters; anything longer is not ours.
+const MAX_LEN: usize = 100;
+
+impl CustomId {
     pub fn encode(self) -> String {
+        format!("{VERSION}:{}", self.path())
+    }
+
+    /// The id without its version prefix (the version 1 form).
+    fn path(self) -> String {
         match self {
             Self::Vote { ballot_id, choice } => {
                 format!("ballot:{ballot_id}:vote:{}", choice.symbol())
             }
             Self::Withdraw { ballot_id } => format!("ballot:{ballot_id}:withdraw"),
             Self::Concern { ballot_id } => format!("ballot:{ballot_id}:concern"),
+            Self::WgCharter { draft_id } => format!("wg:{draft_id}:charter"),
+            Self::WgReport { wg_id } => format!("wg:{wg_id}:report"),
+            Self::WgJoin {
+                request_id,
+                approve,
+            } => format!(
+                "wg:join:{request_id}:{}",
+                if approve { "approve" } else { "decline" }
+            ),
+            Self::WgProposeClose { wg_id } => format!("wg:{wg_id}:close"),
+            Self::Contact { step_id, answer } => {
+                let verb = match answer {
+                    ContactAnswer::StillActive => "active",
+                    ContactAnswer::Emeritus => "emeritus",
+                };
+                format!("succession:{step_id}:{verb}")
+            }
         }
     }
 
-    pub fn parse(id: &str) -> Option<Self> {
-        // Discord caps custom ids at 100 characters; anything longer is not ours.
-        if id.len() > 100 {
+    pub fn parse(custom_id: &str) -> Option<Self> {
+        if custom_id.len() > MAX_LEN {
             return None;
         }
-        let mut parts = id.split(':');
-        if parts.next()? != "ballot" {
-            return None;
-        }
-        let raw_id = parts.next()?;
-        // Only canonical positive decimal ids ("+5" or "007" are not ours).
-        if raw_id.is_empty()
-            || raw_id.starts_with('0')
-            || !raw_id.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        let ballot_id: i64 = raw_id.parse().ok()?;
-        let action = match (parts.next()?, parts.next()) {
-            ("vote", Some(symbol)) => Self::Vote {
-                ballot_id,
+        let path = match custom_id.split_once(':') {
+            Some((VERSION, rest)) => rest,
+            // Version 1 had no prefix.
+            _ => custom_id,
+        };
+        let parts: Vec<&str> = path.split(':').collect();
+        Some(match parts.as_slice() {
+            ["ballot", n, "vote", symbol] => Self::Vote {
+                ballot_id: id(n)?,
                 choice: Choice::from_symbol(symbol)?,
             },
-            ("withdraw", None) => Self::Withdraw { ballot_id },
-            ("concern", None) => Self::Concern { ballot_id },
+            ["ballot", n, "withdraw"] => Self::Withdraw { ballot_id: id(n)? },
+            ["ballot", n, "concern"] => Self::Concern { ballot_id: id(n)? },
+            ["wg", "join", n, decision] => Self::WgJoin {
+                request_id: id(n)?,
+                approve: match *decision {
+                    "approve" => true,
+                    "decline" => false,
+                    _ => return None,
+                },
+            },
+            ["wg", n, "charter"] => Self::WgCharter { draft_id: id(n)? },
+            ["wg", n, "report"] => Self::WgReport { wg_id: id(n)? },
+            ["wg", n, "close"] => Self::WgProposeClose { wg_id: id(n)? },
+            ["succession", n, verb] => Self::Contact {
+                step_id: id(n)?,
+                answer: match *verb {
+                    "active" => ContactAnswer::StillActive,
+                    "emeritus" => ContactAnswer::Emeritus,
+                    _ => return None,
+                },
+            },
             _ => return None,
-        };
-        parts.next().is_none().then_some(action)
+        })
     }
+}
+
+/// Only canonical positive decimal ids ("+5", "007" or "-1" are not ours).
+fn id(text: &str) -> Option<i64> {
+    if text.is_empty() || text.starts_with('0') || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn ids_round_trip() {
-        let actions = [
-            Action::Vote {
+    fn every_kind() -> Vec<CustomId> {
+        let mut ids: Vec<CustomId> = Choice::ALL
+            .into_iter()
+            .map(|choice| CustomId::Vote {
                 ballot_id: 12,
-                choice: Choice::Yes,
-            },
-            Action::Vote {
-                ballot_id: 12,
-                choice: Choice::Abstain,
-            },
-            Action::Vote {
-                ballot_id: 12,
-                choice: Choice::No,
-            },
-            Action::Withdraw {
+                choice,
+            })
+            .collect();
+        ids.extend([
+            CustomId::Withdraw {
                 ballot_id: 9_007_199_254_740_993,
             },
-            Action::Concern { ballot_id: 1 },
-        ];
-        for action in actions {
-            assert_eq!(Action::parse(&action.encode()), Some(action));
+            CustomId::Concern { ballot_id: 1 },
+            CustomId::WgCharter { draft_id: 4 },
+            CustomId::WgReport { wg_id: 7 },
+            CustomId::WgJoin {
+                request_id: 9,
+                approve: true,
+            },
+            CustomId::WgJoin {
+                request_id: 9,
+                approve: false,
+            },
+            CustomId::WgProposeClose { wg_id: 12 },
+            CustomId::Contact {
+                step_id: 42,
+                answer: ContactAnswer::StillActive,
+            },
+            CustomId::Contact {
+                step_id: 42,
+                answer: ContactAnswer::Emeritus,
+            },
+        ]);
+        ids
+    }
+
+    #[test]
+    fn ids_round_trip_and_fit_discord() {
+        for id in every_kind() {
+            let encoded = id.encode();
+            assert!(encoded.starts_with("v2:"), "{encoded}");
+            assert!(encoded.len() <= MAX_LEN, "{encoded}");
+            assert_eq!(CustomId::parse(&encoded), Some(id));
         }
         assert_eq!(
-            Action::Vote {
+            CustomId::Vote {
                 ballot_id: 3,
                 choice: Choice::Yes
             }
             .encode(),
-            "ballot:3:vote:+1"
+            "v2:ballot:3:vote:+1"
+        );
+    }
+
+    #[test]
+    fn buttons_posted_by_version_1_keep_working() {
+        for id in every_kind() {
+            assert_eq!(CustomId::parse(&id.path()), Some(id), "{}", id.path());
+        }
+        assert_eq!(
+            CustomId::parse("succession:7:active"),
+            Some(CustomId::Contact {
+                step_id: 7,
+                answer: ContactAnswer::StillActive
+            })
         );
     }
 
@@ -105,6 +208,9 @@ mod tests {
     fn forged_ids_are_rejected() {
         for forged in [
             "",
+            "v2",
+            "v2:",
+            "v3:ballot:1:vote:+1",
             "ballot",
             "ballot:",
             "ballot:x:vote:+1",
@@ -117,13 +223,23 @@ mod tests {
             "ballot:1:vote:+1:extra",
             "ballot:1:withdraw:now",
             "ballot:99999999999999999999:vote:+1",
-            "wg:1:vote:+1",
+            "v2:v2:ballot:1:vote:+1",
+            "wg",
+            "wg:1",
+            "wg:x:charter",
+            "wg:0:report",
+            "wg:join:1:maybe",
+            "wg:join:1",
+            "wg:1:charter:x",
+            "succession",
+            "succession:1",
+            "succession:0:active",
+            "succession:1:retire",
+            "succession:1:active:extra",
         ] {
-            assert_eq!(Action::parse(forged), None, "{forged:?}");
+            assert_eq!(CustomId::parse(forged), None, "{forged:?}");
         }
-        assert_eq!(
-            Action::parse(&format!("ballot:1:vote:+1{}", " ".repeat(100))),
-            None
-        );
+        let long = format!("v2:ballot:1:vote:+1{}", " ".repeat(100));
+        assert_eq!(CustomId::parse(&long), None);
     }
 }

@@ -1,23 +1,27 @@
-//! The only code that knows serenity and poise: commands, buttons and modals, rendering, and
-//! the outbox publisher. Thin: parse, call `app`, render.
+//! The only code that knows serenity and poise: commands, buttons and forms, rendering, and
+//! the outbox's publisher. Thin: parse, call `app`, render.
+//!
+//! One folder per feature (`ballot`, `working_group`, `succession`, `annual_review`, `guild`),
+//! each with `commands.rs`, `components.rs` (buttons and forms), `render.rs` and `publish.rs`.
+//! Shared pieces have homes of their own: `actor` (who is acting), `text` (limits, splitting),
+//! `reply` (ephemeral answers, errors), `custom_id` (every button and form), `rest`,
+//! `publisher`. The registries: `commands` (every command), `events` (every button and form,
+//! routed by their typed id), `delivery` (every notice).
 
 pub mod actor;
+pub mod annual_review;
+pub mod ballot;
 pub mod commands;
 pub mod custom_id;
-pub mod govern;
+pub mod delivery;
+pub mod events;
+pub mod guild;
 pub mod publisher;
-pub mod render;
 pub mod reply;
 pub mod rest;
-pub mod roster;
-pub mod roster_render;
-pub mod succession_id;
-pub mod vote;
-pub mod wg;
-pub mod wg_ids;
-pub mod wg_interactions;
-pub mod wg_publisher;
-pub mod wg_render;
+pub mod succession;
+pub mod text;
+pub mod working_group;
 
 use poise::serenity_prelude as serenity;
 
@@ -56,7 +60,7 @@ pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Err
         .options(poise::FrameworkOptions {
             commands: commands::commands(),
             on_error: |error| Box::pin(on_error(error)),
-            event_handler: |framework, event| Box::pin(on_event(framework, event)),
+            event_handler: |framework, event| Box::pin(events::on_event(framework, event)),
             // A command is activity (succession planning); only its time is kept.
             pre_command: |ctx| {
                 Box::pin(async move {
@@ -105,7 +109,7 @@ pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Err
 async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     let (ctx, text_for) = match error {
         poise::FrameworkError::Command { error, ctx, .. } => {
-            let locale = vote::command_locale(ctx).await;
+            let locale = actor::command_locale(ctx).await;
             (
                 ctx,
                 reply::error_text(locale, &error, &ctx.command().qualified_name),
@@ -113,11 +117,11 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         }
         poise::FrameworkError::ArgumentParse { ctx, .. } => {
             // The input is member text: never logged.
-            let locale = vote::command_locale(ctx).await;
+            let locale = actor::command_locale(ctx).await;
             (ctx, tr(locale, msg!("error-invalid-input"), None))
         }
         poise::FrameworkError::GuildOnly { ctx, .. } => {
-            let locale = vote::command_locale(ctx).await;
+            let locale = actor::command_locale(ctx).await;
             (ctx, tr(locale, msg!("error-guild-only"), None))
         }
         poise::FrameworkError::Setup { error, .. } => {
@@ -129,7 +133,7 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tracing::error!(?kind, "unhandled framework error");
             match other.ctx() {
                 Some(ctx) => {
-                    let locale = vote::command_locale(ctx).await;
+                    let locale = actor::command_locale(ctx).await;
                     (ctx, tr(locale, msg!("generic-error"), None))
                 }
                 None => return,
@@ -139,40 +143,4 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     if let Err(e) = ctx.send(reply::ephemeral(text_for)).await {
         tracing::warn!(error = %e, "could not send an error reply");
     }
-}
-
-/// The feature a custom id belongs to: the part before the first colon.
-fn feature_of(custom_id: &str) -> &str {
-    custom_id.split(':').next().unwrap_or_default()
-}
-
-async fn on_event(
-    framework: poise::FrameworkContext<'_, Data, Error>,
-    event: &serenity::FullEvent,
-) -> Result<(), Error> {
-    let ctx = framework.serenity_context;
-    let data = framework.user_data;
-    roster::on_event(ctx, &data.app, event).await;
-    if let serenity::FullEvent::InteractionCreate { interaction } = event {
-        // Buttons and modals are routed by the feature prefix of their custom id
-        // (`ballot:…`, `succession:…`); the ballot handler also answers ids that are nobody's.
-        let result = match interaction {
-            serenity::Interaction::Component(component) => {
-                match feature_of(&component.data.custom_id) {
-                    "wg" => wg_interactions::on_component(ctx, data, component).await,
-                    succession_id::PREFIX => roster::on_component(ctx, data, component).await,
-                    _ => vote::on_component(ctx, data, component).await,
-                }
-            }
-            serenity::Interaction::Modal(modal) => match feature_of(&modal.data.custom_id) {
-                "wg" => wg_interactions::on_modal(ctx, data, modal).await,
-                _ => vote::on_modal(ctx, data, modal).await,
-            },
-            _ => Ok(()),
-        };
-        if let Err(e) = result {
-            tracing::warn!(error = %e, "could not answer an interaction");
-        }
-    }
-    Ok(())
 }

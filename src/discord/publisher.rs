@@ -1,21 +1,25 @@
-//! Delivers outbox notices to Discord: renders each in the guild's locale from the current
-//! state and posts or edits it, with mentions locked down.
-
-mod roster;
+//! The Discord side of the outbox: the [`DiscordPublisher`] every feature's `publish.rs`
+//! delivers through, and what they share (messages with nonces and no pings, the guild's
+//! language, DM channels, long texts split across messages). `delivery.rs` dispatches.
 
 use poise::serenity_prelude as serenity;
 
-use super::render;
 use super::reply::no_pings;
 use super::rest::Rest;
+use super::text::{MESSAGE_MAX, split_message};
 use crate::app::App;
-use crate::app::outbox::{DeliveryError, Notice, OutboxItem, Publisher};
-use crate::i18n::{self, args, tr};
-use crate::msg;
+use crate::app::delivery::{DeliveryError, OutboxItem};
+use crate::i18n;
+use crate::store::guild::GuildConfig;
 
 pub struct DiscordPublisher {
     app: App,
     rest: Rest,
+}
+
+/// A passing failure while preparing a delivery (reading state): retried with backoff.
+pub fn failed(e: impl std::fmt::Display) -> DeliveryError {
+    DeliveryError::Failed(e.to_string())
 }
 
 impl DiscordPublisher {
@@ -31,7 +35,17 @@ impl DiscordPublisher {
         &self.rest
     }
 
-    async fn guild_locale(&self, guild_id: u64) -> &'static str {
+    /// The guild's configuration; a notice for a guild without one cannot be delivered yet.
+    pub async fn config(&self, guild_id: u64) -> Result<GuildConfig, DeliveryError> {
+        self.app
+            .find_guild_config(guild_id)
+            .await
+            .map_err(failed)?
+            .ok_or_else(|| failed("guild not configured"))
+    }
+
+    /// The language notices are posted in: the guild's.
+    pub async fn guild_locale(&self, guild_id: u64) -> &'static str {
         let config = self.app.find_guild_config(guild_id).await.ok().flatten();
         i18n::resolve(None, config.as_ref().map(|c| c.locale.as_str()))
     }
@@ -44,136 +58,70 @@ impl DiscordPublisher {
             .nonce(serenity::Nonce::String(format!("steward-{}", item.id)))
             .enforce_nonce(true)
     }
-}
 
-fn failed(e: impl std::fmt::Display) -> DeliveryError {
-    DeliveryError::Failed(e.to_string())
-}
+    /// Posts a message; returns its id.
+    pub async fn post(
+        &self,
+        channel_id: u64,
+        message: &serenity::CreateMessage,
+    ) -> Result<Option<u64>, DeliveryError> {
+        self.rest
+            .create_message(channel_id, message)
+            .await
+            .map(Some)
+    }
 
-impl Publisher for DiscordPublisher {
-    async fn deliver(&self, item: &OutboxItem) -> Result<Option<u64>, DeliveryError> {
-        let locale = self.guild_locale(item.guild_id).await;
-        match &item.notice {
-            Notice::BallotPosted { ballot_id } => {
-                let view = self.app.ballot_view(*ballot_id).await.map_err(failed)?;
-                let message = Self::message(item)
-                    .embed(render::ballot_embed(&view, locale))
-                    .components(render::ballot_buttons(&view, locale));
-                self.rest
-                    .create_message(view.ballot.channel_id, &message)
-                    .await
-                    .map(Some)
+    /// Posts a text that may be longer than one message as several, each with its own nonce so
+    /// that a retry after a partial failure posts none twice. Returns the first message's id.
+    pub async fn post_text(
+        &self,
+        item: &OutboxItem,
+        channel_id: u64,
+        text: &str,
+    ) -> Result<Option<u64>, DeliveryError> {
+        let mut first = None;
+        for (n, chunk) in split_message(text, MESSAGE_MAX).into_iter().enumerate() {
+            let mut message = Self::message(item).content(chunk);
+            if n > 0 {
+                message =
+                    message.nonce(serenity::Nonce::String(format!("steward-{}-{n}", item.id)));
             }
-            Notice::BallotRefresh { ballot_id } => {
-                let view = self.app.ballot_view(*ballot_id).await.map_err(failed)?;
-                // Not posted yet: the post itself will show the latest state.
-                let Some(message_id) = view.ballot.message_id else {
-                    return Ok(None);
-                };
-                let edit = serenity::EditMessage::new()
-                    .embed(render::ballot_embed(&view, locale))
-                    .components(render::ballot_buttons(&view, locale))
-                    .allowed_mentions(no_pings());
-                self.rest
-                    .edit_message(view.ballot.channel_id, message_id, &edit)
-                    .await
-                    .map(Some)
-            }
-            Notice::BallotResult {
-                ballot_id,
-                channel_id,
-            } => {
-                let view = self.app.ballot_view(*ballot_id).await.map_err(failed)?;
-                let message = Self::message(item).embed(render::result_embed(&view, locale));
-                self.rest
-                    .create_message(*channel_id, &message)
-                    .await
-                    .map(Some)
-            }
-            Notice::BallotReminder { ballot_id, members } => {
-                let view = self.app.ballot_view(*ballot_id).await.map_err(failed)?;
-                // Whoever voted since the reminder was queued is left alone.
-                let missing = view.missing_voters();
-                let members: Vec<u64> = members
-                    .iter()
-                    .copied()
-                    .filter(|m| missing.contains(m))
-                    .collect();
-                if members.is_empty() || !view.ballot.open {
-                    return Ok(None);
-                }
-                let message = Self::message(item)
-                    .content(render::reminder_text(&view, &members, locale))
-                    .allowed_mentions(
-                        serenity::CreateAllowedMentions::new()
-                            .users(members.iter().map(|m| serenity::UserId::new(*m))),
-                    );
-                self.rest
-                    .create_message(view.ballot.channel_id, &message)
-                    .await
-                    .map(Some)
-            }
-            Notice::PermissionMissing {
-                channel_id,
-                failed,
-                detail,
-            } => {
-                let text = tr(
-                    locale,
-                    msg!("permission-missing"),
-                    Some(&args([
-                        ("action", render::notice_action(locale, failed).into()),
-                        ("detail", detail.as_str().into()),
-                    ])),
-                );
-                let message = Self::message(item).content(text);
-                self.rest
-                    .create_message(*channel_id, &message)
-                    .await
-                    .map(Some)
-            }
-            Notice::WgProvision { .. }
-            | Notice::WgAnnounced { .. }
-            | Notice::WgMemberRole { .. }
-            | Notice::WgJoinRequested { .. }
-            | Notice::WgReportPosted { .. }
-            | Notice::WgReportReminder { .. }
-            | Notice::WgReportOverdue { .. }
-            | Notice::WgEndingSoon { .. }
-            | Notice::WgEndReached { .. }
-            | Notice::WgArchive { .. }
-            | Notice::WgClosedAnnounced { .. } => {
-                super::wg_publisher::deliver(self, item, locale).await
-            }
-            Notice::PolicyChanged {
-                channel_id,
-                key,
-                value,
-                changed_by,
-            } => {
-                let text = tr(
-                    locale,
-                    msg!("policy-changed-announcement"),
-                    Some(&args([
-                        ("setting", key.name().into()),
-                        ("value", value.as_str().into()),
-                        ("member", format!("<@{changed_by}>").into()),
-                    ])),
-                );
-                let message = Self::message(item).content(text);
-                self.rest
-                    .create_message(*channel_id, &message)
-                    .await
-                    .map(Some)
-            }
-            Notice::InactivityContact { .. }
-            | Notice::InactivityReported { .. }
-            | Notice::InactivityDmUndeliverable { .. }
-            | Notice::InactivityAnswered { .. }
-            | Notice::RoleChange { .. }
-            | Notice::EmeritusAnnounced { .. }
-            | Notice::NominationsNeeded { .. }
-            | Notice::AnnualReview { .. } => self.deliver_roster(item, locale).await,
+            let id = self.rest.create_message(channel_id, &message).await?;
+            first.get_or_insert(id);
         }
+        Ok(first)
+    }
+
+    /// The DM channel with a member (Discord returns the existing one if there is one).
+    pub async fn dm_channel(&self, member_id: u64) -> Result<u64, DeliveryError> {
+        let body = serde_json::json!({ "recipient_id": member_id.to_string() });
+        let answer = self
+            .rest
+            .request(reqwest::Method::POST, "/users/@me/channels", Some(&body))
+            .await?;
+        answer["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .ok_or_else(|| failed("DM channel without an id"))
+    }
+
+    /// Adds or removes one role of a member. PUT and DELETE are idempotent: a retry is safe.
+    pub async fn set_role(
+        &self,
+        guild_id: u64,
+        member_id: u64,
+        role_id: u64,
+        add: bool,
+    ) -> Result<(), DeliveryError> {
+        let method = if add {
+            reqwest::Method::PUT
+        } else {
+            reqwest::Method::DELETE
+        };
+        let path = format!("/guilds/{guild_id}/members/{member_id}/roles/{role_id}");
+        self.rest
+            .request(method, &path, None::<&()>)
+            .await
+            .map(drop)
     }
 }

@@ -73,3 +73,49 @@ pub fn ephemeral_response(text: impl Into<String>) -> serenity::CreateInteractio
             .allowed_mentions(no_pings()),
     )
 }
+
+/// An ephemeral "thinking…" answer to a button or form, to be edited with [`edited`] once the
+/// work is done (when it may outlast Discord's 3 s).
+pub fn deferred() -> serenity::CreateInteractionResponse {
+    serenity::CreateInteractionResponse::Defer(
+        serenity::CreateInteractionResponseMessage::new().ephemeral(true),
+    )
+}
+
+/// The text that replaces a [`deferred`] answer.
+pub fn edited(text: String) -> serenity::EditInteractionResponse {
+    serenity::EditInteractionResponse::new()
+        .content(text)
+        .allowed_mentions(no_pings())
+}
+
+/// The value of a form's text input.
+pub fn form_value(modal: &serenity::ModalInteraction, id: &str) -> Option<String> {
+    modal
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            serenity::ActionRowComponent::InputText(t) if t.custom_id == id => t.value.clone(),
+            _ => None,
+        })
+}
+
+/// Answers a slash command with a form (poise must not answer it again).
+pub async fn respond_with_modal(
+    ctx: super::Context<'_>,
+    modal: serenity::CreateModal,
+) -> Result<(), super::Error> {
+    if let poise::Context::Application(actx) = ctx {
+        actx.interaction
+            .create_response(
+                ctx.http(),
+                serenity::CreateInteractionResponse::Modal(modal),
+            )
+            .await?;
+        actx.has_sent_initial_response
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+    Ok(())
+}

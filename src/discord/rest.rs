@@ -6,7 +6,7 @@ use chrono::Duration;
 use poise::serenity_prelude as serenity;
 use serde::Serialize;
 
-use crate::app::outbox::DeliveryError;
+use crate::app::delivery::DeliveryError;
 
 /// The production API host; `DISCORD_API_BASE` replaces it.
 pub const DISCORD_BASE: &str = "https://discord.com";

@@ -1,11 +1,13 @@
 //! The governance document as pure rules: no async, no I/O, no clock reads (time is passed in).
 //!
 //! Everything a community can argue about (thresholds, periods, who may do what) is decided here
-//! and tested with tables of cases and property tests.
+//! and tested with tables of cases and property tests. One file per feature, named as the
+//! feature is named in every layer.
 
+pub mod annual_review;
 pub mod ballot;
+pub mod permissions;
 pub mod policy;
-pub mod review;
 pub mod roles;
 pub mod succession;
 pub mod working_group;

@@ -1,4 +1,5 @@
-//! The governance roles of the document and what each may do.
+//! The governance roles of the document, and a member's standing (what the rules need to know
+//! of them). What each role may do is `permissions`.
 
 use serde::{Deserialize, Serialize};
 
@@ -67,66 +68,9 @@ pub struct Standing {
     pub manages_guild: bool,
 }
 
-impl Standing {
-    /// Only the TSC puts questions to a formal vote.
-    pub fn may_start_ballot(&self) -> bool {
-        self.roles.has(GovRole::Tsc)
-    }
-
-    /// The member who opened a ballot, or any TSC member, may cancel it.
-    /// The member a ballot is about (a status review) may not cancel it.
-    pub fn may_cancel_ballot(&self, is_opener: bool, is_its_subject: bool) -> bool {
-        !is_its_subject && (is_opener || self.roles.has(GovRole::Tsc))
-    }
-
-    /// Mapping roles and channels is server administration.
-    pub fn may_configure_guild(&self) -> bool {
-        self.manages_guild
-    }
-
-    /// The numbers of the policy are the TSC's to change ("Update governance documents").
-    pub fn may_change_policy(&self) -> bool {
-        self.roles.has(GovRole::Tsc)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn standing(roles: &[GovRole], admin: bool) -> Standing {
-        Standing {
-            roles: RoleSet::new(roles.iter().copied()),
-            manages_guild: admin,
-        }
-    }
-
-    #[test]
-    fn only_the_tsc_starts_ballots_and_changes_policy() {
-        assert!(standing(&[GovRole::Tsc], false).may_start_ballot());
-        assert!(standing(&[GovRole::Tsc], false).may_change_policy());
-        for role in [GovRole::Maintainer, GovRole::Contributor, GovRole::Emeritus] {
-            assert!(!standing(&[role], true).may_start_ballot(), "{role:?}");
-            assert!(!standing(&[role], true).may_change_policy(), "{role:?}");
-        }
-    }
-
-    #[test]
-    fn opener_or_tsc_cancels() {
-        assert!(standing(&[], false).may_cancel_ballot(true, false));
-        assert!(standing(&[GovRole::Tsc], false).may_cancel_ballot(false, false));
-        assert!(!standing(&[GovRole::Maintainer], true).may_cancel_ballot(false, false));
-        assert!(
-            !standing(&[GovRole::Tsc], false).may_cancel_ballot(false, true),
-            "own review"
-        );
-    }
-
-    #[test]
-    fn guild_setup_needs_manage_server_not_a_governance_role() {
-        assert!(standing(&[], true).may_configure_guild());
-        assert!(!standing(&[GovRole::Tsc], false).may_configure_guild());
-    }
 
     #[test]
     fn role_keys_round_trip() {

@@ -57,6 +57,30 @@ pub fn quiet_for(since: DateTime<Utc>, now: DateTime<Utc>, months: u32) -> bool 
         .is_some_and(|threshold| since <= threshold)
 }
 
+/// The start of a member's current quiet period: their last activity or when they took office
+/// (the earliest TSC or maintainer role they hold), whichever is later, so that a member is
+/// never "inactive" for longer than the bot has known them in office. `None` outside office.
+pub fn quiet_since(
+    roles: &[(GovRole, DateTime<Utc>)],
+    last_active: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
+    let office_since = roles
+        .iter()
+        .filter(|(r, _)| matches!(r, GovRole::Tsc | GovRole::Maintainer))
+        .map(|(_, since)| *since)
+        .min()?;
+    Some(last_active.map_or(office_since, |a| a.max(office_since)))
+}
+
+/// Who votes on a member's status: the TSC present in the server, without the member.
+pub fn review_electorate(under_review: u64, tsc_present: &[u64]) -> Vec<u64> {
+    tsc_present
+        .iter()
+        .copied()
+        .filter(|m| *m != under_review)
+        .collect()
+}
+
 /// The next step for a member, if any. Each step is taken once per quiet period; a member is
 /// always contacted before their status is reviewed, so a review never comes unannounced.
 pub fn next_step(policy: &Policy, member: &MemberActivity, now: DateTime<Utc>) -> Option<Step> {
@@ -113,6 +137,31 @@ mod tests {
             contacted: false,
             reviewed: false,
         }
+    }
+
+    #[test]
+    fn the_quiet_period_starts_at_the_later_of_office_and_activity() {
+        let took_office = at(2026, 1, 1);
+        let tsc = [
+            (GovRole::Tsc, took_office),
+            (GovRole::Emeritus, at(2025, 1, 1)),
+        ];
+        assert_eq!(quiet_since(&tsc, None), Some(took_office));
+        assert_eq!(quiet_since(&tsc, Some(at(2025, 6, 1))), Some(took_office));
+        assert_eq!(
+            quiet_since(&tsc, Some(at(2026, 2, 1))),
+            Some(at(2026, 2, 1))
+        );
+        assert_eq!(
+            quiet_since(&[(GovRole::Contributor, took_office)], None),
+            None,
+            "outside office"
+        );
+    }
+
+    #[test]
+    fn a_member_never_votes_on_their_own_status() {
+        assert_eq!(review_electorate(2, &[1, 2, 3]), vec![1, 3]);
     }
 
     #[test]

@@ -4,8 +4,6 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::roles::{GovRole, Standing};
-
 /// Longest group name, in characters (it also becomes a role name).
 pub const NAME_MAX: usize = 50;
 /// Longest focus area, in characters.
@@ -85,18 +83,16 @@ pub enum WgError {
     TooManyMembers,
     #[error("the report is empty or too long")]
     BadReport,
-    #[error("only maintainers and the TSC propose working groups")]
-    NotAllowedToPropose,
     #[error("the group is not active")]
     NotActive,
-    #[error("only the chair or the TSC can do that")]
-    NotChairOrTsc,
     #[error("already a member")]
     AlreadyMember,
     #[error("not a member")]
     NotMember,
     #[error("the chair cannot leave; the TSC appoints a new chair first")]
     ChairCannotLeave,
+    #[error("a bot cannot chair a working group")]
+    BotChair,
 }
 
 fn bounded(text: &str, max: usize) -> Result<String, ()> {
@@ -194,18 +190,12 @@ pub fn end_date(
     Ok(Some(at))
 }
 
-/// Founding members typed as mentions or ids (`<@1> <@!2> 3`), without duplicates or the chair.
-pub fn founding_members(text: &str, chair: u64) -> Result<Vec<u64>, WgError> {
+/// Founding members (as the Discord layer read them from mentions), without duplicates or the
+/// chair, and not too many.
+pub fn founding_members(ids: &[u64], chair: u64) -> Result<Vec<u64>, WgError> {
     let mut members = Vec::new();
-    for token in text.split(|c: char| c.is_whitespace() || c == ',') {
-        let digits = token
-            .trim_start_matches("<@")
-            .trim_start_matches('!')
-            .trim_end_matches('>');
-        if let Ok(id) = digits.parse::<u64>()
-            && id != chair
-            && !members.contains(&id)
-        {
+    for &id in ids {
+        if id != chair && !members.contains(&id) {
             members.push(id);
         }
     }
@@ -215,18 +205,12 @@ pub fn founding_members(text: &str, chair: u64) -> Result<Vec<u64>, WgError> {
     Ok(members)
 }
 
-/// "For specific initiatives, the TSC may establish Working Groups": maintainers and the TSC
-/// propose them; the TSC decides by ballot.
-pub fn may_propose(standing: &Standing) -> bool {
-    standing.roles.has(GovRole::Tsc) || standing.roles.has(GovRole::Maintainer)
-}
-
-/// The chair runs the group's membership; the TSC, which appoints the chair, may too.
-pub fn may_manage(standing: &Standing, is_chair: bool) -> Result<(), WgError> {
-    if is_chair || standing.roles.has(GovRole::Tsc) {
-        Ok(())
+/// A chair is a person: a bot cannot chair a group.
+pub fn validate_chair(chair_is_bot: bool) -> Result<(), WgError> {
+    if chair_is_bot {
+        Err(WgError::BotChair)
     } else {
-        Err(WgError::NotChairOrTsc)
+        Ok(())
     }
 }
 

@@ -1,5 +1,5 @@
-//! The durable job table behind the scheduler. Payloads are opaque JSON here; the scheduler
-//! gives them types.
+//! The durable job table. Payloads are opaque JSON here; `app::schedule` gives them types. Due
+//! items, claims and retries are the shared queue core (`queue::JOBS`).
 
 use chrono::{DateTime, Utc};
 // Column lists below are constants: the only formatted SQL is those lists.
@@ -67,28 +67,19 @@ pub async fn insert(
     Ok(added == 1)
 }
 
-/// Pending jobs due at `now`, oldest first.
-pub async fn due(
-    conn: &mut SqliteConnection,
-    now: DateTime<Utc>,
-    limit: i64,
-) -> sqlx::Result<Vec<JobRow>> {
-    let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM jobs WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?"
-    )))
-    .bind(to_millis(now))
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows.into_iter().map(JobRow::from).collect())
-}
-
-/// When the next pending job falls due, if any.
-pub async fn next_due(conn: &mut SqliteConnection) -> sqlx::Result<Option<DateTime<Utc>>> {
-    let at: Option<i64> = sqlx::query_scalar("SELECT MIN(due_at) FROM jobs WHERE done_at IS NULL")
-        .fetch_one(&mut *conn)
+/// The jobs with these ids, in the order given (claimed by `queue::JOBS.claim_due`).
+pub async fn get_many(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::Result<Vec<JobRow>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let row: Option<Row> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM jobs WHERE id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(&mut *conn)
         .await?;
-    Ok(at.map(from_millis))
+        out.extend(row.map(JobRow::from));
+    }
+    Ok(out)
 }
 
 pub async fn mark_done(
@@ -98,22 +89,6 @@ pub async fn mark_done(
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE jobs SET done_at = ? WHERE id = ?")
         .bind(to_millis(now))
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-/// Records a failed attempt and when to try again.
-pub async fn mark_failed(
-    conn: &mut SqliteConnection,
-    id: i64,
-    error: &str,
-    retry_at: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query("UPDATE jobs SET attempts = attempts + 1, last_error = ?, due_at = ? WHERE id = ?")
-        .bind(error)
-        .bind(to_millis(retry_at))
         .bind(id)
         .execute(&mut *conn)
         .await?;

@@ -1,16 +1,18 @@
-//! SQLite persistence: one repository module per table group, plain row structs, no rules.
+//! SQLite persistence: one repository module per table group, named after the feature it
+//! serves, with plain row structs and no rules; `queue` is the core both durable queues share.
 //!
 //! Every function takes a `&mut SqliteConnection`, so that a use case can run several of them
 //! inside one transaction (`&mut *tx`).
 
-pub mod ballots;
-pub mod guilds;
+pub mod ballot;
+pub mod guild;
 pub mod jobs;
 pub mod outbox;
+pub mod queue;
 pub mod roster;
 pub mod succession;
-pub mod wg_members;
-pub mod working_groups;
+pub mod working_group;
+pub mod working_group_members;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -1,5 +1,6 @@
 //! The outbox table: what the bot must put on Discord, queued in the transaction that decided it
-//! and delivered by the sender until Discord accepts it.
+//! and delivered until Discord accepts it. Due items, claims and retries are the shared queue
+//! core (`queue::OUTBOX`).
 
 use chrono::{DateTime, Utc};
 // Column lists below are constants: the only formatted SQL is those lists.
@@ -80,8 +81,8 @@ pub async fn enqueue(
     Ok(())
 }
 
-/// Queues an item only if no item with this key was ever queued: for one-off notices whose
-/// job might run again after a crash (the job's done mark is a separate transaction).
+/// Queues an item only if no item with this key was ever queued (an index lookup): a one-off
+/// notice is never posted twice, even if what queued it runs again.
 pub async fn enqueue_once(
     conn: &mut SqliteConnection,
     guild_id: u64,
@@ -105,33 +106,24 @@ pub async fn enqueue_once(
     Ok(added == 1)
 }
 
-/// Undelivered items whose next attempt is due, in the order they were queued.
-pub async fn due(
-    conn: &mut SqliteConnection,
-    now: DateTime<Utc>,
-    limit: i64,
-) -> sqlx::Result<Vec<OutboxRow>> {
-    let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?
-         ORDER BY id LIMIT ?"
-    )))
-    .bind(to_millis(now))
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows.into_iter().map(OutboxRow::from).collect())
-}
-
-pub async fn next_due(conn: &mut SqliteConnection) -> sqlx::Result<Option<DateTime<Utc>>> {
-    let at: Option<i64> =
-        sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at IS NULL")
-            .fetch_one(&mut *conn)
-            .await?;
-    Ok(at.map(from_millis))
+/// The items with these ids, in the order given (claimed by `queue::OUTBOX.claim_due`).
+pub async fn get_many(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::Result<Vec<OutboxRow>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let row: Option<Row> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox WHERE id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        out.extend(row.map(OutboxRow::from));
+    }
+    Ok(out)
 }
 
 /// Records a delivery, unless the item was queued again meanwhile (its revision moved on):
-/// then it stays pending and is delivered once more. Returns whether it is now delivered.
+/// then it stays pending and is due again at once, to be delivered with the latest state.
+/// Returns whether it is now delivered.
 pub async fn mark_delivered(
     conn: &mut SqliteConnection,
     id: i64,
@@ -150,6 +142,9 @@ pub async fn mark_delivered(
     .execute(&mut *conn)
     .await?
     .rows_affected();
+    if changed == 0 {
+        super::queue::OUTBOX.due_at(conn, id, now).await?;
+    }
     Ok(changed == 1)
 }
 
@@ -167,23 +162,6 @@ pub async fn mark_abandoned(
     .bind(to_millis(now))
     .bind(reason)
     .bind(reason)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-pub async fn mark_failed(
-    conn: &mut SqliteConnection,
-    id: i64,
-    error: &str,
-    retry_at: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-    )
-    .bind(error)
-    .bind(to_millis(retry_at))
     .bind(id)
     .execute(&mut *conn)
     .await?;

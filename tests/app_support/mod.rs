@@ -1,14 +1,18 @@
 //! Shared by the `app` + `store` tests: a guild on a real SQLite file in a temp dir, a manual
 //! clock, members with governance roles, and a fake Discord that records what it was given.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses the part of the shared world it needs"
+)]
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, TimeZone, Utc};
-use steward::app::ballots::StartBallot;
-use steward::app::guilds::Setup;
-use steward::app::outbox::{DeliveryError, Notice, OutboxItem, Publisher};
+use steward::app::ballot::open::StartBallot;
+use steward::app::delivery::{DeliveryError, OutboxItem, Publisher};
+use steward::app::guild::setup::Setup;
+use steward::app::outbox::Notice;
 use steward::app::{Actor, App};
 use steward::clock::ManualClock;
 use steward::governance::roles::{GovRole, RoleSet, Standing};
@@ -17,7 +21,10 @@ use steward::store;
 pub const GUILD: u64 = 1_000;
 pub const ANNOUNCE: u64 = 2_000;
 pub const GENERAL: u64 = 2_001;
+pub const TSC_CHANNEL: u64 = 2_002;
 pub const TSC_ROLE: u64 = 3_000;
+pub const MAINTAINER_ROLE: u64 = 3_001;
+pub const EMERITUS_ROLE: u64 = 3_002;
 // The TSC: alice, bob, carol, dave, erin. frank is a maintainer.
 pub const ALICE: u64 = 11;
 pub const BOB: u64 = 12;
@@ -39,7 +46,20 @@ pub struct World {
 }
 
 impl World {
+    /// A guild whose only mapped role is the TSC, without a private TSC channel.
     pub async fn new() -> Self {
+        Self::with_setup(Setup {
+            roles: vec![(GovRole::Tsc, TSC_ROLE)],
+            announce_channel_id: ANNOUNCE,
+            tsc_channel_id: None,
+            wg_category_id: None,
+            locale: "en-US".into(),
+        })
+        .await
+    }
+
+    /// A guild set up as given.
+    pub async fn with_setup(setup: Setup) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("steward.db").display());
         let clock = Arc::new(ManualClock::new(start_time()));
@@ -50,20 +70,7 @@ impl World {
             clock,
             app,
         };
-        world
-            .app
-            .setup_guild(
-                &admin(),
-                Setup {
-                    roles: vec![(GovRole::Tsc, TSC_ROLE)],
-                    announce_channel_id: ANNOUNCE,
-                    tsc_channel_id: None,
-                    wg_category_id: None,
-                    locale: "en-US".into(),
-                },
-            )
-            .await
-            .unwrap();
+        world.app.setup_guild(&admin(), setup).await.unwrap();
         world
     }
 
@@ -130,15 +137,29 @@ pub fn ballot(title: &str) -> StartBallot {
     }
 }
 
-/// A publisher that records what it delivered and fails as scripted.
+/// A publisher that records what it delivered and fails as scripted; members whose DMs are
+/// closed refuse the contact DM, as Discord does.
 #[derive(Default)]
 pub struct FakeDiscord {
     script: Mutex<VecDeque<DeliveryError>>,
     delivered: Mutex<Vec<Notice>>,
+    closed_dms: Vec<u64>,
     pub attempts: Mutex<usize>,
 }
 
 impl FakeDiscord {
+    pub fn with_closed_dms(members: impl IntoIterator<Item = u64>) -> Self {
+        Self {
+            closed_dms: members.into_iter().collect(),
+            ..Self::default()
+        }
+    }
+
+    /// What was delivered since the last call.
+    pub fn take(&self) -> Vec<Notice> {
+        std::mem::take(&mut *self.delivered.lock().unwrap())
+    }
+
     pub fn failing(errors: impl IntoIterator<Item = DeliveryError>) -> Self {
         Self {
             script: Mutex::new(errors.into_iter().collect()),
@@ -166,6 +187,13 @@ impl Publisher for FakeDiscord {
         *self.attempts.lock().unwrap() += 1;
         if let Some(error) = self.script.lock().unwrap().pop_front() {
             return Err(error);
+        }
+        if let Notice::InactivityContact { member_id, .. } = &item.notice
+            && self.closed_dms.contains(member_id)
+        {
+            return Err(DeliveryError::Rejected(
+                "HTTP 403 (50007): Cannot send messages to this user".into(),
+            ));
         }
         self.delivered.lock().unwrap().push(item.notice.clone());
         Ok(Some(900_000 + item.id as u64))

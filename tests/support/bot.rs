@@ -163,7 +163,8 @@ pub fn custom_ids(m: &SimMessage) -> Vec<String> {
         .collect()
 }
 
+/// The ballot id its first button carries (`v2:ballot:<id>:vote:+1`).
 pub fn ballot_id(m: &SimMessage) -> i64 {
     let id = custom_ids(m)[0].clone();
-    id.split(':').nth(1).unwrap().parse().unwrap()
+    id.split(':').nth(2).unwrap().parse().unwrap()
 }

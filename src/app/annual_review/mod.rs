@@ -1,0 +1,4 @@
+//! The annual review ("The TSC conducts an annual review of the project"): a summary of the
+//! past year, posted to the TSC on the policy's date and shown on demand with `/review now`.
+
+pub mod summary;

@@ -1,0 +1,199 @@
+//! Delivering the outbox: claims due notices, hands each to a [`Publisher`] (the Discord layer;
+//! tests use fakes), and settles it in one transaction with whatever its feature does once
+//! Discord answered. The one place that maps a delivery's outcome to a feature's reaction.
+
+use std::future::Future;
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::SqliteConnection;
+
+use super::outbox::{self, Notice};
+use super::{App, AppResult};
+use super::{succession, working_group};
+use crate::store::queue::{OUTBOX, backoff};
+use crate::store::{self, guild};
+
+/// An item handed to the publisher.
+#[derive(Debug, Clone)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub guild_id: u64,
+    pub attempts: i64,
+    pub notice: Notice,
+}
+
+/// Why a delivery failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DeliveryError {
+    /// Discord asked us to wait (429 `retry_after`); never retried earlier than that.
+    #[error("rate limited for {0}")]
+    RetryAfter(Duration),
+    /// A passing failure (5xx, network): retried with backoff.
+    #[error("{0}")]
+    Failed(String),
+    /// The bot lacks a Discord permission: retried with backoff (it works once the permission is
+    /// granted), and the TSC is told once what is missing.
+    #[error("missing permission: {0}")]
+    Forbidden(String),
+    /// Discord will never accept it (a member's closed DMs, a deleted channel or message): not
+    /// retried; the item is settled as abandoned and its feature reacts.
+    #[error("rejected: {0}")]
+    Rejected(String),
+}
+
+/// Puts notices on Discord. Implemented by the Discord layer; tests use fakes.
+pub trait Publisher: Send + Sync {
+    /// Delivers one item; returns the id of the message posted or edited, if any.
+    fn deliver(
+        &self,
+        item: &OutboxItem,
+    ) -> impl Future<Output = Result<Option<u64>, DeliveryError>> + Send;
+}
+
+/// At most this many items per pass, so that one pass never runs for long.
+const BATCH: i64 = 50;
+/// A claimed item comes back by itself if this process dies before settling it.
+const LEASE: Duration = Duration::minutes(2);
+
+impl App {
+    /// Delivers every due item once; returns when the next pending item falls due.
+    pub async fn deliver_outbox<P: Publisher>(
+        &self,
+        publisher: &P,
+    ) -> AppResult<Option<DateTime<Utc>>> {
+        let rows = {
+            let mut tx = self.write_tx().await?;
+            let ids = OUTBOX.claim_due(&mut tx, self.now(), LEASE, BATCH).await?;
+            let rows = store::outbox::get_many(&mut tx, &ids).await?;
+            tx.commit().await?;
+            rows
+        };
+        for row in rows {
+            let notice: Notice = match serde_json::from_str(&row.payload) {
+                Ok(n) => n,
+                Err(e) => {
+                    tracing::error!(outbox_id = row.id, error = %e, "undecodable outbox item");
+                    let mut tx = self.write_tx().await?;
+                    let retry = self.now() + Duration::days(1);
+                    OUTBOX
+                        .failed(&mut tx, row.id, "undecodable payload", retry)
+                        .await?;
+                    tx.commit().await?;
+                    continue;
+                }
+            };
+            let item = OutboxItem {
+                id: row.id,
+                guild_id: row.guild_id,
+                attempts: row.attempts,
+                notice,
+            };
+            let result = publisher.deliver(&item).await;
+            let now = self.now();
+            let mut tx = self.write_tx().await?;
+            match result {
+                Ok(message_id) => {
+                    if let (Notice::BallotPosted { ballot_id }, Some(message_id)) =
+                        (&item.notice, message_id)
+                    {
+                        store::ballot::set_message(&mut tx, *ballot_id, message_id).await?;
+                    }
+                    if store::outbox::mark_delivered(&mut tx, row.id, row.revision, message_id, now)
+                        .await?
+                    {
+                        on_delivered(&mut tx, &item, now).await?;
+                    }
+                }
+                Err(DeliveryError::Rejected(reason)) => {
+                    tracing::warn!(outbox_id = row.id, reason, "delivery rejected for good");
+                    store::outbox::mark_abandoned(&mut tx, row.id, &reason, now).await?;
+                    on_abandoned(&mut tx, &item, now).await?;
+                }
+                Err(error) => {
+                    let wait = match &error {
+                        // Honour Discord's wait exactly, but never spin on a zero.
+                        DeliveryError::RetryAfter(after) => (*after).max(Duration::seconds(1)),
+                        _ => backoff(row.attempts),
+                    };
+                    tracing::warn!(
+                        outbox_id = row.id,
+                        attempts = row.attempts + 1,
+                        retry_in_s = wait.num_seconds(),
+                        error = %error,
+                        "delivery failed; will retry"
+                    );
+                    let first_refusal = matches!(error, DeliveryError::Forbidden(_))
+                        && !row
+                            .last_error
+                            .as_deref()
+                            .is_some_and(|e| e.starts_with("missing permission"));
+                    if let (true, DeliveryError::Forbidden(detail)) = (first_refusal, &error) {
+                        report_missing_permission(&mut tx, &item, detail, now).await?;
+                    }
+                    OUTBOX
+                        .failed(&mut tx, row.id, &error.to_string(), now + wait)
+                        .await?;
+                }
+            }
+            tx.commit().await?;
+        }
+        let mut conn = self.db().acquire().await?;
+        Ok(OUTBOX.next_due(&mut conn).await?)
+    }
+}
+
+/// What follows a delivery, in the transaction that records it.
+async fn on_delivered(
+    conn: &mut SqliteConnection,
+    item: &OutboxItem,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    match &item.notice {
+        Notice::WgProvision { wg_id } => {
+            working_group::objects::provisioned(conn, *wg_id, now).await
+        }
+        Notice::WgArchive { wg_id } => working_group::objects::archived(conn, *wg_id, now).await,
+        _ => Ok(()),
+    }
+}
+
+/// What happens when Discord refused an item for good, in the transaction that settles it.
+async fn on_abandoned(
+    conn: &mut SqliteConnection,
+    item: &OutboxItem,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    match &item.notice {
+        // Closed DMs: recorded on the step, and the TSC is told instead.
+        Notice::InactivityContact { step_id, member_id } => {
+            succession::contact::undeliverable(conn, item.guild_id, *step_id, *member_id, now).await
+        }
+        // Everything else: a message deleted, a channel gone, a member who left. The record
+        // stays; the log above says what could not be done.
+        _ => Ok(()),
+    }
+}
+
+/// Tells the TSC once that a delivery lacks a permission; the item keeps being retried.
+async fn report_missing_permission(
+    conn: &mut SqliteConnection,
+    item: &OutboxItem,
+    detail: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if matches!(item.notice, Notice::PermissionMissing { .. }) {
+        return Ok(());
+    }
+    let config = guild::get(conn, item.guild_id).await?;
+    let Some(channel_id) = config.and_then(|c| c.announce_channel_id) else {
+        return Ok(());
+    };
+    let notice = Notice::PermissionMissing {
+        channel_id,
+        failed: Box::new(item.notice.clone()),
+        detail: detail.to_owned(),
+        item_id: item.id,
+    };
+    outbox::queue(conn, item.guild_id, &notice, now).await?;
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! `/govern policy-set`: one number of the policy changed, validated as a whole, announced.
+
+use crate::app::outbox::{self, Notice};
+use crate::app::{Actor, App, AppResult, UserError};
+use crate::governance::permissions::{Action, Facts};
+use crate::governance::policy::{Policy, PolicyKey};
+use crate::msg;
+use crate::store::guild;
+
+impl App {
+    /// Changes one number of the policy (TSC only), validated as a whole, and announces it.
+    pub async fn set_policy(
+        &self,
+        actor: &Actor,
+        key: PolicyKey,
+        value: &str,
+    ) -> AppResult<Policy> {
+        self.guild_config(actor.guild_id).await?;
+        actor.require(Action::ChangePolicy, Facts::default())?;
+        let now = self.now();
+        // Read under the write lock: two changes at once both land.
+        let mut tx = self.write_tx().await?;
+        let config = guild::get(&mut tx, actor.guild_id)
+            .await?
+            .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;
+        let policy = config.policy.with(key, value)?;
+        guild::save_policy(&mut tx, actor.guild_id, &policy, now).await?;
+        if let Some(channel_id) = config.announce_channel_id {
+            let notice = Notice::PolicyChanged {
+                channel_id,
+                key,
+                value: policy.value_of(key),
+                changed_by: actor.user_id,
+                at_ms: now.timestamp_millis(),
+            };
+            outbox::queue(&mut tx, actor.guild_id, &notice, now).await?;
+        }
+        tx.commit().await?;
+        self.outbox_wakeup().wake();
+        Ok(policy)
+    }
+}

@@ -1,0 +1,85 @@
+//! The one registry of job kinds: every deadline, reminder and periodic pass the bot keeps, as
+//! a typed payload stored in the job table. `jobs.rs` maps each kind to the feature that runs
+//! it. Add variants (in the feature's section), never rename: payloads outlive versions.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
+
+use crate::store;
+
+/// Every kind of job the bot runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Job {
+    // Ballots.
+    /// Decide and announce a ballot at its deadline.
+    CloseBallot { ballot_id: i64 },
+    /// Remind the electorate members who have not voted yet.
+    RemindBallot { ballot_id: i64 },
+
+    // Working groups.
+    /// A working group's report falls due (`due_ms`, so a stale job recognises itself).
+    WgReportDue { wg_id: i64, due_ms: i64 },
+    /// The grace period after a report's due date is over.
+    WgReportOverdue { wg_id: i64, due_ms: i64 },
+    /// A working group's charter ends soon.
+    WgEndReminder { wg_id: i64 },
+    /// A working group's charter ended.
+    WgEndReached { wg_id: i64 },
+
+    // Succession.
+    /// The daily succession pass of a guild: contact, review, prompt for nominations. Keyed by
+    /// day, so that the pass can schedule tomorrow's while its own row is still pending.
+    SuccessionSweep { guild_id: u64, day: NaiveDate },
+
+    // Annual review.
+    /// The yearly review summary posted to the TSC.
+    AnnualReview { guild_id: u64, year: i32 },
+}
+
+impl Job {
+    /// One pending job per key: scheduling the same job twice is a no-op.
+    pub fn dedupe_key(&self) -> String {
+        match self {
+            Self::CloseBallot { ballot_id } => format!("ballot:{ballot_id}:close"),
+            Self::RemindBallot { ballot_id } => format!("ballot:{ballot_id}:remind"),
+            Self::WgReportDue { wg_id, due_ms } => format!("wg:{wg_id}:report-due:{due_ms}"),
+            Self::WgReportOverdue { wg_id, due_ms } => {
+                format!("wg:{wg_id}:report-overdue:{due_ms}")
+            }
+            Self::WgEndReminder { wg_id } => format!("wg:{wg_id}:end-reminder"),
+            Self::WgEndReached { wg_id } => format!("wg:{wg_id}:end-reached"),
+            Self::SuccessionSweep { guild_id, day } => format!("succession:{guild_id}:{day}"),
+            Self::AnnualReview { guild_id, year } => format!("annual-review:{guild_id}:{year}"),
+        }
+    }
+}
+
+/// Adds a job inside the caller's transaction; returns false if it was already pending.
+pub async fn schedule(
+    conn: &mut SqliteConnection,
+    job: &Job,
+    due_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let payload = serde_json::to_string(job).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    store::jobs::insert(conn, &job.dedupe_key(), &payload, due_at, now).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn job_payloads_are_stable() {
+        let job = Job::CloseBallot { ballot_id: 7 };
+        let json = serde_json::to_string(&job).unwrap();
+        assert_eq!(json, r#"{"kind":"close_ballot","ballot_id":7}"#);
+        assert_eq!(serde_json::from_str::<Job>(&json).unwrap(), job);
+        assert_ne!(
+            job.dedupe_key(),
+            Job::RemindBallot { ballot_id: 7 }.dedupe_key()
+        );
+    }
+}

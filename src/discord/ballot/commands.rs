@@ -1,0 +1,124 @@
+//! `/vote`: start, status, list and cancel TSC ballots.
+
+use super::render;
+use crate::app::ballot::open::StartBallot;
+use crate::discord::actor::{command_actor, command_locale, current_tsc};
+use crate::discord::reply::ephemeral;
+use crate::discord::{Context, Error};
+use crate::governance::ballot::{DESCRIPTION_MAX, REASON_MAX, TITLE_MAX};
+use crate::governance::permissions::{Action, Facts};
+use crate::i18n::{args, tr};
+use crate::msg;
+
+// The `max_length`s of the options below are Discord's copy of the governance limits, so that
+// Discord refuses overlong text before it reaches us; keep them equal.
+const _: () = assert!(TITLE_MAX == 200 && DESCRIPTION_MAX == 2000 && REASON_MAX == 500);
+
+/// TSC ballots.
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("start", "status", "list", "cancel"),
+    subcommand_required
+)]
+pub async fn vote(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Put a question to a formal TSC vote.
+#[poise::command(slash_command, guild_only)]
+pub async fn start(
+    ctx: Context<'_>,
+    #[max_length = 200] title: String,
+    #[max_length = 2000] description: Option<String>,
+    #[max_length = 32] duration: Option<String>,
+    secret: Option<bool>,
+) -> Result<(), Error> {
+    // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
+    ctx.defer_ephemeral().await?;
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let app = &ctx.data().app;
+    let config = app.guild_config(actor.guild_id).await?;
+    // Check the role before asking Discord for the member list.
+    actor.require(Action::StartBallot, Facts::default())?;
+    let electorate = current_tsc(ctx.http(), &config).await?;
+    let ballot = app
+        .start_ballot(
+            &actor,
+            StartBallot {
+                title,
+                description: description.unwrap_or_default(),
+                duration,
+                secret: secret.unwrap_or(false),
+                channel_id: ctx.channel_id().get(),
+                electorate,
+            },
+        )
+        .await?;
+    let text = tr(
+        locale,
+        msg!("vote-started"),
+        Some(&args([
+            ("id", ballot.id.into()),
+            ("title", render::ballot_title(&ballot, locale).into()),
+            (
+                "deadline",
+                format!("<t:{}:F>", ballot.closes_at.timestamp()).into(),
+            ),
+        ])),
+    );
+    ctx.send(ephemeral(text)).await?;
+    Ok(())
+}
+
+/// Show a ballot's state.
+#[poise::command(slash_command, guild_only)]
+pub async fn status(ctx: Context<'_>, #[min = 1] ballot: i64) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let view = ctx.data().app.ballot_status(&actor, ballot).await?;
+    let mut reply = ephemeral("").embed(render::ballot_embed(&view, locale));
+    if let Some(link) = render::ballot_link(&view) {
+        reply = reply.content(link);
+    }
+    ctx.send(reply).await?;
+    Ok(())
+}
+
+/// List the guild's open ballots.
+#[poise::command(slash_command, guild_only)]
+pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let views = ctx.data().app.open_ballots(actor.guild_id).await?;
+    ctx.send(ephemeral(render::list_text(&views, locale)))
+        .await?;
+    Ok(())
+}
+
+/// Cancel an open ballot (its opener or any TSC member).
+#[poise::command(slash_command, guild_only)]
+pub async fn cancel(
+    ctx: Context<'_>,
+    #[min = 1] ballot: i64,
+    #[max_length = 500] reason: String,
+) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let b = ctx
+        .data()
+        .app
+        .cancel_ballot(&actor, ballot, &reason)
+        .await?;
+    let text = tr(
+        locale,
+        msg!("vote-cancelled"),
+        Some(&args([
+            ("id", b.id.into()),
+            ("title", render::ballot_title(&b, locale).into()),
+        ])),
+    );
+    ctx.send(ephemeral(text)).await?;
+    Ok(())
+}

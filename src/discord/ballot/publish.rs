@@ -1,0 +1,70 @@
+//! Delivers ballot notices: the ballot message and its edits, the result, the reminder.
+
+use poise::serenity_prelude as serenity;
+
+use super::render;
+use crate::app::delivery::{DeliveryError, OutboxItem};
+use crate::app::outbox::Notice;
+use crate::discord::publisher::{DiscordPublisher, failed};
+use crate::discord::reply::no_pings;
+
+pub async fn deliver(
+    p: &DiscordPublisher,
+    item: &OutboxItem,
+    locale: &str,
+) -> Result<Option<u64>, DeliveryError> {
+    match &item.notice {
+        Notice::BallotPosted { ballot_id } => {
+            let view = p.app().ballot_view(*ballot_id).await.map_err(failed)?;
+            let message = DiscordPublisher::message(item)
+                .embed(render::ballot_embed(&view, locale))
+                .components(render::ballot_buttons(&view, locale));
+            p.post(view.ballot.channel_id, &message).await
+        }
+        Notice::BallotRefresh { ballot_id } => {
+            let view = p.app().ballot_view(*ballot_id).await.map_err(failed)?;
+            // Not posted yet: the post itself will show the latest state.
+            let Some(message_id) = view.ballot.message_id else {
+                return Ok(None);
+            };
+            let edit = serenity::EditMessage::new()
+                .embed(render::ballot_embed(&view, locale))
+                .components(render::ballot_buttons(&view, locale))
+                .allowed_mentions(no_pings());
+            p.rest()
+                .edit_message(view.ballot.channel_id, message_id, &edit)
+                .await
+                .map(Some)
+        }
+        Notice::BallotResult {
+            ballot_id,
+            channel_id,
+        } => {
+            let view = p.app().ballot_view(*ballot_id).await.map_err(failed)?;
+            let message =
+                DiscordPublisher::message(item).embed(render::result_embed(&view, locale));
+            p.post(*channel_id, &message).await
+        }
+        Notice::BallotReminder { ballot_id, members } => {
+            let view = p.app().ballot_view(*ballot_id).await.map_err(failed)?;
+            // Whoever voted since the reminder was queued is left alone.
+            let missing = view.missing_voters();
+            let members: Vec<u64> = members
+                .iter()
+                .copied()
+                .filter(|m| missing.contains(m))
+                .collect();
+            if members.is_empty() || !view.ballot.open {
+                return Ok(None);
+            }
+            let message = DiscordPublisher::message(item)
+                .content(render::reminder_text(&view, &members, locale))
+                .allowed_mentions(
+                    serenity::CreateAllowedMentions::new()
+                        .users(members.iter().map(|m| serenity::UserId::new(*m))),
+                );
+            p.post(view.ballot.channel_id, &message).await
+        }
+        other => Err(failed(format!("not a ballot notice: {other:?}"))),
+    }
+}

@@ -1,0 +1,47 @@
+//! Delivers each outbox notice through the feature that owns it: the one place that maps a
+//! notice to its Discord rendering and requests.
+
+use super::publisher::DiscordPublisher;
+use super::{annual_review, ballot, guild, succession, working_group};
+use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
+use crate::app::outbox::Notice;
+
+impl Publisher for DiscordPublisher {
+    async fn deliver(&self, item: &OutboxItem) -> Result<Option<u64>, DeliveryError> {
+        let locale = self.guild_locale(item.guild_id).await;
+        match &item.notice {
+            Notice::BallotPosted { .. }
+            | Notice::BallotRefresh { .. }
+            | Notice::BallotResult { .. }
+            | Notice::BallotReminder { .. } => ballot::publish::deliver(self, item, locale).await,
+            Notice::PermissionMissing { .. } | Notice::PolicyChanged { .. } => {
+                guild::publish::deliver(self, item, locale).await
+            }
+            Notice::WgProvision { .. }
+            | Notice::WgAnnounced { .. }
+            | Notice::WgMemberRole { .. }
+            | Notice::WgJoinRequested { .. }
+            | Notice::WgReportPosted { .. }
+            | Notice::WgReportReminder { .. }
+            | Notice::WgReportOverdue { .. }
+            | Notice::WgEndingSoon { .. }
+            | Notice::WgEndReached { .. }
+            | Notice::WgArchive { .. }
+            | Notice::WgClosedAnnounced { .. } => {
+                working_group::publish::deliver(self, item, locale).await
+            }
+            Notice::InactivityContact { .. }
+            | Notice::InactivityReported { .. }
+            | Notice::InactivityDmUndeliverable { .. }
+            | Notice::InactivityAnswered { .. }
+            | Notice::RoleChange { .. }
+            | Notice::EmeritusAnnounced { .. }
+            | Notice::NominationsNeeded { .. } => {
+                succession::publish::deliver(self, item, locale).await
+            }
+            Notice::AnnualReview { .. } => {
+                annual_review::publish::deliver(self, item, locale).await
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Discord's events: the roster kept in sync, and every button and form routed by its typed id
+//! to the feature that owns it. Ids that are not Steward's get a clear, ephemeral answer.
+
+use poise::serenity_prelude as serenity;
+
+use super::custom_id::CustomId;
+use super::reply::{self, ephemeral_response};
+use super::{Data, Error, ballot, succession, working_group};
+use crate::i18n::tr;
+use crate::msg;
+
+pub async fn on_event(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &serenity::FullEvent,
+) -> Result<(), Error> {
+    let ctx = framework.serenity_context;
+    let data = framework.user_data;
+    succession::sync::on_event(ctx, &data.app, event).await;
+    let result = match event {
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Component(component),
+        } => on_component(ctx, data, component).await,
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Modal(modal),
+        } => on_modal(ctx, data, modal).await,
+        _ => Ok(()),
+    };
+    if let Err(e) = result {
+        tracing::warn!(error = %e, "could not answer an interaction");
+    }
+    Ok(())
+}
+
+async fn on_component(
+    ctx: &serenity::Context,
+    data: &Data,
+    component: &serenity::ComponentInteraction,
+) -> Result<(), serenity::Error> {
+    let locale = reply::locale(
+        &data.app,
+        component.guild_id,
+        Some(component.locale.as_str()),
+    )
+    .await;
+    match CustomId::parse(&component.data.custom_id) {
+        Some(CustomId::Vote { ballot_id, choice }) => {
+            ballot::components::vote(ctx, data, component, ballot_id, choice, locale).await
+        }
+        Some(CustomId::Withdraw { ballot_id }) => {
+            ballot::components::withdraw(ctx, data, component, ballot_id, locale).await
+        }
+        Some(CustomId::WgJoin {
+            request_id,
+            approve,
+        }) => {
+            working_group::components::join_decision(
+                ctx, data, component, request_id, approve, locale,
+            )
+            .await
+        }
+        Some(CustomId::WgReport { wg_id }) => {
+            working_group::components::report_button(ctx, data, component, wg_id, locale).await
+        }
+        Some(CustomId::WgProposeClose { wg_id }) => {
+            working_group::components::propose_close_button(ctx, data, component, wg_id, locale)
+                .await
+        }
+        Some(CustomId::Contact { step_id, answer }) => {
+            succession::components::contact_answer(ctx, data, component, step_id, answer, locale)
+                .await
+        }
+        // Forms' ids on a button, or ids that are not ours.
+        Some(CustomId::Concern { .. } | CustomId::WgCharter { .. }) | None => {
+            tracing::warn!(
+                user_id = component.user.id.get(),
+                "unknown component custom id"
+            );
+            let text = tr(locale, msg!("error-unknown-action"), None);
+            component
+                .create_response(&ctx.http, ephemeral_response(text))
+                .await
+        }
+    }
+}
+
+async fn on_modal(
+    ctx: &serenity::Context,
+    data: &Data,
+    modal: &serenity::ModalInteraction,
+) -> Result<(), serenity::Error> {
+    let locale = reply::locale(&data.app, modal.guild_id, Some(modal.locale.as_str())).await;
+    match CustomId::parse(&modal.data.custom_id) {
+        Some(CustomId::Concern { ballot_id }) => {
+            ballot::components::concern(ctx, data, modal, ballot_id, locale).await
+        }
+        Some(CustomId::WgCharter { draft_id }) => {
+            working_group::components::charter_form(ctx, data, modal, draft_id, locale).await
+        }
+        Some(CustomId::WgReport { wg_id }) => {
+            working_group::components::report_form(ctx, data, modal, wg_id, locale).await
+        }
+        _ => {
+            tracing::warn!(user_id = modal.user.id.get(), "unknown modal custom id");
+            let text = tr(locale, msg!("error-unknown-action"), None);
+            modal
+                .create_response(&ctx.http, ephemeral_response(text))
+                .await
+        }
+    }
+}

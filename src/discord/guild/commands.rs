@@ -1,0 +1,152 @@
+//! `/govern`: map Discord roles to governance roles, pick the channels and language, and view or
+//! change the policy.
+
+use poise::serenity_prelude as serenity;
+
+use super::render::{config_text, policy_text};
+use crate::app::UserError;
+use crate::app::guild::setup::Setup;
+use crate::discord::actor::{command_actor, command_locale};
+use crate::discord::reply::ephemeral;
+use crate::discord::succession::sync::resync;
+use crate::discord::{Context, Error};
+use crate::governance::policy::PolicyKey;
+use crate::governance::roles::GovRole;
+use crate::i18n::{self, args, tr};
+use crate::msg;
+
+/// Server set-up and the governance policy.
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("setup", "show", "policy", "policy_set"),
+    subcommand_required
+)]
+pub async fn govern(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+async fn locale_autocomplete(
+    _ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let choices = i18n::locales()
+        .filter(|l| l.to_lowercase().starts_with(&partial.to_lowercase()))
+        .map(|l| serenity::AutocompleteChoice::new(l, l))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Map roles, the announcement channel and the default locale (needs Manage Server).
+#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one option per governance role, as members fill them in"
+)]
+pub async fn setup(
+    ctx: Context<'_>,
+    tsc: serenity::Role,
+    #[channel_types("Text", "News")] announcements: serenity::GuildChannel,
+    maintainers: Option<serenity::Role>,
+    contributors: Option<serenity::Role>,
+    security: Option<serenity::Role>,
+    emeritus: Option<serenity::Role>,
+    #[autocomplete = "locale_autocomplete"] locale: Option<String>,
+    #[rename = "tsc-channel"]
+    #[channel_types("Text")]
+    tsc_channel: Option<serenity::GuildChannel>,
+    #[rename = "wg-category"]
+    #[channel_types("Category")]
+    wg_category: Option<serenity::GuildChannel>,
+) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let roles = [
+        (GovRole::Tsc, Some(tsc)),
+        (GovRole::Maintainer, maintainers),
+        (GovRole::Contributor, contributors),
+        (GovRole::SecurityTeam, security),
+        (GovRole::Emeritus, emeritus),
+    ]
+    .into_iter()
+    .filter_map(|(gov, role)| Some((gov, role?.id.get())))
+    .collect();
+    let setup = Setup {
+        roles,
+        announce_channel_id: announcements.id.get(),
+        tsc_channel_id: tsc_channel.map(|c| c.id.get()),
+        wg_category_id: wg_category.map(|c| c.id.get()),
+        locale: locale.unwrap_or_else(|| i18n::FALLBACK.to_owned()),
+    };
+    let config = ctx.data().app.setup_guild(&actor, setup).await?;
+    // The role mapping changed: read the roster again, in the background.
+    let (http, app) = (ctx.serenity_context().http.clone(), ctx.data().app.clone());
+    let guild_id = serenity::GuildId::new(actor.guild_id);
+    tokio::spawn(async move { resync(&http, &app, guild_id).await });
+    let locale = command_locale(ctx).await;
+    ctx.send(ephemeral(format!(
+        "{}\n{}",
+        tr(locale, msg!("govern-setup-done"), None),
+        config_text(&config, locale)
+    )))
+    .await?;
+    Ok(())
+}
+
+/// Show the guild's configuration.
+#[poise::command(slash_command, guild_only)]
+pub async fn show(ctx: Context<'_>) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let config = ctx.data().app.guild_config(actor.guild_id).await?;
+    ctx.send(ephemeral(config_text(&config, locale))).await?;
+    Ok(())
+}
+
+/// Show the policy in force: every number of the governance document.
+#[poise::command(slash_command, guild_only)]
+pub async fn policy(ctx: Context<'_>) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let config = ctx.data().app.guild_config(actor.guild_id).await?;
+    ctx.send(ephemeral(policy_text(&config.policy, locale)))
+        .await?;
+    Ok(())
+}
+
+async fn key_autocomplete(
+    _ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let choices = PolicyKey::ALL
+        .into_iter()
+        .filter(|k| k.name().contains(&partial.to_lowercase()))
+        .map(|k| serenity::AutocompleteChoice::new(k.name(), k.name()))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Change one number of the policy (TSC only); announced to the community.
+#[poise::command(slash_command, guild_only, rename = "policy-set")]
+pub async fn policy_set(
+    ctx: Context<'_>,
+    #[autocomplete = "key_autocomplete"]
+    #[max_length = 64]
+    setting: String,
+    #[max_length = 32] value: String,
+) -> Result<(), Error> {
+    let actor = command_actor(ctx).await?;
+    let locale = command_locale(ctx).await;
+    let key = PolicyKey::from_name(setting.trim())
+        .ok_or_else(|| UserError::new(msg!("error-policy-key")))?;
+    let policy = ctx.data().app.set_policy(&actor, key, &value).await?;
+    let text = tr(
+        locale,
+        msg!("govern-policy-changed"),
+        Some(&args([
+            ("setting", key.name().into()),
+            ("value", policy.value_of(key).into()),
+        ])),
+    );
+    ctx.send(ephemeral(text)).await?;
+    Ok(())
+}

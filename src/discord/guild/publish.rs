@@ -1,0 +1,37 @@
+//! Delivers the set-up notices: a policy change announced, a missing permission told.
+
+use super::render;
+use crate::app::delivery::{DeliveryError, OutboxItem};
+use crate::app::outbox::Notice;
+use crate::discord::publisher::{DiscordPublisher, failed};
+
+pub async fn deliver(
+    p: &DiscordPublisher,
+    item: &OutboxItem,
+    locale: &str,
+) -> Result<Option<u64>, DeliveryError> {
+    let (channel_id, text) = match &item.notice {
+        Notice::PermissionMissing {
+            channel_id,
+            failed,
+            detail,
+            ..
+        } => (
+            *channel_id,
+            render::permission_missing_text(locale, failed, detail),
+        ),
+        Notice::PolicyChanged {
+            channel_id,
+            key,
+            value,
+            changed_by,
+            ..
+        } => (
+            *channel_id,
+            render::policy_changed_text(locale, *key, value, *changed_by),
+        ),
+        other => return Err(failed(format!("not a set-up notice: {other:?}"))),
+    };
+    let message = DiscordPublisher::message(item).content(text);
+    p.post(channel_id, &message).await
+}

@@ -1,0 +1,243 @@
+//! What members read about the roster and succession: `/roster show`, `/roster export`, the
+//! contact DM, the TSC's private notes and the emeritus announcement.
+
+use poise::serenity_prelude as serenity;
+
+use crate::app::succession::contact::ContactAnswer;
+use crate::app::succession::roster::RosterView;
+use crate::discord::custom_id::CustomId;
+use crate::discord::text::{FIELD_MAX, MESSAGE_MAX, plain, split_message, truncate};
+use crate::governance::roles::GovRole;
+use crate::i18n::{args, tr};
+use crate::msg;
+use crate::store::roster::RosterEntry;
+
+const ROSTER_COLOUR: u32 = 0x3B82F6;
+
+pub fn role_name(locale: &str, role: GovRole) -> String {
+    let id = match role {
+        GovRole::Tsc => msg!("roster-role-tsc"),
+        GovRole::Maintainer => msg!("roster-role-maintainer"),
+        GovRole::Contributor => msg!("roster-role-contributor"),
+        GovRole::SecurityTeam => msg!("roster-role-security"),
+        GovRole::Emeritus => msg!("roster-role-emeritus"),
+    };
+    tr(locale, id, None)
+}
+
+/// The sections of the roster in the document's order, with their headings.
+fn sections<'a>(view: &'a RosterView, locale: &str) -> [(String, &'a [RosterEntry], bool); 4] {
+    [
+        (
+            tr(locale, msg!("roster-section-tsc"), None),
+            &view.tsc,
+            false,
+        ),
+        (
+            tr(locale, msg!("roster-section-maintainers"), None),
+            &view.maintainers,
+            true,
+        ),
+        (
+            tr(locale, msg!("roster-section-security"), None),
+            &view.security,
+            false,
+        ),
+        (
+            tr(locale, msg!("roster-section-emeritus"), None),
+            &view.emeritus,
+            false,
+        ),
+    ]
+}
+
+/// `/roster show`: one embed field per office; mentions render as names and ping nobody.
+pub fn roster_embed(view: &RosterView, locale: &str) -> serenity::CreateEmbed {
+    let mut embed = serenity::CreateEmbed::new()
+        .title(tr(locale, msg!("roster-title"), None))
+        .colour(ROSTER_COLOUR);
+    for (heading, entries, with_area) in sections(view, locale) {
+        let lines: Vec<String> = entries
+            .iter()
+            .map(|e| match (&e.area, with_area) {
+                (Some(area), true) => format!("• <@{}> — {area}", e.member_id),
+                _ => format!("• <@{}>", e.member_id),
+            })
+            .collect();
+        let value = if lines.is_empty() {
+            tr(locale, msg!("roster-nobody"), None)
+        } else {
+            truncate(&lines.join("\n"), FIELD_MAX)
+        };
+        embed = embed.field(heading, value, false);
+    }
+    let groups: Vec<String> = view
+        .working_groups
+        .iter()
+        .map(|g| format!("• {} ({}): <@{}>", g.name, g.focus, g.chair_id))
+        .collect();
+    let value = if groups.is_empty() {
+        tr(locale, msg!("roster-nobody"), None)
+    } else {
+        truncate(&groups.join("\n"), FIELD_MAX)
+    };
+    embed.field(
+        tr(locale, msg!("roster-section-wg-chairs"), None),
+        value,
+        false,
+    )
+}
+
+/// `/roster export`: the "Current Project Leadership" lists of a GOVERNANCE.md, in Markdown,
+/// as "- Name - username[ - Area of Focus]" lines (Discord usernames stand in for GitHub ones).
+pub fn export_markdown(view: &RosterView, locale: &str) -> String {
+    let mut out = vec![format!(
+        "## {}",
+        tr(locale, msg!("roster-export-title"), None)
+    )];
+    for (heading, entries, with_area) in sections(view, locale) {
+        out.push(String::new());
+        out.push(format!("### {heading}"));
+        out.push(String::new());
+        if entries.is_empty() {
+            out.push(format!("- {}", tr(locale, msg!("roster-nobody"), None)));
+        }
+        for e in entries {
+            let mut line = format!("- {} - {}", plain(&e.display_name), plain(&e.username));
+            if with_area {
+                let area = e
+                    .area
+                    .as_deref()
+                    .map(plain)
+                    .unwrap_or_else(|| tr(locale, msg!("roster-area-unset"), None));
+                line.push_str(&format!(" - {area}"));
+            }
+            out.push(line);
+        }
+    }
+    // The document's "Current Working Groups": "- [Name] - [Focus Area] - [Chair]".
+    out.push(String::new());
+    out.push(format!(
+        "### {}",
+        tr(locale, msg!("roster-section-working-groups"), None)
+    ));
+    out.push(String::new());
+    if view.working_groups.is_empty() {
+        out.push(format!("- {}", tr(locale, msg!("roster-nobody"), None)));
+    }
+    for g in &view.working_groups {
+        let chair = g
+            .chair
+            .as_ref()
+            .map(|c| plain(&c.display_name))
+            .unwrap_or_else(|| g.chair_id.to_string());
+        out.push(format!(
+            "- {} - {} - {chair}",
+            plain(&g.name),
+            plain(&g.focus)
+        ));
+    }
+    out.join("\n")
+}
+
+/// The export wrapped in code blocks for copying, as many messages as it takes.
+pub fn export_messages(markdown: &str) -> Vec<String> {
+    let fence = "```markdown\n";
+    let budget = MESSAGE_MAX - fence.len() - 4;
+    split_message(markdown, budget)
+        .into_iter()
+        .map(|chunk| format!("{fence}{chunk}\n```"))
+        .collect()
+}
+
+/// The contact DM with its two buttons.
+pub fn contact_dm(
+    step_id: i64,
+    months: u32,
+    guild_id: u64,
+    locale: &str,
+) -> (String, Vec<serenity::CreateActionRow>) {
+    let text = tr(
+        locale,
+        msg!("succession-contact-dm"),
+        Some(&args([
+            ("months", months.into()),
+            (
+                "server",
+                format!("https://discord.com/channels/{guild_id}").into(),
+            ),
+        ])),
+    );
+    let buttons = vec![serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(
+            CustomId::Contact {
+                step_id,
+                answer: ContactAnswer::StillActive,
+            }
+            .encode(),
+        )
+        .label(tr(locale, msg!("succession-button-active"), None))
+        .style(serenity::ButtonStyle::Success),
+        serenity::CreateButton::new(
+            CustomId::Contact {
+                step_id,
+                answer: ContactAnswer::Emeritus,
+            }
+            .encode(),
+        )
+        .label(tr(locale, msg!("succession-button-emeritus"), None))
+        .style(serenity::ButtonStyle::Secondary),
+    ])];
+    (text, buttons)
+}
+
+/// The answer to a click on a contact DM button.
+pub fn answer_text(answer: ContactAnswer, locale: &str) -> String {
+    match answer {
+        ContactAnswer::StillActive => tr(locale, msg!("succession-answer-active"), None),
+        ContactAnswer::Emeritus => tr(locale, msg!("succession-answer-emeritus"), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::succession::roster::GroupChair;
+
+    fn entry(id: u64, name: &str) -> RosterEntry {
+        RosterEntry {
+            member_id: id,
+            username: name.to_lowercase(),
+            display_name: name.into(),
+            in_guild: true,
+            area: None,
+            last_active_at: None,
+            roles: vec![],
+        }
+    }
+
+    #[test]
+    fn the_export_lists_working_groups_as_the_document_does() {
+        let view = RosterView {
+            working_groups: vec![
+                GroupChair {
+                    name: "Docs".into(),
+                    focus: "Documentation".into(),
+                    chair_id: 7,
+                    chair: Some(entry(7, "Frank")),
+                },
+                GroupChair {
+                    name: "Web`site".into(),
+                    focus: "Site".into(),
+                    chair_id: 8,
+                    chair: None,
+                },
+            ],
+            ..RosterView::default()
+        };
+        let md = export_markdown(&view, "en-US");
+        assert!(md.ends_with("### Current Working Groups\n\n- Docs - Documentation - Frank\n- Web'site - Site - 8"), "{md}");
+        let embed = serde_json::to_string(&roster_embed(&view, "en-US")).unwrap();
+        assert!(embed.contains("Docs (Documentation): <@7>"), "{embed}");
+    }
+}
