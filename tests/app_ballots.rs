@@ -476,6 +476,7 @@ async fn setup_needs_manage_server_and_a_tsc_role() {
         announce_channel_id: 6,
         tsc_channel_id: Some(7),
         wg_category_id: None,
+        channels: vec![],
         locale: "de".into(),
     };
     let err = w

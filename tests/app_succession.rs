@@ -73,6 +73,7 @@ impl World {
             announce_channel_id: ANNOUNCE,
             tsc_channel_id: Some(TSC_CHANNEL),
             wg_category_id: None,
+            channels: vec![],
             locale: "en-US".into(),
         })
         .await;
@@ -88,13 +89,10 @@ impl World {
             .unwrap();
         let world = Self { world, discord };
         // The first pass runs at once and finds nobody quiet.
-        assert!(
-            world
-                .pass()
-                .await
-                .iter()
-                .all(|n| matches!(n, Notice::PolicyChanged { .. }))
-        );
+        assert!(world.pass().await.iter().all(|n| matches!(
+            n,
+            Notice::PolicyChanged { .. } | Notice::SetupChanged { .. }
+        )));
         world
     }
 

@@ -25,6 +25,14 @@ cmd-govern-setup = einrichten
     .tsc-channel-description = Ein privater TSC-Kanal für das, was nur das TSC lesen soll
     .wg-category-name = ag-kategorie
     .wg-category-description = Die Kategorie, unter der Kanäle von Arbeitsgruppen angelegt werden
+    .rfc-channel-name = rfc-kanal
+    .rfc-channel-description = Wo RFCs und Änderungen besprochen werden (ein Forum oder ein Textkanal für Threads)
+    .releases-channel-name = release-kanal
+    .releases-channel-description = Wo Releases verfolgt werden (sonst der Ankündigungskanal)
+    .security-channel-name = sicherheits-kanal
+    .security-channel-description = Der private Kanal des Security-Response-Teams
+    .maintainers-channel-name = maintainer-kanal
+    .maintainers-channel-description = Der Kanal der Maintainer, in dem um Vermittlung gebeten wird
 cmd-govern-show = anzeigen
     .description = Die Governance-Einrichtung dieses Servers anzeigen
 cmd-govern-policy = richtlinie
@@ -119,6 +127,10 @@ govern-config = TSC: { $tsc }
     Ankündigungen: { $announcements }
     Privater TSC-Kanal: { $tsc_channel }
     Kategorie der Arbeitsgruppen: { $wg_category }
+    RFC-Kanal: { $rfc_channel }
+    Release-Kanal: { $releases_channel }
+    Kanal des Security-Teams: { $security_channel }
+    Kanal der Maintainer: { $maintainers_channel }
     Sprache: { $locale }
 govern-unset = nicht festgelegt
 govern-policy-header = **Geltende Governance-Richtlinie** (ändern mit `/governance richtlinie-setzen`):
@@ -166,3 +178,13 @@ action-edit-ballot = eine Abstimmungsnachricht zu aktualisieren
 action-post-result = ein Abstimmungsergebnis in { $channel } zu senden
 action-post-reminder = eine Erinnerung zum Abstimmen zu senden
 action-post-announcement = eine Ankündigung in { $channel } zu senden
+setup-changed = { $member } hat Stewards Einrichtung geändert:
+setup-changed-line = { $field }: { $before } → { $after }
+setup-field-roles = Governance-Rollen
+setup-field-announcements = Ankündigungen
+setup-field-tsc-channel = Privater TSC-Kanal
+setup-field-wg-category = Kategorie der Arbeitsgruppen
+setup-field-channels = Weitere Kanäle
+setup-field-locale = Sprache
+setup-nothing = nichts
+action-post-setup-change = dem TSC eine Änderung der Einrichtung in { $channel } mitzuteilen

@@ -25,6 +25,14 @@ cmd-govern-setup = setup
     .tsc-channel-description = A private TSC channel for what only the TSC should read
     .wg-category-name = wg-category
     .wg-category-description = The category under which working-group channels are created
+    .rfc-channel-name = rfc-channel
+    .rfc-channel-description = Where RFCs and amendments are discussed (a forum, or a text channel for threads)
+    .releases-channel-name = releases-channel
+    .releases-channel-description = Where releases are tracked (the announcement channel otherwise)
+    .security-channel-name = security-channel
+    .security-channel-description = The security response team's private channel
+    .maintainers-channel-name = maintainers-channel
+    .maintainers-channel-description = The maintainers' channel, where mediators are asked
 cmd-govern-show = show
     .description = Show this server's governance set-up
 cmd-govern-policy = policy
@@ -119,6 +127,10 @@ govern-config = TSC: { $tsc }
     Announcements: { $announcements }
     Private TSC channel: { $tsc_channel }
     Working-group category: { $wg_category }
+    RFC channel: { $rfc_channel }
+    Releases channel: { $releases_channel }
+    Security team's channel: { $security_channel }
+    Maintainers' channel: { $maintainers_channel }
     Language: { $locale }
 govern-unset = not set
 govern-policy-header = **Governance policy in force** (change with `/govern policy-set`):
@@ -166,3 +178,13 @@ action-edit-ballot = update a ballot message
 action-post-result = post a ballot result in { $channel }
 action-post-reminder = post a voting reminder
 action-post-announcement = post an announcement in { $channel }
+setup-changed = { $member } changed Steward's set-up:
+setup-changed-line = { $field }: { $before } → { $after }
+setup-field-roles = Governance roles
+setup-field-announcements = Announcements
+setup-field-tsc-channel = Private TSC channel
+setup-field-wg-category = Working-group category
+setup-field-channels = Other channels
+setup-field-locale = Language
+setup-nothing = nothing
+action-post-setup-change = tell the TSC about a set-up change in { $channel }

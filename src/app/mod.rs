@@ -10,6 +10,7 @@
 
 pub mod annual_review;
 pub mod ballot;
+pub mod decision_log;
 pub mod decisions;
 pub mod delivery;
 pub mod error;

@@ -10,6 +10,7 @@ use sqlx::SqliteConnection;
 use crate::governance::policy::PolicyKey;
 use crate::governance::roles::GovRole;
 use crate::store;
+use crate::store::guild::SetupSnapshot;
 
 /// What the bot must put on Discord. Fields added after a variant first shipped carry
 /// `#[serde(default)]`, so that items queued by an older version still decode.
@@ -45,6 +46,16 @@ pub enum Notice {
         changed_by: u64,
         #[serde(default)]
         at_ms: i64,
+    },
+
+    /// A change of the server's set-up, told to the TSC in its channel: who, and what changed.
+    SetupChanged {
+        channel_id: u64,
+        changed_by: u64,
+        before: Option<Box<SetupSnapshot>>,
+        after: Box<SetupSnapshot>,
+        /// The change's entry in the decision log.
+        decision_id: i64,
     },
 
     // Working groups.
@@ -159,6 +170,7 @@ impl Notice {
             Self::PolicyChanged { key, at_ms, .. } => {
                 format!("policy:{guild_id}:{}:{at_ms}", key.name())
             }
+            Self::SetupChanged { decision_id, .. } => format!("decision:{decision_id}:tsc"),
             Self::WgProvision { wg_id } => format!("wg:{wg_id}:provision"),
             Self::WgAnnounced { wg_id } => format!("wg:{wg_id}:announce"),
             Self::WgMemberRole { wg_id, user_id, .. } => format!("wg-role:{wg_id}:{user_id}"),

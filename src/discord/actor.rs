@@ -123,6 +123,7 @@ mod tests {
             locale: "en-US".into(),
             policy: Policy::default(),
             roles: vec![(GovRole::Tsc, 10), (GovRole::Maintainer, 11)],
+            channels: vec![],
         };
         let s = standing(
             &[serenity::RoleId::new(10), serenity::RoleId::new(99)],

@@ -14,9 +14,9 @@ impl Publisher for DiscordPublisher {
             | Notice::BallotRefresh { .. }
             | Notice::BallotResult { .. }
             | Notice::BallotReminder { .. } => ballot::publish::deliver(self, item, locale).await,
-            Notice::PermissionMissing { .. } | Notice::PolicyChanged { .. } => {
-                guild::publish::deliver(self, item, locale).await
-            }
+            Notice::PermissionMissing { .. }
+            | Notice::PolicyChanged { .. }
+            | Notice::SetupChanged { .. } => guild::publish::deliver(self, item, locale).await,
             Notice::WgProvision { .. }
             | Notice::WgAnnounced { .. }
             | Notice::WgMemberRole { .. }

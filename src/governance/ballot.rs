@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::policy::{AbstentionRule, Policy};
+use super::text::{self, TextError};
 
 /// Longest title, in characters (an embed title holds 256).
 pub const TITLE_MAX: usize = 200;
@@ -74,6 +75,14 @@ pub enum Subject {
     Emeritus { member_id: u64 },
 }
 
+impl Subject {
+    /// A private subject (a member's status) is discussed, voted and resolved in the TSC's own
+    /// place; only what the process makes public reaches the announcement channel.
+    pub fn is_private(&self) -> bool {
+        matches!(self, Self::Emeritus { .. })
+    }
+}
+
 /// How a ballot ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -137,30 +146,25 @@ pub enum BallotError {
     EmptyElectorate,
 }
 
-/// Trims member text and checks it against a length limit counted in characters.
-fn bounded(text: &str, max: usize) -> Option<String> {
-    let text = text.trim();
-    (text.chars().count() <= max).then(|| text.to_owned())
-}
-
-/// The title and description of a new ballot, trimmed and within limits.
+/// The title and description of a new ballot, trimmed and within limits; the title must have a
+/// visible character, and a description with none is no description.
 pub fn validate_text(title: &str, description: &str) -> Result<(String, String), BallotError> {
-    let title = bounded(title, TITLE_MAX).ok_or(BallotError::TitleTooLong)?;
-    if title.is_empty() {
-        return Err(BallotError::EmptyTitle);
-    }
-    let description =
-        bounded(description, DESCRIPTION_MAX).ok_or(BallotError::DescriptionTooLong)?;
+    let title = text::visible(title, TITLE_MAX).map_err(|e| match e {
+        TextError::Empty => BallotError::EmptyTitle,
+        TextError::TooLong => BallotError::TitleTooLong,
+    })?;
+    let description = text::optional(description, DESCRIPTION_MAX)
+        .map_err(|_| BallotError::DescriptionTooLong)?
+        .unwrap_or_default();
     Ok((title, description))
 }
 
-/// A cancellation must say why.
+/// A cancellation must say why, visibly.
 pub fn validate_reason(reason: &str) -> Result<String, BallotError> {
-    let reason = bounded(reason, REASON_MAX).ok_or(BallotError::ReasonTooLong)?;
-    if reason.is_empty() {
-        return Err(BallotError::ReasonRequired);
-    }
-    Ok(reason)
+    text::visible(reason, REASON_MAX).map_err(|e| match e {
+        TextError::Empty => BallotError::ReasonRequired,
+        TextError::TooLong => BallotError::ReasonTooLong,
+    })
 }
 
 /// How long a ballot stays open: the requested duration (`72h`, `7d`, `1w 2d`) or the
@@ -214,11 +218,11 @@ impl Vote {
                 concern: None,
             });
         }
-        let concern =
-            bounded(concern.unwrap_or(""), CONCERN_MAX).ok_or(BallotError::ConcernTooLong)?;
-        if concern.is_empty() {
-            return Err(BallotError::ConcernRequired);
-        }
+        // An invisible concern is no concern: "every -1 carries specific concerns".
+        let concern = text::visible(concern.unwrap_or(""), CONCERN_MAX).map_err(|e| match e {
+            TextError::Empty => BallotError::ConcernRequired,
+            TextError::TooLong => BallotError::ConcernTooLong,
+        })?;
         Ok(Self {
             choice,
             concern: Some(concern),

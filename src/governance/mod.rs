@@ -6,8 +6,10 @@
 
 pub mod annual_review;
 pub mod ballot;
+pub mod decision;
 pub mod permissions;
 pub mod policy;
 pub mod roles;
 pub mod succession;
+pub mod text;
 pub mod working_group;

@@ -4,6 +4,8 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::text::{self, TextError};
+
 /// Longest group name, in characters (it also becomes a role name).
 pub const NAME_MAX: usize = 50;
 /// Longest focus area, in characters.
@@ -95,18 +97,12 @@ pub enum WgError {
     BotChair,
 }
 
-fn bounded(text: &str, max: usize) -> Result<String, ()> {
-    let text = text.trim();
-    if text.chars().count() > max {
-        Err(())
-    } else {
-        Ok(text.to_owned())
-    }
-}
-
 /// The group's name as typed, trimmed and checked.
 pub fn validate_name(name: &str) -> Result<String, WgError> {
-    let name = bounded(name, NAME_MAX).map_err(|_| WgError::NameTooLong)?;
+    let name = text::visible(name, NAME_MAX).map_err(|e| match e {
+        TextError::Empty => WgError::BadName,
+        TextError::TooLong => WgError::NameTooLong,
+    })?;
     if slug(&name).is_empty() {
         return Err(WgError::BadName);
     }
@@ -128,23 +124,17 @@ pub fn slug(name: &str) -> String {
 }
 
 pub fn validate_focus(focus: &str) -> Result<String, WgError> {
-    let focus = bounded(focus, FOCUS_MAX).map_err(|_| WgError::BadFocus)?;
-    if focus.is_empty() {
-        return Err(WgError::BadFocus);
-    }
-    Ok(focus)
+    text::visible(focus, FOCUS_MAX).map_err(|_| WgError::BadFocus)
 }
 
 impl Charter {
     /// Every field is required: the document lists all five.
     pub fn validated(&self) -> Result<Charter, WgError> {
-        let field = |text: &str| -> Result<String, WgError> {
-            let text =
-                bounded(text, CHARTER_FIELD_MAX).map_err(|_| WgError::CharterFieldTooLong)?;
-            if text.is_empty() {
-                return Err(WgError::CharterFieldEmpty);
-            }
-            Ok(text)
+        let field = |field: &str| -> Result<String, WgError> {
+            text::visible(field, CHARTER_FIELD_MAX).map_err(|e| match e {
+                TextError::Empty => WgError::CharterFieldEmpty,
+                TextError::TooLong => WgError::CharterFieldTooLong,
+            })
         };
         Ok(Charter {
             scope: field(&self.scope)?,
@@ -215,12 +205,8 @@ pub fn validate_chair(chair_is_bot: bool) -> Result<(), WgError> {
 }
 
 /// A report is the chair's; its text is bounded.
-pub fn validate_report(text: &str) -> Result<String, WgError> {
-    let text = bounded(text, REPORT_MAX).map_err(|_| WgError::BadReport)?;
-    if text.is_empty() {
-        return Err(WgError::BadReport);
-    }
-    Ok(text)
+pub fn validate_report(report: &str) -> Result<String, WgError> {
+    text::visible(report, REPORT_MAX).map_err(|_| WgError::BadReport)
 }
 
 /// When the next report is due, counted from the last report (or the group's start).

@@ -1,6 +1,7 @@
-//! Guild configuration: role bindings, announcement channel, locale and policy.
+//! Guild configuration: role bindings, the channels the bot posts in, locale and policy.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use sqlx::{FromRow, SqliteConnection};
 
 use super::{from_db_id, to_db_id, to_millis};
@@ -19,12 +20,78 @@ pub struct GuildConfig {
     pub locale: String,
     pub policy: Policy,
     pub roles: Vec<(GovRole, u64)>,
+    /// Channels named for a purpose (RFCs, releases, ...).
+    pub channels: Vec<(ChannelPurpose, u64)>,
+}
+
+/// What a guild may name a channel for, beyond announcements and the TSC's channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelPurpose {
+    /// Where RFCs and amendments are discussed (a forum, or a text channel for threads).
+    Rfc,
+    /// Where releases are tracked.
+    Releases,
+    /// The security response team's private channel.
+    Security,
+    /// The maintainers' channel (mediators are asked there).
+    Maintainers,
+}
+
+impl ChannelPurpose {
+    pub const ALL: [ChannelPurpose; 4] =
+        [Self::Rfc, Self::Releases, Self::Security, Self::Maintainers];
+
+    /// Stable name used in the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Rfc => "rfc",
+            Self::Releases => "releases",
+            Self::Security => "security",
+            Self::Maintainers => "maintainers",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// The part of a configuration `/govern setup` sets (everything but the policy), as recorded
+/// in the audit of each change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupSnapshot {
+    pub roles: Vec<(GovRole, u64)>,
+    pub announce_channel_id: Option<u64>,
+    pub tsc_channel_id: Option<u64>,
+    pub wg_category_id: Option<u64>,
+    pub channels: Vec<(ChannelPurpose, u64)>,
+    pub locale: String,
 }
 
 impl GuildConfig {
+    pub fn setup_snapshot(&self) -> SetupSnapshot {
+        SetupSnapshot {
+            roles: self.roles.clone(),
+            announce_channel_id: self.announce_channel_id,
+            tsc_channel_id: self.tsc_channel_id,
+            wg_category_id: self.wg_category_id,
+            channels: self.channels.clone(),
+            locale: self.locale.clone(),
+        }
+    }
+
     /// Where the bot tells the TSC things meant for the TSC only.
     pub fn tsc_channel(&self) -> Option<u64> {
         self.tsc_channel_id.or(self.announce_channel_id)
+    }
+
+    /// The channel named for `purpose`, if any.
+    pub fn channel(&self, purpose: ChannelPurpose) -> Option<u64> {
+        self.channels
+            .iter()
+            .find(|(p, _)| *p == purpose)
+            .map(|(_, id)| *id)
     }
 
     pub fn role_id(&self, role: GovRole) -> Option<u64> {
@@ -66,6 +133,12 @@ pub async fn get(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Opt
     .bind(to_db_id(guild_id))
     .fetch_all(&mut *conn)
     .await?;
+    let channels: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT purpose, channel_id FROM guild_channels WHERE guild_id = ? ORDER BY purpose",
+    )
+    .bind(to_db_id(guild_id))
+    .fetch_all(&mut *conn)
+    .await?;
     Ok(Some(GuildConfig {
         guild_id: from_db_id(row.guild_id),
         announce_channel_id: row.announce_channel_id.map(from_db_id),
@@ -78,10 +151,14 @@ pub async fn get(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Opt
             .into_iter()
             .filter_map(|b| Some((GovRole::from_key(&b.gov_role)?, from_db_id(b.role_id))))
             .collect(),
+        channels: channels
+            .into_iter()
+            .filter_map(|(p, id)| Some((ChannelPurpose::from_key(&p)?, from_db_id(id))))
+            .collect(),
     }))
 }
 
-/// Creates or replaces the role bindings, channel and locale; the policy is kept.
+/// Creates or replaces the role bindings, channels and locale; the policy is kept.
 pub async fn save_setup(
     conn: &mut SqliteConnection,
     config: &GuildConfig,
@@ -117,6 +194,18 @@ pub async fn save_setup(
             .bind(guild)
             .bind(role.key())
             .bind(to_db_id(*role_id))
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("DELETE FROM guild_channels WHERE guild_id = ?")
+        .bind(guild)
+        .execute(&mut *conn)
+        .await?;
+    for (purpose, channel_id) in &config.channels {
+        sqlx::query("INSERT INTO guild_channels (guild_id, purpose, channel_id) VALUES (?, ?, ?)")
+            .bind(guild)
+            .bind(purpose.key())
+            .bind(to_db_id(*channel_id))
             .execute(&mut *conn)
             .await?;
     }

@@ -5,6 +5,7 @@
 //! inside one transaction (`&mut *tx`).
 
 pub mod ballot;
+pub mod decision_log;
 pub mod guild;
 pub mod jobs;
 pub mod outbox;

@@ -53,6 +53,7 @@ impl World {
             announce_channel_id: ANNOUNCE,
             tsc_channel_id: None,
             wg_category_id: None,
+            channels: vec![],
             locale: "en-US".into(),
         })
         .await

@@ -8,6 +8,7 @@ use sqlx::SqliteConnection;
 use super::open::queue_refresh;
 use super::view;
 use crate::app::AppResult;
+use crate::app::decision_log::record as decision_log;
 use crate::app::outbox::{self, Notice};
 use crate::governance::ballot::{Count, Outcome, decide};
 use crate::store::ballot::{self as repo, Ballot, Closing};
@@ -37,22 +38,20 @@ pub(crate) async fn close_in(
     if !ballot.open {
         return Ok(None);
     }
+    let votes = repo::votes(conn, ballot_id).await?;
+    let count = Count::of(votes.iter().map(|v| (v.choice, v.binding)));
+    let electorate = repo::electorate(conn, ballot_id).await?.len();
     let closing = match ending {
-        Ending::Deadline => {
-            let votes = repo::votes(conn, ballot_id).await?;
-            let count = Count::of(votes.iter().map(|v| (v.choice, v.binding)));
-            let electorate = repo::electorate(conn, ballot_id).await?.len();
-            Closing {
-                outcome: decide(
-                    &ballot.policy,
-                    u32::try_from(electorate).unwrap_or(u32::MAX),
-                    &count,
-                ),
-                at: now.max(ballot.closes_at),
-                cancelled_by: None,
-                cancel_reason: None,
-            }
-        }
+        Ending::Deadline => Closing {
+            outcome: decide(
+                &ballot.policy,
+                u32::try_from(electorate).unwrap_or(u32::MAX),
+                &count,
+            ),
+            at: now.max(ballot.closes_at),
+            cancelled_by: None,
+            cancel_reason: None,
+        },
         Ending::Cancel { by, reason } => Closing {
             outcome: Outcome::Cancelled,
             at: now,
@@ -74,6 +73,15 @@ pub(crate) async fn close_in(
         outbox::queue(conn, ballot.guild_id, &notice, now).await?;
     }
     queue_refresh(conn, &ballot, now).await?;
+    decision_log::ballot_closed(
+        conn,
+        &ballot,
+        closing.outcome,
+        &count,
+        electorate,
+        closing.at,
+    )
+    .await?;
     tracing::info!(
         ballot_id = ballot.id,
         outcome = closing.outcome.key(),

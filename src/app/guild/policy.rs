@@ -1,7 +1,11 @@
 //! `/govern policy-set`: one number of the policy changed, validated as a whole, announced.
 
+use serde_json::json;
+
+use crate::app::decision_log::record::{Entry, record};
 use crate::app::outbox::{self, Notice};
 use crate::app::{Actor, App, AppResult, UserError};
+use crate::governance::decision::DecisionKind;
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::policy::{Policy, PolicyKey};
 use crate::msg;
@@ -25,6 +29,21 @@ impl App {
             .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;
         let policy = config.policy.with(key, value)?;
         guild::save_policy(&mut tx, actor.guild_id, &policy, now).await?;
+        let entry = Entry {
+            kind: DecisionKind::Policy,
+            subject_ref: format!("policy:{}", key.name()),
+            title: key.name().to_owned(),
+            outcome: "changed".into(),
+            link: None,
+            details: json!({
+                "setting": key.name(),
+                "before": config.policy.value_of(key),
+                "after": policy.value_of(key),
+            }),
+            private: false,
+            decided_by: Some(actor.user_id),
+        };
+        record(&mut tx, actor.guild_id, &entry, now).await?;
         if let Some(channel_id) = config.announce_channel_id {
             let notice = Notice::PolicyChanged {
                 channel_id,

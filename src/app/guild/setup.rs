@@ -1,11 +1,18 @@
-//! `/govern setup`: maps roles, channels and the default language; keeps the policy.
+//! `/govern setup`: maps roles, channels and the default language; keeps the policy. Every
+//! change is recorded in the decision log and told to the TSC, so that no one can silently
+//! remap the TSC role.
 
+use serde_json::json;
+
+use crate::app::decision_log::record::{Entry, record};
+use crate::app::outbox::{self, Notice};
 use crate::app::{Actor, App, AppResult, UserError};
+use crate::governance::decision::DecisionKind;
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::roles::GovRole;
 use crate::i18n;
 use crate::msg;
-use crate::store::guild::{self, GuildConfig};
+use crate::store::guild::{self, ChannelPurpose, GuildConfig};
 
 /// What `/govern setup` collects.
 #[derive(Debug, Clone)]
@@ -14,6 +21,8 @@ pub struct Setup {
     pub announce_channel_id: u64,
     pub tsc_channel_id: Option<u64>,
     pub wg_category_id: Option<u64>,
+    /// Channels named for a purpose (RFCs, releases, the security team, the maintainers).
+    pub channels: Vec<(ChannelPurpose, u64)>,
     pub locale: String,
 }
 
@@ -28,9 +37,10 @@ impl App {
             .ok_or_else(|| UserError::new(msg!("error-locale-unsupported")))?;
         let now = self.now();
         let mut tx = self.write_tx().await?;
-        let policy = guild::get(&mut tx, actor.guild_id)
-            .await?
-            .map(|c| c.policy)
+        let before = guild::get(&mut tx, actor.guild_id).await?;
+        let policy = before
+            .as_ref()
+            .map(|c| c.policy.clone())
             .unwrap_or_default();
         let config = GuildConfig {
             guild_id: actor.guild_id,
@@ -40,9 +50,37 @@ impl App {
             locale: locale.to_owned(),
             policy,
             roles: setup.roles,
+            channels: setup.channels,
         };
         guild::save_setup(&mut tx, &config, now).await?;
+        let before = before.map(|c| c.setup_snapshot());
+        let after = config.setup_snapshot();
+        if before.as_ref() != Some(&after) {
+            let entry = Entry {
+                kind: DecisionKind::Setup,
+                subject_ref: format!("setup:{}", actor.guild_id),
+                title: String::new(),
+                outcome: "changed".into(),
+                link: None,
+                details: json!({ "before": before, "after": after }),
+                // Role and channel ids are no one's secret, but the audit is the TSC's.
+                private: true,
+                decided_by: Some(actor.user_id),
+            };
+            let recorded = record(&mut tx, actor.guild_id, &entry, now).await?;
+            if let (Some(decision_id), Some(channel_id)) = (recorded, config.tsc_channel_id) {
+                let notice = Notice::SetupChanged {
+                    channel_id,
+                    changed_by: actor.user_id,
+                    before: before.map(Box::new),
+                    after: Box::new(after),
+                    decision_id,
+                };
+                outbox::queue(&mut tx, actor.guild_id, &notice, now).await?;
+            }
+        }
         tx.commit().await?;
+        self.outbox_wakeup().wake();
         tracing::info!(guild_id = actor.guild_id, "guild configured");
         Ok(config)
     }

@@ -145,20 +145,16 @@ impl App {
             ..Facts::default()
         };
         actor.require(Action::SetArea, facts)?;
-        let area = area.trim();
-        if area.is_empty() || area.chars().count() > AREA_MAX {
-            return Err(UserError::new(msg!("error-area-length"))
-                .with("max", AREA_MAX as i64)
-                .into());
-        }
+        let area = crate::governance::text::visible(area, AREA_MAX)
+            .map_err(|_| UserError::new(msg!("error-area-length")).with("max", AREA_MAX as i64))?;
         let mut tx = self.write_tx().await?;
         let entry = repo::get(&mut tx, actor.guild_id, member_id).await?;
         if !entry.is_some_and(|e| e.in_guild && e.has(GovRole::Maintainer)) {
             return Err(UserError::new(msg!("error-area-not-maintainer")).into());
         }
-        repo::set_area(&mut tx, actor.guild_id, member_id, area).await?;
+        repo::set_area(&mut tx, actor.guild_id, member_id, &area).await?;
         tx.commit().await?;
-        Ok(area.to_owned())
+        Ok(area)
     }
 
     /// The current roster (members present in the server), grouped by office.

@@ -7,8 +7,10 @@ use sqlx::SqliteConnection;
 
 use crate::app::AppResult;
 use crate::app::ballot::open::{StartBallot, open_in};
+use crate::app::decision_log::record::{Entry, record};
 use crate::app::outbox::{self, Notice};
 use crate::governance::ballot::Subject;
+use crate::governance::decision::DecisionKind;
 use crate::governance::roles::GovRole;
 use crate::governance::succession;
 use crate::store::ballot::Ballot;
@@ -133,6 +135,18 @@ pub(crate) async fn move_to_emeritus(
         };
         outbox::queue(conn, guild_id, &notice, now).await?;
     }
+    let entry = Entry {
+        kind: DecisionKind::Emeritus,
+        subject_ref: format!("member:{member_id}"),
+        title: entry.display_name.clone(),
+        outcome: "emeritus".into(),
+        link: None,
+        details: serde_json::json!({ "member": member_id.to_string() }),
+        // Announced with thanks: the move itself is public, the review behind it is not.
+        private: false,
+        decided_by: None,
+    };
+    record(conn, guild_id, &entry, now).await?;
     tracing::info!(guild_id, member_id, "member moved to emeritus");
     Ok(true)
 }

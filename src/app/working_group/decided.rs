@@ -5,11 +5,15 @@ use sqlx::SqliteConnection;
 
 use super::membership::queue_role;
 use super::reporting::schedule_next_report;
+use serde_json::json;
+
 use crate::app::AppResult;
+use crate::app::decision_log::record::{Entry, record};
 use crate::app::outbox::{self, Notice};
 use crate::app::schedule::{self, Job};
+use crate::governance::decision::DecisionKind;
 use crate::governance::working_group::{self as rules, Status};
-use crate::store::working_group::{self as repo};
+use crate::store::working_group::{self as repo, Group};
 use crate::store::{guild, working_group_members as members};
 
 /// A charter decided: an approved group becomes active, gets its Discord objects, its
@@ -41,6 +45,7 @@ pub(crate) async fn charter(
         schedule::schedule(conn, &Job::WgEndReached { wg_id }, ends_at, now).await?;
     }
     outbox::queue(conn, g.guild_id, &Notice::WgProvision { wg_id }, now).await?;
+    record_group(conn, &g, "created", now).await?;
     Ok(())
 }
 
@@ -79,6 +84,27 @@ pub(crate) async fn close(
     if approved && g.status == Status::Active {
         repo::set_status(conn, wg_id, Status::Closed, now).await?;
         outbox::queue(conn, g.guild_id, &Notice::WgArchive { wg_id }, now).await?;
+        record_group(conn, &g, "closed", now).await?;
     }
     Ok(())
+}
+
+/// A group created or closed, in the decision log.
+async fn record_group(
+    conn: &mut SqliteConnection,
+    group: &Group,
+    outcome: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<i64>> {
+    let entry = Entry {
+        kind: DecisionKind::WorkingGroup,
+        subject_ref: format!("wg:{}", group.id),
+        title: group.name.clone(),
+        outcome: outcome.into(),
+        link: None,
+        details: json!({ "focus": group.focus, "chair": group.chair_id.to_string() }),
+        private: false,
+        decided_by: None,
+    };
+    record(conn, group.guild_id, &entry, now).await
 }

@@ -14,6 +14,7 @@ use crate::governance::policy::PolicyKey;
 use crate::governance::roles::GovRole;
 use crate::i18n::{self, args, tr};
 use crate::msg;
+use crate::store::guild::ChannelPurpose;
 
 /// Server set-up and the governance policy.
 #[poise::command(
@@ -37,7 +38,7 @@ async fn locale_autocomplete(
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
-/// Map roles, the announcement channel and the default locale (needs Manage Server).
+/// Map roles, the channels the bot posts in and the default locale (needs Manage Server).
 #[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
 #[expect(
     clippy::too_many_arguments,
@@ -58,6 +59,18 @@ pub async fn setup(
     #[rename = "wg-category"]
     #[channel_types("Category")]
     wg_category: Option<serenity::GuildChannel>,
+    #[rename = "rfc-channel"]
+    #[channel_types("Text", "Forum")]
+    rfc_channel: Option<serenity::GuildChannel>,
+    #[rename = "releases-channel"]
+    #[channel_types("Text", "News")]
+    releases_channel: Option<serenity::GuildChannel>,
+    #[rename = "security-channel"]
+    #[channel_types("Text")]
+    security_channel: Option<serenity::GuildChannel>,
+    #[rename = "maintainers-channel"]
+    #[channel_types("Text")]
+    maintainers_channel: Option<serenity::GuildChannel>,
 ) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
     let roles = [
@@ -75,6 +88,15 @@ pub async fn setup(
         announce_channel_id: announcements.id.get(),
         tsc_channel_id: tsc_channel.map(|c| c.id.get()),
         wg_category_id: wg_category.map(|c| c.id.get()),
+        channels: [
+            (ChannelPurpose::Rfc, rfc_channel),
+            (ChannelPurpose::Releases, releases_channel),
+            (ChannelPurpose::Security, security_channel),
+            (ChannelPurpose::Maintainers, maintainers_channel),
+        ]
+        .into_iter()
+        .filter_map(|(purpose, channel)| Some((purpose, channel?.id.get())))
+        .collect(),
         locale: locale.unwrap_or_else(|| i18n::FALLBACK.to_owned()),
     };
     let config = ctx.data().app.setup_guild(&actor, setup).await?;

@@ -1,4 +1,5 @@
-//! Delivers the set-up notices: a policy change announced, a missing permission told.
+//! Delivers the set-up notices: a policy change announced, a set-up change and a missing
+//! permission told to the TSC.
 
 use super::render;
 use crate::app::delivery::{DeliveryError, OutboxItem};
@@ -30,8 +31,17 @@ pub async fn deliver(
             *channel_id,
             render::policy_changed_text(locale, *key, value, *changed_by),
         ),
+        Notice::SetupChanged {
+            channel_id,
+            changed_by,
+            before,
+            after,
+            ..
+        } => (
+            *channel_id,
+            render::setup_changed_text(locale, *changed_by, before.as_deref(), after),
+        ),
         other => return Err(failed(format!("not a set-up notice: {other:?}"))),
     };
-    let message = DiscordPublisher::message(item).content(text);
-    p.post(channel_id, &message).await
+    p.post_text(item, channel_id, &text).await
 }

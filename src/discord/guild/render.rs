@@ -6,7 +6,7 @@ use crate::governance::policy::{Policy, PolicyKey};
 use crate::governance::roles::GovRole;
 use crate::i18n::{args, tr};
 use crate::msg;
-use crate::store::guild::GuildConfig;
+use crate::store::guild::{ChannelPurpose, GuildConfig, SetupSnapshot};
 
 /// What a notice was trying to do, for telling the TSC about a missing permission.
 pub fn notice_action(locale: &str, notice: &Notice) -> String {
@@ -24,6 +24,9 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         | Notice::NominationsNeeded { channel_id, .. }
         | Notice::AnnualReview { channel_id, .. } => {
             (msg!("action-post-announcement"), Some(*channel_id))
+        }
+        Notice::SetupChanged { channel_id, .. } => {
+            (msg!("action-post-setup-change"), Some(*channel_id))
         }
         Notice::WgProvision { .. } => (msg!("action-wg-provision"), None),
         Notice::WgMemberRole { .. } => (msg!("action-wg-role"), None),
@@ -44,6 +47,12 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
     tr(locale, id, Some(&args([("channel", channel.into())])))
 }
 
+fn channel_or_unset(channel: Option<u64>, locale: &str) -> String {
+    channel
+        .map(|c| format!("<#{c}>"))
+        .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
+}
+
 /// The set-up as `/govern show` and `/govern setup` show it.
 pub fn config_text(config: &GuildConfig, locale: &str) -> String {
     let role = |gov: GovRole| {
@@ -52,6 +61,7 @@ pub fn config_text(config: &GuildConfig, locale: &str) -> String {
             .map(|id| format!("<@&{id}>"))
             .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
     };
+    let channel = |id: Option<u64>| channel_or_unset(id, locale);
     tr(
         locale,
         msg!("govern-config"),
@@ -61,33 +71,105 @@ pub fn config_text(config: &GuildConfig, locale: &str) -> String {
             ("contributors", role(GovRole::Contributor).into()),
             ("security", role(GovRole::SecurityTeam).into()),
             ("emeritus", role(GovRole::Emeritus).into()),
+            ("announcements", channel(config.announce_channel_id).into()),
+            ("tsc_channel", channel(config.tsc_channel_id).into()),
+            ("wg_category", channel(config.wg_category_id).into()),
             (
-                "announcements",
-                config
-                    .announce_channel_id
-                    .map(|c| format!("<#{c}>"))
-                    .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
-                    .into(),
+                "rfc_channel",
+                channel(config.channel(ChannelPurpose::Rfc)).into(),
             ),
             (
-                "tsc_channel",
-                config
-                    .tsc_channel_id
-                    .map(|c| format!("<#{c}>"))
-                    .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
-                    .into(),
+                "releases_channel",
+                channel(config.channel(ChannelPurpose::Releases)).into(),
             ),
             (
-                "wg_category",
-                config
-                    .wg_category_id
-                    .map(|c| format!("<#{c}>"))
-                    .unwrap_or_else(|| tr(locale, msg!("govern-unset"), None))
-                    .into(),
+                "security_channel",
+                channel(config.channel(ChannelPurpose::Security)).into(),
+            ),
+            (
+                "maintainers_channel",
+                channel(config.channel(ChannelPurpose::Maintainers)).into(),
             ),
             ("locale", config.locale.as_str().into()),
         ])),
     )
+}
+
+/// What changed in a set-up change, one line per part: before → after.
+pub fn setup_changed_text(
+    locale: &str,
+    changed_by: u64,
+    before: Option<&SetupSnapshot>,
+    after: &SetupSnapshot,
+) -> String {
+    let nothing = || tr(locale, msg!("setup-nothing"), None);
+    let roles = |s: &SetupSnapshot| {
+        let list: Vec<String> = s
+            .roles
+            .iter()
+            .map(|(role, id)| format!("{} <@&{id}>", role.key()))
+            .collect();
+        if list.is_empty() {
+            nothing()
+        } else {
+            list.join(", ")
+        }
+    };
+    let channels = |s: &SetupSnapshot| {
+        let list: Vec<String> = s
+            .channels
+            .iter()
+            .map(|(purpose, id)| format!("{} <#{id}>", purpose.key()))
+            .collect();
+        if list.is_empty() {
+            nothing()
+        } else {
+            list.join(", ")
+        }
+    };
+    let channel = |id: Option<u64>| channel_or_unset(id, locale);
+    type Part<'a> = (&'static str, Box<dyn Fn(&SetupSnapshot) -> String + 'a>);
+    let parts: [Part; 6] = [
+        (msg!("setup-field-roles"), Box::new(roles)),
+        (
+            msg!("setup-field-announcements"),
+            Box::new(|s: &SetupSnapshot| channel(s.announce_channel_id)),
+        ),
+        (
+            msg!("setup-field-tsc-channel"),
+            Box::new(|s: &SetupSnapshot| channel(s.tsc_channel_id)),
+        ),
+        (
+            msg!("setup-field-wg-category"),
+            Box::new(|s: &SetupSnapshot| channel(s.wg_category_id)),
+        ),
+        (msg!("setup-field-channels"), Box::new(channels)),
+        (
+            msg!("setup-field-locale"),
+            Box::new(|s: &SetupSnapshot| s.locale.clone()),
+        ),
+    ];
+    let mut lines = vec![tr(
+        locale,
+        msg!("setup-changed"),
+        Some(&args([("member", format!("<@{changed_by}>").into())])),
+    )];
+    for (field, show) in &parts {
+        let was = before.map(show).unwrap_or_else(nothing);
+        let is = show(after);
+        if was != is {
+            lines.push(tr(
+                locale,
+                msg!("setup-changed-line"),
+                Some(&args([
+                    ("field", tr(locale, field, None).into()),
+                    ("before", was.into()),
+                    ("after", is.into()),
+                ])),
+            ));
+        }
+    }
+    lines.join("\n")
 }
 
 /// Every number of the policy in force.
