@@ -8,10 +8,10 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::Inner;
-use super::fixture::{FxChannel, FxRole, channel_kind};
-use super::state::{FaultKind, RecordedRequest, State, as_id, sid};
-use super::validate::{self, Shape};
+use crate::Inner;
+use crate::fixture::{FxChannel, FxRole, channel_kind};
+use crate::state::{FaultKind, RecordedRequest, State, as_id, sid};
+use crate::validate::{self, Shape};
 
 pub struct Resp {
     pub status: u16,
@@ -129,7 +129,7 @@ fn q(query: &Option<String>, key: &str) -> Option<String> {
     })
 }
 
-pub async fn handle(
+pub(crate) async fn handle(
     AxState(inner): AxState<Arc<Inner>>,
     method: Method,
     uri: Uri,

@@ -7,9 +7,9 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::Inner;
+use crate::Inner;
 
-pub async fn upgrade(AxState(inner): AxState<Arc<Inner>>, ws: WebSocketUpgrade) -> Response {
+pub(crate) async fn upgrade(AxState(inner): AxState<Arc<Inner>>, ws: WebSocketUpgrade) -> Response {
     ws.on_upgrade(move |socket| connection(inner, socket))
 }
 

@@ -1,4 +1,7 @@
-//! A Discord simulator (API v10, JSON gateway) that the real bot runs against in tests.
+//! A Discord simulator (API v10 REST routes and the JSON gateway) that a real bot runs against
+//! in tests: it serves on 127.0.0.1, keeps the guild, messages and interactions it was told about,
+//! checks every payload against serenity's types and Discord's limits, and lets a test act as
+//! members do (slash commands, button clicks, modal submits) and inject faults.
 //!
 //! ```ignore
 //! let fx = Fixture::standard();

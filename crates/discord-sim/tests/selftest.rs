@@ -1,10 +1,9 @@
-//! Self-test of the Discord simulator in tests/support: a small serenity client runs against it.
-
-mod support;
+//! Self-test of the Discord simulator: a small serenity client runs against it.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use discord_sim::{Fixture, ReplyKind, RoutePattern, Sim};
 use serde_json::{Value, json};
 use serenity::all::{
     ButtonStyle, ChannelId, ClientBuilder, CommandOptionType, Context, CreateActionRow,
@@ -14,7 +13,6 @@ use serenity::all::{
     GuildMemberUpdateEvent, HttpBuilder, InputTextStyle, Interaction, Member, Message, MessageId,
     Ready, ResolvedValue, ResumedEvent, RoleId, User, UserId,
 };
-use support::{Fixture, ReplyKind, RoutePattern, Sim};
 use tokio::sync::mpsc;
 
 // ---------------------------------------------------------------------------------------------
@@ -895,7 +893,7 @@ fn route_patterns() {
     assert!(p.matches("DELETE", "/guilds/1/members/2/roles/3"));
     assert!(!p.matches("DELETE", "/channels/1"));
     assert_eq!(
-        support::sim::fixture::base64_no_pad(b"1200000000000000999"),
+        discord_sim::fixture::base64_no_pad(b"1200000000000000999"),
         "MTIwMDAwMDAwMDAwMDAwMDk5OQ"
     );
 }

@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use super::fixture::{Fixture, FxChannel, FxMember, FxRole, channel_kind, perms};
-use super::validate;
+use crate::fixture::{Fixture, FxChannel, FxMember, FxRole, channel_kind, perms};
+use crate::validate;
 
 /// One HTTP request the bot made.
 #[derive(Clone, Debug)]

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use super::state::{MsgRec, State, as_id, sid};
+use crate::state::{MsgRec, State, as_id, sid};
 
 /// A message as members see it.
 #[derive(Clone, Debug)]
