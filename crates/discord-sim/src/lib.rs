@@ -323,18 +323,12 @@ impl Sim {
     ) -> Result<u64, String> {
         self.wait_ready().await;
         self.inner.with(|st| {
-            let current = st
-                .messages
-                .get(&msg.id)
-                .filter(|m| !m.deleted)
-                .map(|m| m.json.clone());
-            let Some(current) = current else {
+            let Some(now) = st.messages.get(&msg.id).filter(|m| !m.deleted).cloned() else {
                 return Err(format!(
                     "message {} no longer exists; cannot click {custom_id}",
                     msg.id
                 ));
             };
-            let now = SimMessage::from_json(current.clone());
             let Some(button) = now.button(custom_id) else {
                 return Err(format!(
                     "message {} has no button {custom_id:?}; it has {:?}",
@@ -357,7 +351,7 @@ impl Sim {
                 channel,
                 custom_id,
                 data,
-                Some(current),
+                Some(now.json),
                 Some(msg.id),
             ))
         })
@@ -904,7 +898,7 @@ impl SimView<'_> {
     }
 
     pub fn message(&self, id: u64) -> Option<SimMessage> {
-        self.st.messages.get(&id).map(model::sim_message)
+        self.st.messages.get(&id).cloned()
     }
 
     pub fn member_roles(&self, user: u64) -> Vec<u64> {

@@ -4,17 +4,19 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::state::{MsgRec, State, as_id, sid};
+use crate::state::{State, as_id, sid};
 
-/// A message as members see it.
+/// A message as members see it, and as the simulator keeps it: the state stores these, and tests
+/// get clones of them.
 #[derive(Clone, Debug)]
 pub struct SimMessage {
     pub id: u64,
     pub channel_id: u64,
     pub author_id: u64,
-    /// The full Discord Message object.
+    /// The full Discord Message object, as the simulator answers it.
     pub json: Value,
-    /// The body the bot sent to create it (Null for members' messages made by the simulator).
+    /// The body that created it: the bot's request body, `{"content": …}` for a member's message
+    /// posted by the simulator, `{}` for a deferred reply; Null when made with `from_json`.
     pub raw_body: Value,
     /// Bodies of the edits, in order.
     pub edits: Vec<Value>,
@@ -24,6 +26,7 @@ pub struct SimMessage {
     pub deleted: bool,
     /// The interaction this message answers, if any.
     pub interaction_id: Option<u64>,
+    /// The `allowed_mentions` last sent for it (creation or edit).
     pub allowed_mentions: Option<Value>,
 }
 
@@ -36,18 +39,6 @@ pub struct SimButton {
     pub disabled: bool,
     pub url: Option<String>,
     pub emoji: Option<Value>,
-}
-
-pub fn sim_message(r: &MsgRec) -> SimMessage {
-    let mut m = SimMessage::from_json(r.json.clone());
-    m.raw_body = r.raw_body.clone();
-    m.edits = r.edits.clone();
-    m.ephemeral = r.ephemeral;
-    m.loading = r.loading;
-    m.deleted = r.deleted;
-    m.interaction_id = r.interaction_id;
-    m.allowed_mentions = r.allowed_mentions.clone();
-    m
 }
 
 impl SimMessage {
@@ -376,15 +367,12 @@ pub fn build_reply(st: &State, iid: u64) -> Reply {
         token: r.token.clone(),
         kind,
         callback: cb,
-        message: r
-            .original
-            .and_then(|m| st.messages.get(&m))
-            .map(sim_message),
+        message: r.original.and_then(|m| st.messages.get(&m)).cloned(),
         followups: r
             .followups
             .iter()
             .filter_map(|m| st.messages.get(m))
-            .map(sim_message)
+            .cloned()
             .collect(),
         modal: r.modal.clone().map(SimModal::from_json),
         latency: r.callback_latency,

@@ -354,9 +354,7 @@ fn route(st: &mut State, method: &str, path: &str, query: &Option<String>, body:
             let Some(id) = find_message(st, c, m) else {
                 return unknown_message();
             };
-            if as_id(&st.messages[&id].json["author"]["id"]) != Some(st.fx.bot)
-                && body.get("content").is_some()
-            {
+            if st.messages[&id].author_id != st.fx.bot && body.get("content").is_some() {
                 return error(403, 50005, "Cannot edit a message authored by another user");
             }
             if let Err(e) = validate::message_body(body, false) {
@@ -737,7 +735,7 @@ fn channel_exists(st: &State, c: u64) -> bool {
 fn find_message(st: &State, c: &str, m: &str) -> Option<u64> {
     let (c, m) = (id_of(c)?, id_of(m)?);
     let rec = st.messages.get(&m)?;
-    (as_id(&rec.json["channel_id"]) == Some(c) && !rec.deleted && !rec.ephemeral).then_some(m)
+    (rec.channel_id == c && !rec.deleted && !rec.ephemeral).then_some(m)
 }
 
 fn command_object(st: &mut State, guild: Option<u64>, c: &Value) -> Value {

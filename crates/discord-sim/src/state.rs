@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::fixture::{Fixture, FxChannel, FxMember, FxRole, channel_kind, perms};
+use crate::model::SimMessage;
 use crate::validate;
 
 /// One HTTP request the bot made.
@@ -106,22 +107,6 @@ pub struct Fault {
 }
 
 #[derive(Clone, Debug)]
-pub struct MsgRec {
-    /// The Discord Message object as the simulator answers it.
-    pub json: Value,
-    /// The JSON body the bot sent when it created the message.
-    pub raw_body: Value,
-    /// Bodies of later edits, in order.
-    pub edits: Vec<Value>,
-    pub ephemeral: bool,
-    /// Deferred "thinking…" placeholder not yet filled.
-    pub loading: bool,
-    pub deleted: bool,
-    pub interaction_id: Option<u64>,
-    pub allowed_mentions: Option<Value>,
-}
-
-#[derive(Clone, Debug)]
 pub struct InteractionRec {
     pub id: u64,
     pub token: String,
@@ -188,7 +173,7 @@ pub struct State {
     pub dm_channels: BTreeMap<u64, u64>,
     /// Members whose DMs are closed: the bot's DMs to them fail with 50007.
     pub closed_dms: std::collections::BTreeSet<u64>,
-    pub messages: BTreeMap<u64, MsgRec>,
+    pub messages: BTreeMap<u64, SimMessage>,
     /// channel -> message ids in creation order
     pub channel_order: BTreeMap<u64, Vec<u64>>,
     pub pins: BTreeMap<u64, Vec<u64>>,
@@ -650,22 +635,20 @@ impl State {
         ephemeral: bool,
         interaction_id: Option<u64>,
     ) -> u64 {
-        let id = as_id(&json["id"]).expect("message id");
-        let channel = as_id(&json["channel_id"]).expect("channel id");
         let allowed_mentions = raw_body.get("allowed_mentions").cloned();
-        self.messages.insert(
-            id,
-            MsgRec {
-                json,
-                raw_body,
-                edits: vec![],
-                ephemeral,
-                loading: false,
-                deleted: false,
-                interaction_id,
-                allowed_mentions,
-            },
+        let message = SimMessage {
+            raw_body,
+            ephemeral,
+            interaction_id,
+            allowed_mentions,
+            ..SimMessage::from_json(json)
+        };
+        let (id, channel) = (message.id, message.channel_id);
+        assert!(
+            id != 0 && channel != 0,
+            "stored message without id or channel"
         );
+        self.messages.insert(id, message);
         if !ephemeral {
             self.channel_order.entry(channel).or_default().push(id);
         }
