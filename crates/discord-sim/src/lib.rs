@@ -18,7 +18,7 @@
 pub mod fixture;
 pub mod gateway;
 pub mod model;
-pub mod rest;
+mod routes;
 pub mod state;
 pub mod validate;
 
@@ -131,7 +131,7 @@ impl Sim {
         });
         let app = axum::Router::new()
             .route("/gateway", axum::routing::get(gateway::upgrade))
-            .fallback(rest::handle)
+            .fallback(routes::handle)
             .with_state(inner.clone());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {
@@ -470,7 +470,7 @@ impl Sim {
             if st.gateway.identifies > 0 && !st.has_intent(15) && !bot_mentioned {
                 g["content"] = json!("");
             }
-            rest::announce_message(st, &g);
+            routes::announce_message(st, &g);
             SimMessage::from_json(m)
         })
     }
