@@ -15,12 +15,14 @@
 //! assert!(r.is_ephemeral());
 //! ```
 
+mod faults;
 pub mod fixture;
-pub mod gateway;
+mod gateway;
 pub mod model;
+mod requests;
 mod routes;
-pub mod state;
-pub mod validate;
+mod state;
+mod validate;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -29,10 +31,11 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use tokio::sync::watch;
 
+use faults::{Fault, FaultKind};
 pub use fixture::{Fixture, FxChannel, FxMember, FxRole, channel_kind, perms};
 pub use model::{GatewayStats, Reply, ReplyKind, SimButton, SimInput, SimMessage, SimModal};
-use state::{Fault, FaultKind, InteractionRec, State, sid};
-pub use state::{RecordedRequest, RoutePattern};
+pub use requests::{RecordedRequest, RoutePattern};
+use state::{State, sid};
 
 pub(crate) struct Inner {
     state: Mutex<State>,
@@ -292,7 +295,7 @@ impl Sim {
         };
         let data = built.unwrap_or_else(|e| panic!("cannot send /{command}: {e}\n{}", self.dump()));
         self.inner
-            .with(|st| new_interaction(st, 2, user, channel, command, data, None, None))
+            .with(|st| st.new_interaction(2, user, channel, command, data, None, None))
     }
 
     /// Clicks a button (custom id) on a message, as `user`; waits for the bot's answer. Panics if
@@ -344,8 +347,7 @@ impl Sim {
             }
             let channel = msg.channel_id;
             let data = json!({"custom_id": custom_id, "component_type": 2});
-            Ok(new_interaction(
-                st,
+            Ok(st.new_interaction(
                 3,
                 user,
                 channel,
@@ -364,8 +366,7 @@ impl Sim {
         let iid = self.inner.with(|st| {
             let current = st.messages.get(&msg.id).map(|m| m.json.clone());
             let data = json!({"custom_id": custom_id, "component_type": 2});
-            new_interaction(
-                st,
+            st.new_interaction(
                 3,
                 user,
                 msg.channel_id,
@@ -419,7 +420,7 @@ impl Sim {
             }
             let data = json!({"custom_id": custom_id, "components": rows});
             let message = origin.target_message.and_then(|m| st.messages.get(&m)).map(|m| m.json.clone());
-            Ok(new_interaction(st, 5, user, channel, custom_id, data, message, origin.target_message))
+            Ok(st.new_interaction(5, user, channel, custom_id, data, message, origin.target_message))
         });
         match r {
             Ok(iid) => self.wait_reply(iid).await,
@@ -934,79 +935,4 @@ fn member_update(st: &mut State, user: u64) {
     if st.gateway.ready && st.has_intent(1) {
         st.dispatch_member_update(user);
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn new_interaction(
-    st: &mut State,
-    kind: u8,
-    user: u64,
-    channel: u64,
-    name: &str,
-    data: Value,
-    message: Option<Value>,
-    target: Option<u64>,
-) -> u64 {
-    let id = st.snowflake();
-    let token = format!("aW50ZXJhY3Rpb246{id}:sim{}", st.snowflake() % 1_000_003);
-    let locale = st
-        .members
-        .get(&user)
-        .map(|m| m.locale.clone())
-        .unwrap_or_else(|| "en-US".into());
-    let mut payload = json!({
-        "id": sid(id),
-        "application_id": sid(st.fx.app_id),
-        "type": kind,
-        "data": data,
-        "guild_id": sid(st.fx.guild),
-        "channel_id": sid(channel),
-        "channel": st.partial_channel_json(channel, user),
-        "member": st.interaction_member_json(user, channel),
-        "token": token,
-        "version": 1,
-        "app_permissions": st.channel_permissions(st.fx.bot, channel).to_string(),
-        "locale": locale,
-        "guild_locale": st.fx.preferred_locale,
-        "entitlements": [],
-        "authorizing_integration_owners": {"0": sid(st.fx.guild)},
-        "context": 0,
-        "attachment_size_limit": 10_485_760,
-    });
-    if let Some(m) = message {
-        payload["message"] = m;
-    }
-    // In a DM (a button on a DM the bot sent), Discord sends `user` and no guild or member.
-    if st.is_dm(channel).is_some()
-        && let Some(o) = payload.as_object_mut()
-    {
-        for k in ["guild_id", "member", "guild_locale"] {
-            o.remove(k);
-        }
-        o.insert("user".into(), st.user_json(user));
-        o.insert("context".into(), json!(1));
-    }
-    st.interactions.insert(
-        id,
-        InteractionRec {
-            id,
-            token: token.clone(),
-            kind,
-            user,
-            channel,
-            name: name.to_string(),
-            payload: payload.clone(),
-            created: std::time::Instant::now(),
-            callback: None,
-            callback_latency: None,
-            original: None,
-            followups: vec![],
-            target_message: target,
-            modal: None,
-            original_edits: 0,
-        },
-    );
-    st.tokens.insert(token, id);
-    st.dispatch("INTERACTION_CREATE", payload);
-    id
 }

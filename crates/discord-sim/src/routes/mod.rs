@@ -20,7 +20,9 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::Inner;
-use crate::state::{FaultKind, RecordedRequest, State};
+use crate::faults::FaultKind;
+use crate::requests::RecordedRequest;
+use crate::state::State;
 use crate::validate;
 pub(crate) use messages::announce_message;
 use response::{
@@ -86,37 +88,9 @@ pub(crate) async fn handle(
     let (at, at_utc) = { (inner.lock().started.elapsed(), chrono::Utc::now()) };
 
     // Faults: delays first (they do not consume), then the first matching counted fault.
-    let (delay, fault) = {
-        let mut st = inner.lock();
-        let p = path.clone().unwrap_or_default();
-        let mut delay = None;
-        let mut fault = None;
-        for f in st.faults.iter_mut() {
-            if !f.route.matches(&method_s, &p) || f.remaining == Some(0) {
-                continue;
-            }
-            match &f.kind {
-                FaultKind::Delay(d) => {
-                    if delay.is_none() {
-                        delay = Some(*d);
-                        if let Some(n) = f.remaining.as_mut() {
-                            *n -= 1;
-                        }
-                    }
-                }
-                k => {
-                    if fault.is_none() {
-                        fault = Some(k.clone());
-                        if let Some(n) = f.remaining.as_mut() {
-                            *n -= 1;
-                        }
-                    }
-                }
-            }
-        }
-        st.faults.retain(|f| f.remaining != Some(0));
-        (delay, fault)
-    };
+    let (delay, fault) = inner
+        .lock()
+        .take_faults(&method_s, path.as_deref().unwrap_or_default());
     if let Some(d) = delay {
         tokio::time::sleep(d).await;
     }

@@ -1,4 +1,5 @@
-//! Gateway half of the simulator: a v10 JSON websocket without compression.
+//! The websocket connection: HELLO, heartbeats, IDENTIFY and RESUME from the bot, and the
+//! session's dispatches written out in order; a dropped or superseded connection is closed.
 
 use std::sync::Arc;
 
