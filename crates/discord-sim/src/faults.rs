@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::Sim;
 use crate::requests::RoutePattern;
 use crate::state::State;
 
@@ -63,5 +64,49 @@ impl State {
         }
         self.faults.retain(|f| f.remaining != Some(0));
         (delay, fault)
+    }
+}
+
+impl Sim {
+    fn add_fault(&self, route: RoutePattern, kind: FaultKind, remaining: Option<usize>) {
+        self.inner.with(|st| {
+            st.faults.push(Fault {
+                route,
+                kind,
+                remaining,
+            })
+        });
+    }
+
+    /// Answers the next `n` matching requests with `status` (500: `{"message":"Internal Server
+    /// Error","code":0}`; 429/403 as in [`Sim::rate_limit_next`]/[`Sim::deny`]).
+    pub fn fail_next(&self, route: impl Into<RoutePattern>, n: usize, status: u16) {
+        self.add_fault(route.into(), FaultKind::Status(status), Some(n));
+    }
+
+    /// Answers the next `n` matching requests 429 with `retry_after` seconds (body and headers).
+    pub fn rate_limit_next(&self, route: impl Into<RoutePattern>, n: usize, retry_after: f64) {
+        self.add_fault(route.into(), FaultKind::RateLimit(retry_after), Some(n));
+    }
+
+    /// Answers matching requests 403 Missing Permissions (code 50013): the next `n`, or all until
+    /// [`Sim::allow`] when `n` is `None`.
+    pub fn deny(&self, route: impl Into<RoutePattern>, n: Option<usize>) {
+        self.add_fault(route.into(), FaultKind::Deny, n);
+    }
+
+    /// Removes every fault on exactly this route pattern.
+    pub fn allow(&self, route: impl Into<RoutePattern>) {
+        let p = route.into();
+        self.inner.with(|st| st.faults.retain(|f| f.route != p));
+    }
+
+    /// Delays every matching request by `d` (until [`Sim::allow`]/[`Sim::clear_faults`]).
+    pub fn delay(&self, route: impl Into<RoutePattern>, d: Duration) {
+        self.add_fault(route.into(), FaultKind::Delay(d), None);
+    }
+
+    pub fn clear_faults(&self) {
+        self.inner.with(|st| st.faults.clear());
     }
 }

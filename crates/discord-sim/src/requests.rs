@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::Sim;
+
 /// One HTTP request the bot made.
 #[derive(Clone, Debug)]
 pub struct RecordedRequest {
@@ -79,5 +81,81 @@ impl From<&str> for RoutePattern {
     fn from(s: &str) -> Self {
         let (m, p) = s.split_once(' ').unwrap_or(("*", s));
         RoutePattern::new(m, p.trim())
+    }
+}
+
+impl Sim {
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.inner.lock().requests.clone()
+    }
+
+    /// Requests matching a route pattern like `("POST", "/channels/{}/messages")`.
+    pub fn requests_to(&self, route: impl Into<RoutePattern>) -> Vec<RecordedRequest> {
+        let p = route.into();
+        self.requests()
+            .into_iter()
+            .filter(|r| r.matches(&p))
+            .collect()
+    }
+
+    pub async fn wait_for_request(
+        &self,
+        route: impl Into<RoutePattern>,
+        n: usize,
+    ) -> Vec<RecordedRequest> {
+        let p = route.into();
+        self.wait_until(&format!("{n} requests to {} {}", p.method, p.path), |v| {
+            let m: Vec<_> =
+                v.st.requests
+                    .iter()
+                    .filter(|r| r.matches(&p))
+                    .cloned()
+                    .collect();
+            (m.len() >= n).then_some(m)
+        })
+        .await
+    }
+
+    // ------------------------------------------------------------------ failure checks
+
+    pub fn unknown_routes(&self) -> Vec<String> {
+        self.inner.lock().unknown_routes.clone()
+    }
+
+    pub fn problems(&self) -> Vec<String> {
+        self.inner.lock().problems.clone()
+    }
+
+    /// Clears and returns recorded problems and unknown routes (for tests that expect them).
+    pub fn take_problems(&self) -> Vec<String> {
+        self.inner.with(|st| {
+            let mut p = std::mem::take(&mut st.problems);
+            p.extend(
+                std::mem::take(&mut st.unknown_routes)
+                    .into_iter()
+                    .map(|r| format!("unknown route {r}")),
+            );
+            p
+        })
+    }
+
+    pub fn assert_no_unknown_routes(&self) {
+        let u = self.unknown_routes();
+        assert!(
+            u.is_empty(),
+            "the bot called routes the simulator does not know: {u:#?}\n{}",
+            self.dump()
+        );
+    }
+
+    /// No unknown routes and no problems (invalid payloads, rejected bodies, bad auth).
+    pub fn assert_clean(&self) {
+        self.assert_no_unknown_routes();
+        let p = self.problems();
+        assert!(
+            p.is_empty(),
+            "the simulator recorded problems: {p:#?}\n{}",
+            self.dump()
+        );
     }
 }

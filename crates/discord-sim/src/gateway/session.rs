@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use super::GatewayStats;
 use crate::state::{State, sid};
 use crate::validate;
 
@@ -38,6 +39,23 @@ pub struct GatewayState {
     pub delivered: u64,
     /// The connection owning the session is open.
     pub active_alive: bool,
+}
+
+impl GatewayState {
+    pub fn stats(&self) -> GatewayStats {
+        GatewayStats {
+            connections: self.connections,
+            connected: self.connected,
+            identifies: self.identifies,
+            resumes: self.resumes,
+            heartbeats: self.heartbeats,
+            invalid_sessions: self.invalid_sessions,
+            seq: self.seq,
+            delivered: self.delivered,
+            intents: self.intents,
+            session_id: self.session_id.clone(),
+        }
+    }
 }
 
 impl State {

@@ -18,7 +18,6 @@ pub struct InteractionRec {
     pub channel: u64,
     /// Command path ("vote start") or custom id.
     pub name: String,
-    pub payload: Value,
     pub created: Instant,
     pub callback: Option<Value>,
     pub callback_latency: Option<Duration>,
@@ -93,7 +92,6 @@ impl State {
                 user,
                 channel,
                 name: name.to_string(),
-                payload: payload.clone(),
                 created: std::time::Instant::now(),
                 callback: None,
                 callback_latency: None,

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::{State, as_id, now_ts, sid};
-use crate::model::SimMessage;
+use crate::message::SimMessage;
 
 impl State {
     /// Computes `mentions`, `mention_roles`, `mention_everyone` from content + allowed_mentions.

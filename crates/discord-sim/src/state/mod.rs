@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::faults::Fault;
 use crate::fixture::{Fixture, FxChannel, FxMember, FxRole};
 use crate::gateway::GatewayState;
-use crate::model::SimMessage;
+use crate::message::SimMessage;
 use crate::requests::RecordedRequest;
 pub(crate) use interactions::InteractionRec;
 
