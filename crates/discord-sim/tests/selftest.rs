@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use discord_sim::{Fixture, ReplyKind, RoutePattern, Sim};
-use serde_json::{Value, json};
+use serde_json::json;
 use serenity::all::{
     ButtonStyle, ChannelId, ClientBuilder, CommandOptionType, Context, CreateActionRow,
     CreateButton, CreateCommand, CreateCommandOption, CreateEmbed, CreateInputText,
@@ -897,9 +897,6 @@ fn route_patterns() {
         "MTIwMDAwMDAwMDAwMDAwMDk5OQ"
     );
 }
-
-#[allow(dead_code)]
-fn _unused(_: Value) {}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restarted_bot_identifies_again() {

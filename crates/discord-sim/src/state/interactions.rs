@@ -33,7 +33,10 @@ pub struct InteractionRec {
 impl State {
     /// Dispatches INTERACTION_CREATE as Discord builds it for `user` in `channel` (`kind` 2
     /// command, 3 component, 5 modal submit); returns the interaction id.
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one argument per part of the interaction the callers vary"
+    )]
     pub(crate) fn new_interaction(
         &mut self,
         kind: u8,
