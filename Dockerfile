@@ -5,6 +5,8 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY migrations ./migrations
 COPY locales ./locales
+# The workspace manifest names crates/discord-sim (the test simulator); cargo needs it present.
+COPY crates ./crates
 RUN cargo build --release --locked --bin steward
 
 FROM debian:bookworm-slim
