@@ -5,6 +5,10 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY migrations ./migrations
 COPY locales ./locales
+# The workspace manifest names crates/discord-sim (the test simulator); cargo needs it present.
+COPY crates ./crates
+# Cargo.toml declares the vote_burst bench; cargo refuses the manifest if its file is missing.
+COPY benches ./benches
 RUN cargo build --release --locked --bin steward
 
 FROM debian:bookworm-slim

@@ -1,4 +1,5 @@
-//! Gateway half of the simulator: a v10 JSON websocket without compression.
+//! The websocket connection: HELLO, heartbeats, IDENTIFY and RESUME from the bot, and the
+//! session's dispatches written out in order; a dropped or superseded connection is closed.
 
 use std::sync::Arc;
 
@@ -7,9 +8,9 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::Inner;
+use crate::Inner;
 
-pub async fn upgrade(AxState(inner): AxState<Arc<Inner>>, ws: WebSocketUpgrade) -> Response {
+pub(crate) async fn upgrade(AxState(inner): AxState<Arc<Inner>>, ws: WebSocketUpgrade) -> Response {
     ws.on_upgrade(move |socket| connection(inner, socket))
 }
 

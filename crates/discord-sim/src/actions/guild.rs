@@ -1,0 +1,110 @@
+//! What happens in the guild besides the bot: members post, join and leave, change their client
+//! locale or close their DMs; an admin gives or takes roles. The bot hears of it on the gateway.
+
+use serde_json::json;
+
+use crate::Sim;
+use crate::fixture::FxMember;
+use crate::message::SimMessage;
+use crate::routes;
+use crate::state::{State, now_ts, sid};
+
+impl Sim {
+    /// A member posts a message (MESSAGE_CREATE; content empty unless the bot asked for the
+    /// MESSAGE_CONTENT intent, as on Discord).
+    pub fn post_message(&self, user: u64, channel: u64, content: &str) -> SimMessage {
+        self.inner.with(|st| {
+            let m = st.build_message(channel, user, &json!({"content": content}), 0);
+            st.store_message(m.clone(), json!({"content": content}), false, None);
+            let mut g = m.clone();
+            let bot_mentioned = content.contains(&format!("<@{}>", st.fx.bot));
+            if st.gateway.identifies > 0 && !st.has_intent(15) && !bot_mentioned {
+                g["content"] = json!("");
+            }
+            routes::announce_message(st, &g);
+            SimMessage::from_json(m)
+        })
+    }
+
+    /// Sets the Discord client locale of a member (sent as `locale` in interactions).
+    pub fn set_locale(&self, user: u64, locale: &str) {
+        self.inner.with(|st| {
+            if let Some(m) = st.members.get_mut(&user) {
+                m.locale = locale.to_string();
+            }
+        })
+    }
+
+    /// An admin gives a member a role (GUILD_MEMBER_UPDATE).
+    pub fn add_role(&self, user: u64, role: u64) {
+        self.inner.with(|st| {
+            if let Some(m) = st.members.get_mut(&user)
+                && !m.roles.contains(&role)
+            {
+                m.roles.push(role);
+            }
+            member_update(st, user);
+        })
+    }
+
+    /// An admin removes a role from a member (GUILD_MEMBER_UPDATE).
+    pub fn remove_role(&self, user: u64, role: u64) {
+        self.inner.with(|st| {
+            if let Some(m) = st.members.get_mut(&user) {
+                m.roles.retain(|r| *r != role);
+            }
+            member_update(st, user);
+        })
+    }
+
+    /// The member closes their DMs: the bot's messages to them fail with 403 (code 50007).
+    pub fn close_dms(&self, user: u64) {
+        self.inner.with(|st| {
+            st.closed_dms.insert(user);
+        })
+    }
+
+    /// A member leaves the guild (GUILD_MEMBER_REMOVE).
+    pub fn remove_member(&self, user: u64) {
+        self.inner.with(|st| {
+            let u = st.user_json(user);
+            if st.members.remove(&user).is_some() && st.gateway.ready && st.has_intent(1) {
+                let g = sid(st.fx.guild);
+                st.dispatch("GUILD_MEMBER_REMOVE", json!({"guild_id": g, "user": u}));
+            }
+        })
+    }
+
+    /// A new member joins (GUILD_MEMBER_ADD); returns the id.
+    pub fn add_member(&self, username: &str, roles: &[u64]) -> u64 {
+        self.inner.with(|st| {
+            let id = st.snowflake();
+            st.members.insert(
+                id,
+                FxMember {
+                    id,
+                    username: username.into(),
+                    global_name: None,
+                    nick: None,
+                    bot: false,
+                    roles: roles.to_vec(),
+                    locale: "en-US".into(),
+                    joined_at: now_ts(),
+                },
+            );
+            if st.gateway.ready && st.has_intent(1) {
+                let mut d = st.member_json(id);
+                d["guild_id"] = json!(sid(st.fx.guild));
+                st.dispatch("GUILD_MEMBER_ADD", d);
+            }
+            id
+        })
+    }
+}
+
+/// GUILD_MEMBER_UPDATE, if the bot is connected and asked for GUILD_MEMBERS.
+fn member_update(st: &mut State, user: u64) {
+    if st.gateway.ready && st.has_intent(1) {
+        st.dispatch_member_update(user);
+    }
+}

@@ -1,0 +1,216 @@
+//! Interaction routes: the bot's callback (reply, defer, update, modal), its follow-ups, and
+//! reading, editing or deleting `@original` and follow-ups through the interaction webhook.
+
+use serde_json::{Value, json};
+
+use super::messages::announce_message;
+use super::response::{
+    Resp, error, invalid_form, no_content, ok, unknown_interaction, unknown_message,
+    unknown_webhook,
+};
+use super::{Request, id_of};
+use crate::state::{State, sid};
+use crate::validate::{self, Shape};
+
+pub(super) fn route(st: &mut State, req: &Request<'_>) -> Option<Resp> {
+    let app = st.fx.app_id.to_string();
+    let body = req.body;
+    Some(match (req.method, req.segs.as_slice()) {
+        ("POST", ["interactions", id, token, "callback"]) => callback(st, id, token, body),
+        ("POST", ["webhooks", a, token]) => {
+            if *a != app {
+                return Some(unknown_webhook());
+            }
+            followup(st, token, body)
+        }
+        (m, ["webhooks", a, token, "messages", mid]) => {
+            if *a != app {
+                return Some(unknown_webhook());
+            }
+            webhook_message(st, m, token, mid, body)
+        }
+        _ => return None,
+    })
+}
+
+/// A message made by the application in answer to an interaction.
+fn interaction_message(st: &mut State, iid: u64, data: &Value) -> Value {
+    let (channel, kind, user, name) = {
+        let i = &st.interactions[&iid];
+        (i.channel, i.kind, i.user, i.name.clone())
+    };
+    let mut m = st.build_message(channel, st.fx.bot, data, if kind == 2 { 20 } else { 0 });
+    m["webhook_id"] = json!(sid(st.fx.app_id));
+    m["application_id"] = json!(sid(st.fx.app_id));
+    if kind == 2 {
+        m["interaction"] =
+            json!({"id": sid(iid), "type": kind, "name": name, "user": st.user_json(user)});
+    }
+    m
+}
+
+/// `POST /interactions/{id}/{token}/callback`: the bot's one answer, late ones refused when a
+/// deadline is set.
+fn callback(st: &mut State, id: &str, token: &str, body: &Value) -> Resp {
+    let Some(iid) = id_of(id).filter(|i| st.interactions.get(i).is_some_and(|r| r.token == token))
+    else {
+        return unknown_interaction();
+    };
+    let rec = st.interactions[&iid].clone();
+    if rec.callback.is_some() {
+        return error(400, 40060, "Interaction has already been acknowledged.");
+    }
+    let latency = rec.created.elapsed();
+    if let Some(d) = st.callback_deadline
+        && latency > d
+    {
+        st.problem(format!(
+            "callback for {} came after {latency:?} (deadline {d:?})",
+            rec.name
+        ));
+        return unknown_interaction();
+    }
+    if let Err(e) = validate::callback(body) {
+        return invalid_form(&e);
+    }
+    let t = body["type"].as_u64().unwrap_or(0);
+    if (t == 6 || t == 7) && rec.kind != 3 && !(rec.kind == 5 && rec.target_message.is_some()) {
+        return error(
+            400,
+            40004,
+            "Interaction callback type 6/7 is only valid for component interactions",
+        );
+    }
+    let data = body.get("data").cloned().unwrap_or(json!({}));
+    let mut original = None;
+    let mut modal = None;
+    match t {
+        4 => {
+            let m = interaction_message(st, iid, &data);
+            let eph = data["flags"].as_u64().unwrap_or(0) & 64 != 0;
+            let mid = st.store_message(m.clone(), data.clone(), eph, Some(iid));
+            if !eph {
+                announce_message(st, &m);
+            }
+            original = Some(mid);
+        }
+        5 => {
+            let eph = data["flags"].as_u64().unwrap_or(0) & 64 != 0;
+            let mut m = interaction_message(st, iid, &json!({"content": ""}));
+            m["flags"] = json!(128 | if eph { 64 } else { 0 });
+            let mid = st.store_message(m, json!({}), eph, Some(iid));
+            st.messages.get_mut(&mid).expect("msg").loading = true;
+            original = Some(mid);
+        }
+        6 => original = rec.target_message,
+        7 => {
+            if let Some(target) = rec.target_message {
+                st.edit_message(target, &data);
+            }
+            original = rec.target_message;
+        }
+        9 => modal = Some(data),
+        _ => {}
+    }
+    let r = st.interactions.get_mut(&iid).expect("interaction");
+    r.callback = Some(body.clone());
+    r.callback_latency = Some(latency);
+    r.original = original;
+    r.modal = modal;
+    no_content()
+}
+
+fn interaction_by_token(st: &State, token: &str) -> Option<u64> {
+    st.tokens.get(token).copied()
+}
+
+/// `POST /webhooks/{app}/{token}`: a follow-up; the first one after a deferral fills the
+/// "thinking…" message.
+fn followup(st: &mut State, token: &str, body: &Value) -> Resp {
+    let Some(iid) = interaction_by_token(st, token) else {
+        return unknown_webhook();
+    };
+    let rec = st.interactions[&iid].clone();
+    if rec.callback.is_none() {
+        return unknown_webhook();
+    }
+    if let Err(e) = validate::message_body(body, true) {
+        return invalid_form(&e);
+    }
+    // The first follow-up after a deferral replaces the "thinking…" message.
+    if let Some(orig) = rec
+        .original
+        .filter(|o| st.messages.get(o).is_some_and(|m| m.loading))
+    {
+        let msg = st.messages.get_mut(&orig).expect("msg");
+        msg.loading = false;
+        msg.raw_body = body.clone();
+        let f = msg.json["flags"].as_u64().unwrap_or(0) & !128;
+        msg.json["flags"] = json!(f);
+        let j = st.edit_message(orig, body).unwrap_or_default();
+        if !st.messages[&orig].ephemeral {
+            announce_message(st, &j);
+        }
+        return ok(j, Shape::Message);
+    }
+    let m = interaction_message(st, iid, body);
+    let eph = body["flags"].as_u64().unwrap_or(0) & 64 != 0;
+    let mid = st.store_message(m.clone(), body.clone(), eph, Some(iid));
+    if !eph {
+        announce_message(st, &m);
+    }
+    st.interactions
+        .get_mut(&iid)
+        .expect("interaction")
+        .followups
+        .push(mid);
+    ok(m, Shape::Message)
+}
+
+/// `GET`, `PATCH` or `DELETE /webhooks/{app}/{token}/messages/{@original or id}`.
+fn webhook_message(st: &mut State, method: &str, token: &str, mid: &str, body: &Value) -> Resp {
+    let Some(iid) = interaction_by_token(st, token) else {
+        return unknown_webhook();
+    };
+    let rec = st.interactions[&iid].clone();
+    let target = if *mid == *"@original" {
+        rec.original
+    } else {
+        id_of(mid).filter(|m| rec.followups.contains(m) || rec.original == Some(*m))
+    };
+    let Some(target) = target.filter(|t| st.messages.get(t).is_some_and(|m| !m.deleted)) else {
+        return unknown_message();
+    };
+    match method {
+        "GET" => ok(st.messages[&target].json.clone(), Shape::Message),
+        "PATCH" => {
+            if let Err(e) = validate::message_body(body, false) {
+                return invalid_form(&e);
+            }
+            let was_loading = st.messages[&target].loading;
+            if was_loading {
+                let msg = st.messages.get_mut(&target).expect("msg");
+                msg.loading = false;
+                msg.raw_body = body.clone();
+                let f = msg.json["flags"].as_u64().unwrap_or(0) & !128;
+                msg.json["flags"] = json!(f);
+            }
+            let j = st.edit_message(target, body).unwrap_or_default();
+            if was_loading && !st.messages[&target].ephemeral {
+                announce_message(st, &j);
+            }
+            if rec.original == Some(target) {
+                st.interactions
+                    .get_mut(&iid)
+                    .expect("interaction")
+                    .original_edits += 1;
+            }
+            ok(j, Shape::Message)
+        }
+        "DELETE" => {
+            st.messages.get_mut(&target).expect("msg").deleted = true;
+            no_content()
+        }
+        _ => error(405, 0, "405: Method Not Allowed"),
+    }
+}

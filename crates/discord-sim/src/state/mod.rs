@@ -1,0 +1,133 @@
+//! The simulator's world: the guild (roles, channels, members), messages, interactions, the
+//! gateway session, recorded requests, faults and problems. One `State` behind one mutex.
+
+mod dump;
+mod guild;
+mod interactions;
+mod messages;
+mod permissions;
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::faults::Fault;
+use crate::fixture::{Fixture, FxChannel, FxMember, FxRole};
+use crate::gateway::GatewayState;
+use crate::message::SimMessage;
+use crate::requests::RecordedRequest;
+pub(crate) use interactions::InteractionRec;
+
+/// Everything the simulator knows; `Inner` guards it and wakes waiters on every change.
+pub struct State {
+    pub fx: Fixture,
+    pub started: Instant,
+    pub port: u16,
+    pub roles: BTreeMap<u64, FxRole>,
+    pub channels: BTreeMap<u64, FxChannel>,
+    pub members: BTreeMap<u64, FxMember>,
+    /// user -> DM channel
+    pub dm_channels: BTreeMap<u64, u64>,
+    /// Members whose DMs are closed: the bot's DMs to them fail with 50007.
+    pub closed_dms: std::collections::BTreeSet<u64>,
+    pub messages: BTreeMap<u64, SimMessage>,
+    /// channel -> message ids in creation order
+    pub channel_order: BTreeMap<u64, Vec<u64>>,
+    pub pins: BTreeMap<u64, Vec<u64>>,
+    pub global_commands: Vec<Value>,
+    pub guild_commands: Vec<Value>,
+    pub command_ids: HashMap<String, u64>,
+    pub command_puts: u32,
+    pub interactions: BTreeMap<u64, InteractionRec>,
+    pub tokens: HashMap<String, u64>,
+    pub requests: Vec<RecordedRequest>,
+    pub unknown_routes: Vec<String>,
+    /// Payloads the simulator produced that serenity would not parse, bodies Discord would reject,
+    /// bad auth... Anything that makes a test fail at the end.
+    pub problems: Vec<String>,
+    pub faults: Vec<Fault>,
+    pub gateway: GatewayState,
+    pub next_id: u64,
+    pub callback_deadline: Option<Duration>,
+}
+
+/// Now, as Discord writes timestamps.
+pub fn now_ts() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, false)
+}
+
+/// A snowflake as Discord sends it: a JSON string.
+pub fn sid(id: u64) -> String {
+    id.to_string()
+}
+
+/// Reads a snowflake from a JSON string or number.
+pub fn as_id(v: &Value) -> Option<u64> {
+    match v {
+        Value::String(s) => s.parse().ok(),
+        Value::Number(n) => n.as_u64(),
+        _ => None,
+    }
+}
+
+impl State {
+    pub fn new(fx: Fixture, heartbeat_interval_ms: u64) -> State {
+        let roles = fx.roles.iter().map(|r| (r.id, r.clone())).collect();
+        let channels = fx.channels.iter().map(|c| (c.id, c.clone())).collect();
+        let members = fx.members.iter().map(|m| (m.id, m.clone())).collect();
+        State {
+            fx,
+            started: Instant::now(),
+            port: 0,
+            roles,
+            channels,
+            members,
+            dm_channels: BTreeMap::new(),
+            closed_dms: Default::default(),
+            messages: BTreeMap::new(),
+            channel_order: BTreeMap::new(),
+            pins: BTreeMap::new(),
+            global_commands: vec![],
+            guild_commands: vec![],
+            command_ids: HashMap::new(),
+            command_puts: 0,
+            interactions: BTreeMap::new(),
+            tokens: HashMap::new(),
+            requests: vec![],
+            unknown_routes: vec![],
+            problems: vec![],
+            faults: vec![],
+            gateway: GatewayState {
+                heartbeat_interval_ms,
+                ..Default::default()
+            },
+            next_id: 0,
+            callback_deadline: None,
+        }
+    }
+
+    /// A fresh snowflake with the current time in it.
+    pub fn snowflake(&mut self) -> u64 {
+        const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
+        let ms = chrono::Utc::now().timestamp_millis() as u64 - DISCORD_EPOCH_MS;
+        self.next_id += 1;
+        (ms << 22) | (self.next_id & 0x3f_ffff)
+    }
+
+    pub fn problem(&mut self, p: impl Into<String>) {
+        let p = p.into();
+        eprintln!("[sim] PROBLEM: {p}");
+        self.problems.push(p);
+    }
+    pub fn guild_ids(&self) -> Vec<u64> {
+        vec![self.fx.guild]
+    }
+
+    pub fn is_dm(&self, channel: u64) -> Option<u64> {
+        self.dm_channels
+            .iter()
+            .find(|(_, c)| **c == channel)
+            .map(|(u, _)| *u)
+    }
+}

@@ -1,0 +1,6 @@
+//! Self-test of the Discord simulator: a small serenity client runs against it.
+
+mod bot;
+mod gateway;
+mod interactions;
+mod rest;
