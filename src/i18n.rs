@@ -29,6 +29,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/steward.ftl"),
             include_str!("../locales/en-US/working-groups.ftl"),
             include_str!("../locales/en-US/roster.ftl"),
+            // One file per process, in every locale.
         ],
     ),
     (
@@ -37,6 +38,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/steward.ftl"),
             include_str!("../locales/de/working-groups.ftl"),
             include_str!("../locales/de/roster.ftl"),
+            // One file per process, in every locale.
         ],
     ),
 ];

@@ -166,7 +166,10 @@ error-cancel-not-allowed = Nur wer die Abstimmung eröffnet hat oder ein TSC-Mit
 error-policy-key = Unbekannte Einstellung: siehe `/governance richtlinie` für die Liste.
 error-policy-ratio = Gib einen Bruch zwischen 0 und 1 an, etwa 2/3.
 error-policy-number = Gib eine ganze Zahl an (mindestens 1, höchstens ein Jahr).
-error-policy-abstentions = Gib `excluded` (Enthaltungen zählen nicht für die 2/3) oder `counted` an.
+error-policy-choice = Erlaubt ist: { $expected }.
+error-policy-quorum = Das Quorum muss ein Bruch echt zwischen 0 und 1 sein (mehr als dieser Anteil des TSC muss abstimmen, 1/1 wäre nie erreichbar).
+error-policy-approval = Die Zustimmung muss mindestens 1/2 und höchstens 1/1 sein (unter der Hälfte würden weniger +1 als -1 genügen).
+error-policy-voting-too-short = Die Mindestdauer einer Abstimmung beträgt 24 Stunden.
 error-policy-voting-periods = Die Fristen müssen Minimum ≤ Standard ≤ Maximum einhalten, die Erinnerung innerhalb des Minimums.
 error-policy-inactivity = Die Schwelle für die Überprüfung muss nach der für die Kontaktaufnahme liegen.
 

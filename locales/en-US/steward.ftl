@@ -166,7 +166,10 @@ error-cancel-not-allowed = Only the member who opened the ballot or a TSC member
 error-policy-key = Unknown setting: see `/govern policy` for the list.
 error-policy-ratio = Use a fraction between 0 and 1, such as 2/3.
 error-policy-number = Use a whole number (at least 1, at most a year).
-error-policy-abstentions = Use `excluded` (abstentions do not count in the 2/3) or `counted`.
+error-policy-choice = Use one of: { $expected }.
+error-policy-quorum = Quorum must be a fraction strictly between 0 and 1 (more than that fraction of the TSC must vote, so 1/1 could never be met).
+error-policy-approval = Approval must be at least 1/2 and at most 1/1 (below a half, fewer +1 than -1 would approve).
+error-policy-voting-too-short = The minimum voting period must be at least 24 hours.
 error-policy-voting-periods = Voting periods must keep minimum ≤ default ≤ maximum, with the reminder inside the minimum.
 error-policy-inactivity = The review threshold must come after the contact threshold.
 

@@ -94,6 +94,12 @@ async fn apply(
         // A status review: approved moves the member to emeritus; otherwise they stay.
         Subject::Emeritus { member_id } => {
             succession::status_review::decided(conn, ballot, *member_id, approved, now).await
-        }
+        } // RFCs and amendments.
+
+          // Nominations.
+
+          // Releases and dependencies.
+
+          // Cases, the annual review's publication, dissolution.
     }
 }

@@ -153,6 +153,14 @@ async fn on_delivered(
             working_group::objects::provisioned(conn, *wg_id, now).await
         }
         Notice::WgArchive { wg_id } => working_group::objects::archived(conn, *wg_id, now).await,
+
+        // RFCs and amendments.
+
+        // Nominations.
+
+        // Releases and dependencies.
+
+        // Cases, the annual review's publication, dissolution.
         _ => Ok(()),
     }
 }

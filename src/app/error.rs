@@ -114,14 +114,23 @@ impl From<BallotError> for AppError {
 
 impl From<PolicyError> for AppError {
     fn from(e: PolicyError) -> Self {
-        let id = match e {
-            PolicyError::BadRatio => msg!("error-policy-ratio"),
-            PolicyError::BadNumber => msg!("error-policy-number"),
-            PolicyError::BadAbstentionRule => msg!("error-policy-abstentions"),
-            PolicyError::InconsistentVotingPeriods => msg!("error-policy-voting-periods"),
-            PolicyError::InconsistentInactivity => msg!("error-policy-inactivity"),
+        let error = match e {
+            PolicyError::BadRatio => UserError::new(msg!("error-policy-ratio")),
+            PolicyError::BadNumber => UserError::new(msg!("error-policy-number")),
+            PolicyError::BadChoice { expected } => {
+                UserError::new(msg!("error-policy-choice")).with_text("expected", expected.trim())
+            }
+            PolicyError::QuorumOutOfRange => UserError::new(msg!("error-policy-quorum")),
+            PolicyError::ApprovalOutOfRange => UserError::new(msg!("error-policy-approval")),
+            PolicyError::VotingPeriodTooShort => {
+                UserError::new(msg!("error-policy-voting-too-short"))
+            }
+            PolicyError::InconsistentVotingPeriods => {
+                UserError::new(msg!("error-policy-voting-periods"))
+            }
+            PolicyError::InconsistentInactivity => UserError::new(msg!("error-policy-inactivity")),
         };
-        Self::User(UserError::new(id))
+        Self::User(error)
     }
 }
 
@@ -169,6 +178,13 @@ impl From<Denied> for UserError {
             Action::ManageWorkingGroup => msg!("wg-error-not-chair"),
             Action::FileReport => msg!("wg-error-only-chair-reports"),
             Action::SetArea => msg!("error-area-not-allowed"),
+            // RFCs and amendments.
+
+            // Nominations.
+
+            // Releases and dependencies.
+
+            // Cases, the annual review's publication, dissolution.
         };
         UserError::new(id)
     }

@@ -82,6 +82,12 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
         Job::SuccessionSweep { guild_id, .. } => succession::sweep::run(conn, *guild_id, now).await,
         Job::AnnualReview { guild_id, year } => {
             annual_review::summary::post_yearly(conn, *guild_id, *year, now).await
-        }
+        } // RFCs and amendments.
+
+          // Nominations.
+
+          // Releases and dependencies.
+
+          // Cases, the annual review's publication, dissolution.
     }
 }

@@ -146,6 +146,13 @@ pub enum Notice {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     },
+    // RFCs and amendments.
+
+    // Nominations.
+
+    // Releases and dependencies.
+
+    // Cases, the annual review's publication, dissolution.
 }
 
 /// How a notice queued again under the same key is treated.
@@ -205,6 +212,13 @@ impl Notice {
                 format!("nominations:{guild_id}:{}:{at_ms}", role.key())
             }
             Self::AnnualReview { to, .. } => format!("annual-review:{guild_id}:{}", to.year()),
+            // RFCs and amendments.
+
+            // Nominations.
+
+            // Releases and dependencies.
+
+            // Cases, the annual review's publication, dissolution.
         }
     }
 

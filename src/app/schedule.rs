@@ -36,6 +36,13 @@ pub enum Job {
     // Annual review.
     /// The yearly review summary posted to the TSC.
     AnnualReview { guild_id: u64, year: i32 },
+    // RFCs and amendments.
+
+    // Nominations.
+
+    // Releases and dependencies.
+
+    // Cases, the annual review's publication, dissolution.
 }
 
 impl Job {
@@ -52,6 +59,13 @@ impl Job {
             Self::WgEndReached { wg_id } => format!("wg:{wg_id}:end-reached"),
             Self::SuccessionSweep { guild_id, day } => format!("succession:{guild_id}:{day}"),
             Self::AnnualReview { guild_id, year } => format!("annual-review:{guild_id}:{year}"),
+            // RFCs and amendments.
+
+            // Nominations.
+
+            // Releases and dependencies.
+
+            // Cases, the annual review's publication, dissolution.
         }
     }
 }

@@ -18,6 +18,13 @@ fn all() -> Vec<Command> {
         working_group::commands::wg(),
         succession::commands::roster(),
         annual_review::commands::review(),
+        // RFCs and amendments.
+
+        // Nominations.
+
+        // Releases and dependencies.
+
+        // Cases, the annual review's publication, dissolution.
     ]
 }
 

@@ -30,6 +30,13 @@ pub enum CustomId {
     // Succession.
     /// The member's answer in the contact DM.
     Contact { step_id: i64, answer: ContactAnswer },
+    // RFCs and amendments.
+
+    // Nominations.
+
+    // Releases and dependencies.
+
+    // Cases, the annual review's publication, dissolution.
 }
 
 /// The text input of the concern form.
@@ -79,7 +86,13 @@ impl CustomId {
                     ContactAnswer::Emeritus => "emeritus",
                 };
                 format!("succession:{step_id}:{verb}")
-            }
+            } // RFCs and amendments.
+
+              // Nominations.
+
+              // Releases and dependencies.
+
+              // Cases, the annual review's publication, dissolution.
         }
     }
 
@@ -119,6 +132,14 @@ impl CustomId {
                     _ => return None,
                 },
             },
+
+            // RFCs and amendments.
+
+            // Nominations.
+
+            // Releases and dependencies.
+
+            // Cases, the annual review's publication, dissolution.
             _ => return None,
         })
     }

@@ -69,6 +69,15 @@ async fn on_component(
             succession::components::contact_answer(ctx, data, component, step_id, answer, locale)
                 .await
         }
+
+        // RFCs and amendments.
+
+        // Nominations.
+
+        // Releases and dependencies.
+
+        // Cases, the annual review's publication, dissolution.
+
         // Forms' ids on a button, or ids that are not ours.
         Some(CustomId::Concern { .. } | CustomId::WgCharter { .. }) | None => {
             tracing::warn!(
@@ -99,6 +108,14 @@ async fn on_modal(
         Some(CustomId::WgReport { wg_id }) => {
             working_group::components::report_form(ctx, data, modal, wg_id, locale).await
         }
+
+        // RFCs and amendments.
+
+        // Nominations.
+
+        // Releases and dependencies.
+
+        // Cases, the annual review's publication, dissolution.
         _ => {
             tracing::warn!(user_id = modal.user.id.get(), "unknown modal custom id");
             let text = tr(locale, msg!("error-unknown-action"), None);

@@ -73,6 +73,13 @@ pub enum Subject {
     WgClose { wg_id: i64 },
     /// A status review: move an inactive maintainer or TSC member to emeritus.
     Emeritus { member_id: u64 },
+    // RFCs and amendments.
+
+    // Nominations.
+
+    // Releases and dependencies.
+
+    // Cases, the annual review's publication, dissolution.
 }
 
 impl Subject {

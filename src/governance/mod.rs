@@ -9,6 +9,7 @@ pub mod ballot;
 pub mod decision;
 pub mod permissions;
 pub mod policy;
+mod policy_values;
 pub mod roles;
 pub mod succession;
 pub mod text;

@@ -29,6 +29,13 @@ pub enum Action {
     SetArea,
     /// Read the annual review summary on demand (`/review now`).
     RunAnnualReview,
+    // RFCs and amendments.
+
+    // Nominations.
+
+    // Releases and dependencies.
+
+    // Cases, the annual review's publication, dissolution.
 }
 
 /// Who may take an action. An action lists several; holding any one is enough.
@@ -80,6 +87,13 @@ pub const TABLE: &[Rule] = &[
     rule(Action::SetArea, &[Who::Themselves, TSC]),
     // "The TSC conducts an annual review."
     rule(Action::RunAnnualReview, &[TSC]),
+    // RFCs and amendments.
+
+    // Nominations.
+
+    // Releases and dependencies.
+
+    // Cases, the annual review's publication, dissolution.
 ];
 
 const fn rule(action: Action, who: &'static [Who]) -> Rule {

@@ -62,10 +62,16 @@ pub(crate) async fn close_in(
     if !repo::close(conn, ballot.id, &closing).await? {
         return Ok(None);
     }
-    let announce = guild::get(conn, ballot.guild_id)
-        .await?
-        .and_then(|c| c.announce_channel_id);
-    if let Some(channel_id) = announce {
+    // A private subject's result is the TSC's alone.
+    let config = guild::get(conn, ballot.guild_id).await?;
+    let result_channel = config.and_then(|c| {
+        if ballot.subject.is_private() {
+            c.tsc_channel_id
+        } else {
+            c.announce_channel_id
+        }
+    });
+    if let Some(channel_id) = result_channel {
         let notice = Notice::BallotResult {
             ballot_id: ballot.id,
             channel_id,

@@ -140,7 +140,8 @@ async fn key_autocomplete(
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
     let choices = PolicyKey::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|k| k.name().contains(&partial.to_lowercase()))
         .map(|k| serenity::AutocompleteChoice::new(k.name(), k.name()))
         .collect();

@@ -177,7 +177,8 @@ pub fn policy_text(policy: &Policy, locale: &str) -> String {
     let mut lines = vec![tr(locale, msg!("govern-policy-header"), None)];
     lines.extend(
         PolicyKey::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .map(|key| format!("`{}` = `{}`", key.name(), policy.value_of(key))),
     );
     lines.join("\n")
