@@ -101,7 +101,7 @@ impl App {
                     if store::outbox::mark_delivered(&mut tx, row.id, row.revision, message_id, now)
                         .await?
                     {
-                        on_delivered(&mut tx, &item, now).await?;
+                        on_delivered(&mut tx, &item, message_id, now).await?;
                     }
                 }
                 Err(DeliveryError::Rejected(reason)) => {
@@ -142,12 +142,15 @@ impl App {
     }
 }
 
-/// What follows a delivery, in the transaction that records it.
+/// What follows a delivery, in the transaction that records it. `posted` is what Discord
+/// answered with: the message (or thread, or channel) the notice created, if any.
 async fn on_delivered(
     conn: &mut SqliteConnection,
     item: &OutboxItem,
+    posted: Option<u64>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    tracing::debug!(outbox_id = item.id, posted, "delivered");
     match &item.notice {
         Notice::WgProvision { wg_id } => {
             working_group::objects::provisioned(conn, *wg_id, now).await
