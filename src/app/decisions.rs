@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::ballot::close::{Ending, close_in};
 use super::ballot::view;
-use super::{Actor, App, AppResult, succession, working_group};
+use super::{Actor, App, AppResult, release, succession, working_group};
 use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
 use crate::governance::permissions::{Action, Facts};
 use crate::store::ballot::Ballot;
@@ -96,10 +96,14 @@ async fn apply(
             succession::status_review::decided(conn, ballot, *member_id, approved, now).await
         } // RFCs and amendments.
 
-          // Nominations.
+        // Nominations.
 
-          // Releases and dependencies.
-
-          // Cases, the annual review's publication, dissolution.
+        // Releases and dependencies.
+        Subject::ReleasePlan { release_id } => {
+            release::decided::plan(conn, ballot, *release_id, approved, now).await
+        }
+        Subject::ReleaseFinal { release_id } => {
+            release::decided::final_approval(conn, ballot, *release_id, approved, now).await
+        } // Cases, the annual review's publication, dissolution.
     }
 }

@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::schedule::Job;
 use super::{App, AppResult};
-use super::{annual_review, ballot, decisions, succession, working_group};
+use super::{annual_review, ballot, decisions, release, succession, working_group};
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
 
@@ -84,10 +84,17 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
             annual_review::summary::post_yearly(conn, *guild_id, *year, now).await
         } // RFCs and amendments.
 
-          // Nominations.
+        // Nominations.
 
-          // Releases and dependencies.
-
-          // Cases, the annual review's publication, dissolution.
+        // Releases and dependencies.
+        Job::ReleaseFeedbackEnds {
+            release_id,
+            ends_ms,
+        } => release::candidate::window_ended(conn, *release_id, *ends_ms, now).await,
+        Job::ReleaseStale {
+            release_id,
+            since_ms,
+        } => release::stale::remind(conn, *release_id, *since_ms, now).await,
+        // Cases, the annual review's publication, dissolution.
     }
 }

@@ -41,7 +41,11 @@ pub enum Job {
     // Nominations.
 
     // Releases and dependencies.
-
+    /// A release's feedback window ends (`ends_ms`, so a window a later candidate restarted
+    /// recognises the old job as stale).
+    ReleaseFeedbackEnds { release_id: i64, ends_ms: i64 },
+    /// A release step entered at `since_ms` may have waited too long: remind the proposer.
+    ReleaseStale { release_id: i64, since_ms: i64 },
     // Cases, the annual review's publication, dissolution.
 }
 
@@ -64,7 +68,14 @@ impl Job {
             // Nominations.
 
             // Releases and dependencies.
-
+            Self::ReleaseFeedbackEnds {
+                release_id,
+                ends_ms,
+            } => format!("release:{release_id}:feedback-ends:{ends_ms}"),
+            Self::ReleaseStale {
+                release_id,
+                since_ms,
+            } => format!("release:{release_id}:stale:{since_ms}"),
             // Cases, the annual review's publication, dissolution.
         }
     }

@@ -5,7 +5,9 @@
 
 use std::borrow::Cow;
 
-use super::{Data, Error, annual_review, ballot, guild, succession, working_group};
+use super::{
+    Data, Error, annual_review, ballot, dependency, guild, release, succession, working_group,
+};
 use crate::i18n;
 
 pub type Command = poise::Command<Data, Error>;
@@ -23,7 +25,8 @@ fn all() -> Vec<Command> {
         // Nominations.
 
         // Releases and dependencies.
-
+        release::commands::release(),
+        dependency::commands::dependency(),
         // Cases, the annual review's publication, dissolution.
     ]
 }

@@ -7,9 +7,11 @@
 pub mod annual_review;
 pub mod ballot;
 pub mod decision;
+pub mod dependency;
 pub mod permissions;
 pub mod policy;
 mod policy_values;
+pub mod release;
 pub mod roles;
 pub mod succession;
 pub mod text;

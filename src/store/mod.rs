@@ -6,10 +6,13 @@
 
 pub mod ballot;
 pub mod decision_log;
+pub mod dependency;
 pub mod guild;
 pub mod jobs;
 pub mod outbox;
 pub mod queue;
+pub mod release;
+pub mod release_blockers;
 pub mod roster;
 pub mod succession;
 pub mod working_group;
