@@ -54,18 +54,23 @@ pub fn plain(text: &str) -> String {
 }
 
 /// Member text shown as itself: every character Discord's markdown reads (emphasis, code,
-/// spoilers, quotes, headings, lists, masked links) is escaped, so a concern cannot format,
-/// hide or disguise anything.
+/// spoilers, masked links, and at a line's start quotes, headings and lists) is escaped, so a
+/// concern cannot format, hide or disguise anything.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut line_start = true;
     for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '-' | '[' | ']' | '(' | ')' | '<'
-        ) {
+        let block = matches!(c, '>' | '#' | '-') && line_start;
+        if block
+            || matches!(
+                c,
+                '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' | '(' | ')' | '<'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
+        line_start = c == '\n' || (line_start && c == ' ');
     }
     out
 }
@@ -253,7 +258,12 @@ mod tests {
         let escaped = escape_markdown("**bold** [x](https://evil) `code` ||spoiler|| <@1>");
         assert_eq!(
             escaped,
-            "\\*\\*bold\\*\\* \\[x\\]\\(https://evil\\) \\`code\\` \\|\\|spoiler\\|\\| \\<@1\\>"
+            "\\*\\*bold\\*\\* \\[x\\]\\(https://evil\\) \\`code\\` \\|\\|spoiler\\|\\| \\<@1>"
+        );
+        // Quotes, headings and lists only mean something at a line's start.
+        assert_eq!(
+            escape_markdown("# title\n> quote\n - item and a-b > c"),
+            "\\# title\n\\> quote\n \\- item and a-b > c"
         );
     }
 

@@ -126,3 +126,112 @@ pub fn message_embeds(view: &BallotView, locale: &str) -> Vec<serenity::CreateEm
     }
     first
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::discord::text::embed_chars;
+    use crate::governance::ballot::{Count, Subject, Tally};
+    use crate::governance::policy::Policy;
+    use crate::store::ballot::Ballot;
+
+    fn view(concerns: Vec<Concern>) -> BallotView {
+        let at = Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap();
+        BallotView {
+            ballot: Ballot {
+                id: 7,
+                guild_id: 1,
+                title: "Adopt RFC 7".into(),
+                description: "Why".into(),
+                secret: false,
+                opened_by: 2,
+                opens_at: at,
+                closes_at: at,
+                policy: Policy::default(),
+                channel_id: 3,
+                message_id: None,
+                open: true,
+                outcome: None,
+                closed_at: None,
+                cancelled_by: None,
+                cancel_reason: None,
+                subject: Subject::General,
+                final_count: None,
+                final_concerns: None,
+            },
+            electorate: (10..15).collect(),
+            departed: 0,
+            voters: vec![],
+            count: Some(Count {
+                binding: Tally::default(),
+                non_binding: Tally::default(),
+            }),
+            concerns,
+            group: None,
+        }
+    }
+
+    fn concern(n: u64, binding: bool) -> Concern {
+        Concern {
+            author: Some(n),
+            text: format!("concern-{n} {}", "word ".repeat(199)),
+            binding,
+        }
+    }
+
+    /// What a page's embeds say, as one text.
+    fn text(page: &Page) -> String {
+        page.embeds
+            .iter()
+            .map(|e| serde_json::to_string(e).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn every_concern_is_shown_in_full_binding_first_within_discords_limits() {
+        // Ten concerns of 1,000 characters: more than one message holds.
+        let mut concerns: Vec<Concern> = (0..5).map(|n| concern(100 + n, false)).collect();
+        concerns.extend((0..5).map(|n| concern(200 + n, true)));
+        let mut v = view(concerns);
+        v.concerns.sort_by_key(|c| !c.binding);
+        let pages = pages(&v, "en-US", ballot_embed(&v, "en-US"));
+        assert!(pages.len() > 1);
+        let all: String = pages.iter().map(text).collect();
+        for n in (100..105).chain(200..205) {
+            // The text arrives whole (split between words at most).
+            assert!(all.contains(&format!("concern-{n} word")), "{n}");
+            assert_eq!(all.matches(&format!("concern-{n} ")).count(), 1);
+        }
+        assert!(
+            all.find("concern-200").unwrap() < all.find("concern-100").unwrap(),
+            "binding concerns come first"
+        );
+        for page in &pages {
+            let chars: usize = page.embeds.iter().map(embed_chars).sum();
+            assert!(chars <= 6_000, "{chars}");
+            assert!(page.embeds.len() <= 10);
+        }
+        assert_eq!(pages.iter().map(|p| p.concerns).sum::<usize>(), 10);
+    }
+
+    #[test]
+    fn the_ballot_message_says_how_many_concerns_did_not_fit_and_where_they_are() {
+        let v = view((0..10).map(|n| concern(100 + n, true)).collect());
+        let embeds = message_embeds(&v, "en-US");
+        let json: String = embeds
+            .iter()
+            .map(|e| serde_json::to_string(e).unwrap())
+            .collect();
+        let shown = (100..110)
+            .filter(|n| json.contains(&format!("concern-{n}")))
+            .count();
+        assert!(shown < 10);
+        assert!(
+            json.contains(&format!("{} more concerns", 10 - shown)),
+            "{json}"
+        );
+        assert!(json.contains("/vote status 7"));
+    }
+}
