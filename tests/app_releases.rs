@@ -301,7 +301,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
     }
     assert_eq!(stage(&w, release).await, Stage::Announced);
     let view = w.app.release_by_id(release).await.unwrap();
-    assert_eq!(view.release.card_message_id.is_some(), true);
+    assert!(view.release.card_message_id.is_some());
     assert!(view.release.thread_id.is_some());
     let again = w
         .app
@@ -574,4 +574,21 @@ async fn withdrawing_during_the_plan_vote_cancels_the_ballot() {
     // The ballot's deadline job finds it closed and changes nothing.
     advance(&w, Duration::hours(72)).await;
     assert_eq!(stage(&w, release).await, Stage::Withdrawn);
+}
+
+#[tokio::test]
+async fn no_withdrawal_stops_a_vote_once_the_tsc_has_voted() {
+    let w = world().await;
+    let (release, plan) = propose(&w).await;
+    w.app
+        .cast_vote(&tsc(BOB), plan, Choice::Yes, None)
+        .await
+        .unwrap();
+    let stopped = w
+        .app
+        .withdraw_release(&maintainer(FRANK), "1.4.0", "Changed my mind")
+        .await;
+    assert_eq!(refused(stopped), "error-cancel-votes-cast");
+    assert_eq!(stage(&w, release).await, Stage::PlanVote);
+    assert!(w.app.ballot_view(plan).await.unwrap().ballot.open);
 }

@@ -268,7 +268,12 @@ mod tests {
         let contributor = standing(&[GovRole::Contributor], false);
         let admin = standing(&[], true);
         let nobody = Standing::default();
+        // Releases and dependencies.
         let security = standing(&[GovRole::SecurityTeam], false);
+        let subject = Facts {
+            subject: true,
+            ..Facts::default()
+        };
         let opener = Facts {
             opener: true,
             ..Facts::default()

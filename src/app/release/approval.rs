@@ -24,7 +24,7 @@ use crate::store::to_millis;
 #[derive(Debug, Clone)]
 pub enum FinalApproval {
     /// The TSC votes on it.
-    Ballot(Ballot),
+    Ballot(Box<Ballot>),
     /// A maintainer signed it off (`release_final = maintainer`).
     SignedOff,
 }
@@ -70,7 +70,7 @@ impl App {
                 let start = ballot.into_start(release.channel_id, *hours);
                 let b = open_in(&mut tx, &config, actor.user_id, &start, &subject, now).await?;
                 repo::set_column(&mut tx, release.id, Column::FINAL_BALLOT, Some(b.id)).await?;
-                approval = FinalApproval::Ballot(b);
+                approval = FinalApproval::Ballot(Box::new(b));
             }
         }
         let (event, details) = match &approval {

@@ -11,11 +11,11 @@ use crate::app::ballot::close::{Ending, close_in};
 use crate::app::ballot::open::{StartBallot, open_in};
 use crate::app::outbox::{self, Notice};
 use crate::app::{Actor, App, AppResult, UserError};
-use crate::governance::ballot::Subject;
+use crate::governance::ballot::{self as ballot_rules, Subject};
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::release::{self as rules, Effect, Event, InputError, Stage};
 use crate::msg;
-use crate::store::ballot::Ballot;
+use crate::store::ballot::{self as ballots, Ballot};
 use crate::store::guild::ChannelPurpose;
 use crate::store::release::{self as repo, Column, Release};
 
@@ -159,7 +159,8 @@ impl App {
     }
 
     /// `/release withdraw`: the proposer or the TSC ends a release before it is published; a
-    /// ballot on it that is still open is cancelled with the same reason.
+    /// ballot on it that is still open is cancelled with the same reason, which, as for any
+    /// ballot, is possible only until its first binding vote.
     pub async fn withdraw_release(
         &self,
         actor: &Actor,
@@ -188,6 +189,13 @@ impl App {
                 _ => release.final_ballot_id,
             };
             if let Some(ballot_id) = running {
+                // No one member stops a vote: only before its first binding vote.
+                let binding = ballots::votes(&mut tx, ballot_id)
+                    .await?
+                    .iter()
+                    .filter(|v| v.binding)
+                    .count();
+                ballot_rules::may_withdraw(u32::try_from(binding).unwrap_or(u32::MAX))?;
                 let ending = Ending::Cancel {
                     by: actor.user_id,
                     reason: Some(&reason),
