@@ -38,6 +38,8 @@ pub mod channel_kind {
     pub const DM: u8 = 1;
     pub const CATEGORY: u8 = 4;
     pub const ANNOUNCEMENT: u8 = 5;
+    /// A public thread (started from a message, in a text channel).
+    pub const PUBLIC_THREAD: u8 = 11;
 }
 
 #[derive(Clone, Debug)]

@@ -248,3 +248,49 @@ fn route_patterns() {
         "MTIwMDAwMDAwMDAwMDAwMDk5OQ"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thread_is_started_from_a_message_and_takes_messages() {
+    use serenity::all::CreateThread;
+    let fx = Fixture::standard();
+    let sim = Sim::start(fx.clone()).await;
+    let http = http(&sim);
+    let ch = ChannelId::new(fx.general);
+    let card = ch
+        .send_message(&http, CreateMessage::new().content("Release v1.4.0"))
+        .await
+        .expect("send");
+    let thread = ch
+        .create_thread_from_message(
+            &http,
+            card.id,
+            CreateThread::new("Release v1.4.0")
+                .auto_archive_duration(serenity::all::AutoArchiveDuration::OneWeek),
+        )
+        .await
+        .expect("thread");
+    assert_eq!(
+        thread.id.get(),
+        card.id.get(),
+        "a thread has its message's id"
+    );
+    assert_eq!(thread.parent_id, Some(ch));
+    let stored = sim.channel_by_name("Release v1.4.0").expect("the thread");
+    assert_eq!(stored.kind, discord_sim::channel_kind::PUBLIC_THREAD);
+    thread
+        .id
+        .send_message(&http, CreateMessage::new().content("in the thread"))
+        .await
+        .expect("send in thread");
+    assert_eq!(sim.channel_messages(thread.id.get()).len(), 1);
+    // One message starts one thread; an unknown message none.
+    let again = ch
+        .create_thread_from_message(&http, card.id, CreateThread::new("again"))
+        .await;
+    assert_eq!(status_of(&again.unwrap_err()), Some((400, 50035)));
+    let unknown = ch
+        .create_thread_from_message(&http, MessageId::new(1), CreateThread::new("x"))
+        .await;
+    assert_eq!(status_of(&unknown.unwrap_err()).map(|s| s.0), Some(404));
+    sim.take_problems();
+}
