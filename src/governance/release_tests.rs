@@ -1,4 +1,4 @@
-use chrono::TimeZone;
+use chrono::{NaiveDate, TimeZone};
 
 use super::*;
 use Stage as S;
