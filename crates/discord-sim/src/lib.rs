@@ -19,6 +19,7 @@ mod actions;
 mod faults;
 pub mod fixture;
 mod gateway;
+mod kinds;
 mod message;
 mod reply;
 mod requests;

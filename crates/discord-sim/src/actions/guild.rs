@@ -1,5 +1,6 @@
-//! What happens in the guild besides the bot: members post, join and leave, change their client
-//! locale or close their DMs; an admin gives or takes roles. The bot hears of it on the gateway.
+//! What happens in the guild besides the bot: members post, join and leave,
+//! change their client locale or close their DMs; an admin gives or takes roles or changes what
+//! a role grants. The bot hears of it on the gateway.
 
 use serde_json::json;
 
@@ -23,6 +24,22 @@ impl Sim {
             }
             routes::announce_message(st, &g);
             SimMessage::from_json(m)
+        })
+    }
+
+    /// An admin changes what a role grants (GUILD_ROLE_UPDATE), e.g. takes Moderate Members
+    /// from the bot's role.
+    pub fn set_role_permissions(&self, role: u64, permissions: u64) {
+        self.inner.with(|st| {
+            let Some(r) = st.roles.get_mut(&role) else {
+                return;
+            };
+            r.permissions = permissions;
+            let j = st.role_json(&st.roles[&role].clone());
+            if st.gateway.ready && st.has_intent(0) {
+                let g = sid(st.fx.guild);
+                st.dispatch("GUILD_ROLE_UPDATE", json!({"guild_id": g, "role": j}));
+            }
         })
     }
 

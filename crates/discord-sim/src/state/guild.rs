@@ -55,7 +55,7 @@ impl State {
             .get(&c.id)
             .and_then(|v| v.last())
             .map(|id| sid(*id));
-        json!({
+        let mut j = json!({
             "id": sid(c.id),
             "type": c.kind,
             "guild_id": sid(self.fx.guild),
@@ -68,7 +68,20 @@ impl State {
             "last_message_id": last,
             "rate_limit_per_user": 0,
             "flags": 0,
-        })
+        });
+        if c.kind == channel_kind::FORUM {
+            let forum = json!({
+                "available_tags": [],
+                "default_reaction_emoji": null,
+                "default_sort_order": null,
+                "default_forum_layout": 0,
+                "default_thread_rate_limit_per_user": 0,
+            });
+            if let (Some(a), Value::Object(b)) = (j.as_object_mut(), forum) {
+                a.extend(b);
+            }
+        }
+        j
     }
 
     pub fn dm_channel_json(&self, channel: u64, user: u64) -> Value {

@@ -71,7 +71,7 @@ impl State {
             "entitlements": [],
             "authorizing_integration_owners": {"0": sid(self.fx.guild)},
             "context": 0,
-            "attachment_size_limit": 10_485_760,
+            "attachment_size_limit": self.fx.attachment_size_limit,
         });
         if let Some(m) = message {
             payload["message"] = m;
