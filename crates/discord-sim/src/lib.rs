@@ -25,6 +25,7 @@ mod reply;
 mod requests;
 mod routes;
 mod state;
+mod timeouts;
 mod validate;
 mod view;
 
@@ -40,6 +41,7 @@ pub use message::{SimButton, SimMessage};
 pub use reply::{Reply, ReplyKind, SimInput, SimModal};
 pub use requests::{RecordedRequest, RoutePattern};
 use state::State;
+pub use timeouts::SimTimeout;
 pub use view::SimView;
 
 pub(crate) struct Inner {

@@ -7,6 +7,7 @@ mod commands;
 mod gateway_bot;
 mod guilds;
 mod interactions;
+mod members;
 mod messages;
 pub(crate) mod response;
 mod users;
@@ -35,6 +36,8 @@ pub(crate) struct Request<'a> {
     pub segs: Vec<&'a str>,
     pub query: Option<&'a str>,
     pub body: &'a Value,
+    /// `X-Audit-Log-Reason`, if sent.
+    pub audit_reason: Option<&'a str>,
 }
 
 impl Request<'_> {
@@ -45,6 +48,27 @@ impl Request<'_> {
             (k == key).then_some(v)
         })
     }
+}
+
+/// Decodes `%XX` escapes: reqwest's in file names, serenity's in `X-Audit-Log-Reason`.
+pub(crate) fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).to_string()
 }
 
 /// A snowflake from a path segment.
@@ -76,10 +100,11 @@ pub(crate) async fn handle(
         serde_json::from_slice(&body)
             .unwrap_or_else(|_| json!({"_raw": String::from_utf8_lossy(&body)}))
     };
+    // Sent URL-encoded (serenity does so); Discord's audit log shows it decoded.
     let audit_reason = headers
         .get("x-audit-log-reason")
         .and_then(|v| v.to_str().ok())
-        .map(String::from);
+        .map(percent_decode);
     let auth = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
@@ -124,6 +149,7 @@ pub(crate) async fn handle(
                         segs: p.trim_matches('/').split('/').collect(),
                         query: query.as_deref(),
                         body: &body_json,
+                        audit_reason: audit_reason.as_deref(),
                     };
                     let r = route(&mut st, &req);
                     if r.status == 404 && r.body.as_ref().is_some_and(|b| b["code"] == 0) {
@@ -180,13 +206,14 @@ fn route(st: &mut State, req: &Request<'_>) -> Resp {
     {
         return unknown_guild();
     }
-    let resources: [fn(&mut State, &Request<'_>) -> Option<Resp>; 7] = [
+    let resources: [fn(&mut State, &Request<'_>) -> Option<Resp>; 8] = [
         gateway_bot::route,
         users::route,
         commands::route,
         interactions::route,
         messages::route,
         channels::route,
+        members::route,
         guilds::route,
     ];
     resources

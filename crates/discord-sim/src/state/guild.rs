@@ -108,7 +108,7 @@ impl State {
             "mute": false,
             "flags": 0,
             "pending": false,
-            "communication_disabled_until": null,
+            "communication_disabled_until": self.timeouts.get(&id),
         })
     }
 

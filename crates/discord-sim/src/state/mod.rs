@@ -17,6 +17,7 @@ use crate::fixture::{Fixture, FxChannel, FxMember, FxRole};
 use crate::gateway::GatewayState;
 use crate::message::SimMessage;
 use crate::requests::RecordedRequest;
+use crate::timeouts::{Clock, SimTimeout};
 pub(crate) use interactions::InteractionRec;
 
 /// Everything the simulator knows; `Inner` guards it and wakes waiters on every change.
@@ -35,6 +36,12 @@ pub struct State {
     /// channel -> message ids in creation order
     pub channel_order: BTreeMap<u64, Vec<u64>>,
     pub pins: BTreeMap<u64, Vec<u64>>,
+    /// user -> `communication_disabled_until` (RFC 3339), as last set.
+    pub timeouts: BTreeMap<u64, String>,
+    /// Every timeout the bot set or lifted, in order.
+    pub timeout_log: Vec<SimTimeout>,
+    /// The clock time-bound rules are judged by (the real one when None).
+    pub clock: Option<Clock>,
     pub global_commands: Vec<Value>,
     pub guild_commands: Vec<Value>,
     pub command_ids: HashMap<String, u64>,
@@ -88,6 +95,9 @@ impl State {
             messages: BTreeMap::new(),
             channel_order: BTreeMap::new(),
             pins: BTreeMap::new(),
+            timeouts: BTreeMap::new(),
+            timeout_log: vec![],
+            clock: None,
             global_commands: vec![],
             guild_commands: vec![],
             command_ids: HashMap::new(),

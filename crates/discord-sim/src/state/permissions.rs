@@ -28,7 +28,16 @@ impl State {
         if p & perms::ADMINISTRATOR != 0 {
             perms::ALL
         } else {
-            p
+            p & self.timeout_mask(user)
+        }
+    }
+
+    /// What a timed-out member keeps (View Channel, Read Message History); all bits otherwise.
+    fn timeout_mask(&self, user: u64) -> u64 {
+        if self.is_timed_out(user) {
+            perms::VIEW_CHANNEL | perms::READ_MESSAGE_HISTORY
+        } else {
+            perms::ALL
         }
     }
 
@@ -81,6 +90,6 @@ impl State {
         {
             p = (p & !bits(o, "deny")) | bits(o, "allow");
         }
-        p
+        p & self.timeout_mask(user)
     }
 }

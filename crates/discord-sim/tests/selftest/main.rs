@@ -4,3 +4,4 @@ mod bot;
 mod gateway;
 mod interactions;
 mod rest;
+mod timeouts;
