@@ -16,6 +16,7 @@
 //! ```
 
 mod actions;
+mod attachment;
 mod faults;
 pub mod fixture;
 mod gateway;
@@ -35,6 +36,7 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
+pub use attachment::SimAttachment;
 pub use fixture::{Fixture, FxChannel, FxMember, FxRole, channel_kind, perms};
 pub use gateway::GatewayStats;
 pub use message::{SimButton, SimMessage};
@@ -139,9 +141,16 @@ impl Sim {
             state: Mutex::new(st),
             version,
         });
+        // Room for 10 files of the size limit: a larger file is Discord's 413, not axum's.
+        let body_limit = (fx.attachment_size_limit as usize + 64 * 1024) * 11;
         let app = axum::Router::new()
             .route("/gateway", axum::routing::get(gateway::upgrade))
+            .route(
+                "/attachments/{channel}/{id}/{filename}",
+                axum::routing::get(routes::attachments::download),
+            )
             .fallback(routes::handle)
+            .layer(axum::extract::DefaultBodyLimit::max(body_limit))
             .with_state(inner.clone());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {

@@ -137,6 +137,14 @@ impl Reply {
         self.message.as_ref().is_some_and(|m| m.is_ephemeral())
     }
 
+    /// Files of the answer message as `(filename, bytes)` (follow-ups have their own).
+    pub fn attachments(&self) -> Vec<(String, Vec<u8>)> {
+        self.message
+            .as_ref()
+            .map(|m| m.attachments())
+            .unwrap_or_default()
+    }
+
     pub fn modal(&self) -> &SimModal {
         self.modal.as_ref().unwrap_or_else(|| {
             panic!(

@@ -225,13 +225,14 @@ pub fn components(rows: &Value, modal: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks an interaction callback body.
-pub fn callback(body: &Value) -> Result<(), String> {
+/// Checks an interaction callback body (`with_files`: the request uploaded files, so a message
+/// of only files is not empty).
+pub fn callback(body: &Value, with_files: bool) -> Result<(), String> {
     let t = body["type"]
         .as_u64()
         .ok_or("type: This field is required")?;
     match t {
-        4 => message_body(&body["data"], true),
+        4 => message_body(&body["data"], !with_files),
         7 => message_body(&body["data"], false),
         5 | 6 => Ok(()),
         9 => {

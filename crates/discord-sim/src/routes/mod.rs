@@ -2,6 +2,7 @@
 //! checks auth, applies injected faults, routes the request to the file of its resource, checks
 //! the answer against serenity's types and records the request.
 
+pub(crate) mod attachments;
 mod channels;
 mod commands;
 mod gateway_bot;
@@ -9,6 +10,7 @@ mod guilds;
 mod interactions;
 mod members;
 mod messages;
+mod multipart;
 pub(crate) mod response;
 mod users;
 
@@ -26,8 +28,10 @@ use crate::requests::RecordedRequest;
 use crate::state::State;
 use crate::validate;
 pub(crate) use messages::announce_message;
+use multipart::Upload;
 use response::{
-    Resp, error, missing_permissions, not_found, rate_limited, status_fault, unknown_guild,
+    Resp, error, invalid_form, missing_permissions, not_found, rate_limited, status_fault,
+    unknown_guild,
 };
 
 /// A request as the resource routes see it: the path below `/api/v10`, split at `/`.
@@ -35,7 +39,10 @@ pub(crate) struct Request<'a> {
     pub method: &'a str,
     pub segs: Vec<&'a str>,
     pub query: Option<&'a str>,
+    /// The JSON body (a multipart body's `payload_json`).
     pub body: &'a Value,
+    /// The files of a multipart body.
+    pub files: &'a [Upload],
     /// `X-Audit-Log-Reason`, if sent.
     pub audit_reason: Option<&'a str>,
 }
@@ -47,6 +54,19 @@ impl Request<'_> {
             let (k, v) = kv.split_once('=')?;
             (k == key).then_some(v)
         })
+    }
+
+    /// The routes that take a message body, and so files with it.
+    fn takes_files(&self) -> bool {
+        matches!(
+            (self.method, self.segs.as_slice()),
+            ("POST", ["channels", _, "messages"])
+                | ("PATCH", ["channels", _, "messages", _])
+                | ("POST", ["channels", _, "threads"])
+                | ("POST", ["interactions", _, _, "callback"])
+                | ("POST", ["webhooks", _, _])
+                | ("PATCH", ["webhooks", _, _, "messages", _])
+        )
     }
 }
 
@@ -92,10 +112,17 @@ pub(crate) async fn handle(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
+    let mut uploads = vec![];
     let body_json: Value = if body.is_empty() {
         Value::Null
     } else if content_type.starts_with("multipart/") {
-        json!({"_multipart": String::from_utf8_lossy(&body).chars().take(2000).collect::<String>()})
+        match multipart::parse(&content_type, &body) {
+            Ok((payload, files)) => {
+                uploads = files;
+                payload
+            }
+            Err(e) => json!({"_multipart_error": e}),
+        }
     } else {
         serde_json::from_slice(&body)
             .unwrap_or_else(|_| json!({"_raw": String::from_utf8_lossy(&body)}))
@@ -138,10 +165,8 @@ pub(crate) async fn handle(
                         "{method_s} {p}: bad or missing Authorization header {auth:?}"
                     ));
                     error(401, 0, "401: Unauthorized")
-                } else if body_json.get("_multipart").is_some() {
-                    st.problem(format!(
-                        "{method_s} {p}: multipart bodies (attachments) are not simulated"
-                    ));
+                } else if let Some(e) = body_json.get("_multipart_error") {
+                    st.problem(format!("{method_s} {p}: unreadable multipart body: {e}"));
                     error(400, 50035, "Invalid Form Body")
                 } else {
                     let req = Request {
@@ -149,13 +174,18 @@ pub(crate) async fn handle(
                         segs: p.trim_matches('/').split('/').collect(),
                         query: query.as_deref(),
                         body: &body_json,
+                        files: &uploads,
                         audit_reason: audit_reason.as_deref(),
                     };
-                    let r = route(&mut st, &req);
+                    let r = if uploads.is_empty() || req.takes_files() {
+                        route(&mut st, &req)
+                    } else {
+                        invalid_form("files: this route takes no files")
+                    };
                     if r.status == 404 && r.body.as_ref().is_some_and(|b| b["code"] == 0) {
                         st.unknown_routes.push(format!("{method_s} {p}"));
                     }
-                    if r.status == 400 {
+                    if r.status == 400 || r.status == 413 {
                         let msg = r.body.as_ref().map(|b| b.to_string()).unwrap_or_default();
                         st.problem(format!(
                             "Discord would reject {method_s} {p}: {msg}\n  body: {body_json}"
@@ -177,6 +207,10 @@ pub(crate) async fn handle(
             query: query.clone(),
             body: body_json,
             audit_reason,
+            files: uploads
+                .iter()
+                .map(|u| (u.filename.clone(), u.bytes.len()))
+                .collect(),
             status: resp.status,
             at,
             at_utc,
