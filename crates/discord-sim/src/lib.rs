@@ -26,6 +26,7 @@ mod reply;
 mod requests;
 mod routes;
 mod state;
+mod thread;
 mod timeouts;
 mod validate;
 mod view;
@@ -43,6 +44,7 @@ pub use message::{SimButton, SimMessage};
 pub use reply::{Reply, ReplyKind, SimInput, SimModal};
 pub use requests::{RecordedRequest, RoutePattern};
 use state::State;
+pub use thread::SimThread;
 pub use timeouts::SimTimeout;
 pub use view::SimView;
 

@@ -25,7 +25,10 @@ pub fn dispatch(t: &str, d: &Value) -> Result<(), String> {
         "GUILD_MEMBER_ADD" => check::<GuildMemberAddEvent>(d),
         "GUILD_ROLE_CREATE" => check::<GuildRoleCreateEvent>(d),
         "GUILD_ROLE_UPDATE" => check::<GuildRoleUpdateEvent>(d),
-        "CHANNEL_CREATE" | "CHANNEL_UPDATE" => check::<GuildChannel>(d),
+        "CHANNEL_CREATE" | "CHANNEL_UPDATE" | "THREAD_CREATE" | "THREAD_UPDATE" => {
+            check::<GuildChannel>(d)
+        }
+        "THREAD_MEMBERS_UPDATE" => check::<ThreadMembersUpdateEvent>(d),
         "RESUMED" => Ok(()),
         _ => Ok(()),
     };
@@ -57,6 +60,9 @@ pub enum Shape {
     Gateway,
     BotGateway,
     PartialGuild,
+    ThreadMember,
+    ThreadMembers,
+    ThreadsData,
 }
 
 pub fn response(shape: Shape, v: &Value) -> Result<(), String> {
@@ -78,6 +84,9 @@ pub fn response(shape: Shape, v: &Value) -> Result<(), String> {
         Shape::Gateway => check::<serenity::model::gateway::Gateway>(v),
         Shape::BotGateway => check::<BotGateway>(v),
         Shape::PartialGuild => check::<PartialGuild>(v),
+        Shape::ThreadMember => check::<ThreadMember>(v),
+        Shape::ThreadMembers => check::<Vec<ThreadMember>>(v),
+        Shape::ThreadsData => check::<ThreadsData>(v),
     }
 }
 
@@ -221,6 +230,34 @@ pub fn components(rows: &Value, modal: bool) -> Result<(), String> {
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// Checks a thread body: a 1-100 character name (required when `creating`), an
+/// auto-archive duration Discord offers, a slowmode within 6 hours.
+pub fn thread_body(body: &Value, creating: bool) -> Result<(), String> {
+    if !body.is_object() {
+        return Err("body is not a JSON object".into());
+    }
+    if (creating || body.get("name").is_some()) && !(1..=100).contains(&len(&body["name"])) {
+        return Err(format!(
+            "name: Must be between 1 and 100 in length (got {:?})",
+            body["name"]
+        ));
+    }
+    if let Some(d) = body.get("auto_archive_duration").filter(|d| !d.is_null())
+        && !matches!(d.as_u64(), Some(60 | 1440 | 4320 | 10080))
+    {
+        return Err(format!(
+            "auto_archive_duration: {d} is not one of 60, 1440, 4320, 10080"
+        ));
+    }
+    if body["rate_limit_per_user"]
+        .as_u64()
+        .is_some_and(|r| r > 21600)
+    {
+        return Err("rate_limit_per_user: Must be 21600 or less".into());
     }
     Ok(())
 }

@@ -12,6 +12,8 @@ mod members;
 mod messages;
 mod multipart;
 pub(crate) mod response;
+mod thread_members;
+mod threads;
 mod users;
 
 use std::sync::Arc;
@@ -240,11 +242,14 @@ fn route(st: &mut State, req: &Request<'_>) -> Resp {
     {
         return unknown_guild();
     }
-    let resources: [fn(&mut State, &Request<'_>) -> Option<Resp>; 8] = [
+    // Threads first: they answer `GET`/`PATCH /channels/{id}` for thread ids.
+    let resources: [fn(&mut State, &Request<'_>) -> Option<Resp>; 10] = [
         gateway_bot::route,
         users::route,
         commands::route,
         interactions::route,
+        threads::route,
+        thread_members::route,
         messages::route,
         channels::route,
         members::route,

@@ -56,6 +56,7 @@ impl State {
                 .channels
                 .get(ch)
                 .map(|c| format!("#{}", c.name))
+                .or_else(|| self.threads.get(ch).map(|t| format!("thread {:?}", t.name)))
                 .or_else(|| {
                     self.is_dm(*ch)
                         .map(|u| format!("DM {}", self.fx.name_of(u)))

@@ -148,7 +148,11 @@ impl State {
             "voice_states": [],
             "members": self.members.keys().map(|id| self.member_json(*id)).collect::<Vec<_>>(),
             "channels": self.channels.values().map(|c| self.channel_json(c)).collect::<Vec<_>>(),
-            "threads": [], "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+            "threads": self.threads.values()
+                .filter(|t| !t.archived && self.can_see(fx.bot, t.id))
+                .map(|t| self.thread_json(t.id))
+                .collect::<Vec<_>>(),
+            "presences": [], "stage_instances": [], "guild_scheduled_events": [],
             "soundboard_sounds": [],
         });
         if let (Some(a), Value::Object(b)) = (g.as_object_mut(), more) {
@@ -158,6 +162,11 @@ impl State {
     }
 
     pub fn partial_channel_json(&self, channel: u64, for_user: u64) -> Value {
+        if self.threads.contains_key(&channel) {
+            let mut t = self.thread_json(channel);
+            t["permissions"] = json!(self.channel_permissions(for_user, channel).to_string());
+            return t;
+        }
         match self.channels.get(&channel) {
             Some(c) => json!({
                 "id": sid(c.id), "name": c.name, "type": c.kind,

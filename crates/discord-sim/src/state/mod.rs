@@ -6,6 +6,7 @@ mod guild;
 mod interactions;
 mod messages;
 mod permissions;
+mod threads;
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -17,6 +18,7 @@ use crate::fixture::{Fixture, FxChannel, FxMember, FxRole};
 use crate::gateway::GatewayState;
 use crate::message::SimMessage;
 use crate::requests::RecordedRequest;
+use crate::thread::SimThread;
 use crate::timeouts::{Clock, SimTimeout};
 pub(crate) use interactions::InteractionRec;
 
@@ -36,6 +38,8 @@ pub struct State {
     /// channel -> message ids in creation order
     pub channel_order: BTreeMap<u64, Vec<u64>>,
     pub pins: BTreeMap<u64, Vec<u64>>,
+    /// Threads and forum posts by id (a thread's messages are in `channel_order` under its id).
+    pub threads: BTreeMap<u64, SimThread>,
     /// user -> `communication_disabled_until` (RFC 3339), as last set.
     pub timeouts: BTreeMap<u64, String>,
     /// Every timeout the bot set or lifted, in order.
@@ -95,6 +99,7 @@ impl State {
             messages: BTreeMap::new(),
             channel_order: BTreeMap::new(),
             pins: BTreeMap::new(),
+            threads: BTreeMap::new(),
             timeouts: BTreeMap::new(),
             timeout_log: vec![],
             clock: None,
@@ -132,6 +137,16 @@ impl State {
     }
     pub fn guild_ids(&self) -> Vec<u64> {
         vec![self.fx.guild]
+    }
+
+    /// A guild channel, a thread or a DM channel the simulator knows.
+    pub fn channel_exists(&self, c: u64) -> bool {
+        self.channels.contains_key(&c) || self.threads.contains_key(&c) || self.is_dm(c).is_some()
+    }
+
+    /// A guild channel or a thread (what messages with `guild_id` are in).
+    pub fn in_guild(&self, c: u64) -> bool {
+        self.channels.contains_key(&c) || self.threads.contains_key(&c)
     }
 
     pub fn is_dm(&self, channel: u64) -> Option<u64> {

@@ -41,8 +41,14 @@ impl State {
         }
     }
 
-    /// Permissions of a member in a channel, applying overwrites as Discord does.
+    /// Permissions of a member in a channel, applying overwrites as Discord does (a thread has
+    /// its parent's).
     pub fn channel_permissions(&self, user: u64, channel: u64) -> u64 {
+        let channel = self
+            .threads
+            .get(&channel)
+            .map(|t| t.parent_id)
+            .unwrap_or(channel);
         let base = self.member_permissions(user);
         if base & perms::ADMINISTRATOR != 0 || user == self.fx.owner {
             return perms::ALL;

@@ -7,4 +7,5 @@ mod features_bot;
 mod gateway;
 mod interactions;
 mod rest;
+mod threads;
 mod timeouts;

@@ -42,6 +42,10 @@ async fn timeouts_are_recorded_and_lifted() {
         Some(expected.timestamp())
     );
     assert!(sim.is_timed_out(fx.frank));
+    assert!(
+        sim.can_see(fx.frank, fx.general),
+        "a timed-out member still reads"
+    );
     assert_eq!(
         sim.timeouts(),
         [SimTimeout {
