@@ -72,6 +72,8 @@ pub enum ReplyKind {
     DeferredUpdate,
     /// 7 UPDATE_MESSAGE
     UpdateMessage,
+    /// 8 APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+    Autocomplete,
     /// 9 MODAL
     Modal,
     Other(u64),
@@ -145,6 +147,23 @@ impl Reply {
             .unwrap_or_default()
     }
 
+    /// The autocomplete choices the bot answered with, as `(name, value)`.
+    pub fn choices(&self) -> Vec<(String, Value)> {
+        self.callback["data"]["choices"]
+            .as_array()
+            .map(|c| {
+                c.iter()
+                    .map(|c| {
+                        (
+                            c["name"].as_str().unwrap_or("").to_string(),
+                            c["value"].clone(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub fn modal(&self) -> &SimModal {
         self.modal.as_ref().unwrap_or_else(|| {
             panic!(
@@ -164,6 +183,7 @@ pub(crate) fn build_reply(st: &State, iid: u64) -> Reply {
         5 => ReplyKind::Deferred,
         6 => ReplyKind::DeferredUpdate,
         7 => ReplyKind::UpdateMessage,
+        8 => ReplyKind::Autocomplete,
         9 => ReplyKind::Modal,
         t => ReplyKind::Other(t),
     };

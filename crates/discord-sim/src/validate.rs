@@ -262,6 +262,34 @@ pub fn thread_body(body: &Value, creating: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks autocomplete choices: at most 25, names 1-100 characters, string values at most 100.
+pub fn choices(data: &Value) -> Result<(), String> {
+    let list = data["choices"]
+        .as_array()
+        .ok_or("data.choices: This field is required")?;
+    if list.len() > 25 {
+        return Err(format!(
+            "data.choices: Must be 25 or fewer in length (got {})",
+            list.len()
+        ));
+    }
+    for (i, c) in list.iter().enumerate() {
+        if !(1..=100).contains(&len(&c["name"])) {
+            return Err(format!(
+                "data.choices.{i}.name: Must be between 1 and 100 in length (got {:?})",
+                c["name"]
+            ));
+        }
+        let v = &c["value"];
+        if !(v.is_number() || (v.is_string() && len(v) <= 100)) {
+            return Err(format!(
+                "data.choices.{i}.value: must be a number or a string of at most 100 characters"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Checks an interaction callback body (`with_files`: the request uploaded files, so a message
 /// of only files is not empty).
 pub fn callback(body: &Value, with_files: bool) -> Result<(), String> {
@@ -270,6 +298,7 @@ pub fn callback(body: &Value, with_files: bool) -> Result<(), String> {
         .ok_or("type: This field is required")?;
     match t {
         4 => message_body(&body["data"], !with_files),
+        8 => choices(&body["data"]),
         7 => message_body(&body["data"], false),
         5 | 6 => Ok(()),
         9 => {
@@ -288,7 +317,7 @@ pub fn callback(body: &Value, with_files: bool) -> Result<(), String> {
             }
             components(&d["components"], true)
         }
-        1 | 8 | 10 | 12 => Ok(()),
+        1 | 10 | 12 => Ok(()),
         other => Err(format!("type: unknown interaction callback type {other}")),
     }
 }

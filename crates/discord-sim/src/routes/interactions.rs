@@ -1,6 +1,6 @@
-//! Interaction routes: the bot's callback (reply, defer, update, modal), its follow-ups, and
-//! reading, editing or deleting `@original` and follow-ups through the interaction webhook;
-//! message bodies may carry files.
+//! Interaction routes: the bot's callback (reply, defer, update, modal, autocomplete choices),
+//! its follow-ups, and reading, editing or deleting `@original` and follow-ups through the
+//! interaction webhook; message bodies may carry files.
 
 use serde_json::{Value, json};
 
@@ -37,11 +37,16 @@ pub(super) fn route(st: &mut State, req: &Request<'_>) -> Option<Resp> {
 
 /// A message made by the application in answer to an interaction.
 fn interaction_message(st: &mut State, iid: u64, data: &Value) -> Value {
-    let (channel, kind, user, name) = {
+    let (channel, kind, user, name, context_menu) = {
         let i = &st.interactions[&iid];
-        (i.channel, i.kind, i.user, i.name.clone())
+        (i.channel, i.kind, i.user, i.name.clone(), i.context_menu)
     };
-    let mut m = st.build_message(channel, st.fx.bot, data, if kind == 2 { 20 } else { 0 });
+    let message_type = match kind {
+        2 if context_menu => 23,
+        2 => 20,
+        _ => 0,
+    };
+    let mut m = st.build_message(channel, st.fx.bot, data, message_type);
     m["webhook_id"] = json!(sid(st.fx.app_id));
     m["application_id"] = json!(sid(st.fx.app_id));
     if kind == 2 {
@@ -77,6 +82,13 @@ fn callback(st: &mut State, id: &str, token: &str, req: &Request<'_>) -> Resp {
         return invalid_form(&e);
     }
     let t = body["type"].as_u64().unwrap_or(0);
+    if (rec.kind == 4) != (t == 8) {
+        return error(
+            400,
+            50035,
+            "Autocomplete interactions are answered with type 8, and only they",
+        );
+    }
     if !req.files.is_empty() && t != 4 && t != 7 {
         return invalid_form("files: only callbacks of type 4 and 7 carry files");
     }

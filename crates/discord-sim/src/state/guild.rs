@@ -167,6 +167,9 @@ impl State {
             t["permissions"] = json!(self.channel_permissions(for_user, channel).to_string());
             return t;
         }
+        if let Some(u) = self.is_dm(channel) {
+            return self.dm_channel_json(channel, u);
+        }
         match self.channels.get(&channel) {
             Some(c) => json!({
                 "id": sid(c.id), "name": c.name, "type": c.kind,

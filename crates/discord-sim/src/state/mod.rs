@@ -149,6 +149,18 @@ impl State {
         self.channels.contains_key(&c) || self.threads.contains_key(&c)
     }
 
+    /// The DM channel of a user with the bot, made on first use.
+    pub fn dm_channel_of(&mut self, user: u64) -> u64 {
+        match self.dm_channels.get(&user) {
+            Some(c) => *c,
+            None => {
+                let c = self.snowflake();
+                self.dm_channels.insert(user, c);
+                c
+            }
+        }
+    }
+
     pub fn is_dm(&self, channel: u64) -> Option<u64> {
         self.dm_channels
             .iter()

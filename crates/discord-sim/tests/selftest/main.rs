@@ -6,6 +6,7 @@ mod client;
 mod features_bot;
 mod gateway;
 mod interactions;
+mod menus;
 mod rest;
 mod threads;
 mod timeouts;
