@@ -9,6 +9,7 @@
 //! registries `schedule` (job kinds) and `outbox` (notices) sit below every feature.
 
 pub mod annual_review;
+pub mod amendment;
 pub mod ballot;
 pub mod decision_log;
 pub mod decisions;
@@ -17,6 +18,7 @@ pub mod error;
 pub mod guild;
 pub mod jobs;
 pub mod outbox;
+pub mod rfc;
 pub mod schedule;
 pub mod succession;
 pub mod working_group;
