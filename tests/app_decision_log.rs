@@ -73,7 +73,10 @@ async fn direct(w: &World, kind: DecisionKind, title: &str, outcome: &str, priva
 /// A guild whose log holds every kind of decision, in a fixed order and at fixed times.
 async fn a_year_of_decisions() -> World {
     let w = World::with_setup(Setup {
-        roles: vec![(GovRole::Tsc, TSC_ROLE), (GovRole::Maintainer, MAINTAINER_ROLE)],
+        roles: vec![
+            (GovRole::Tsc, TSC_ROLE),
+            (GovRole::Maintainer, MAINTAINER_ROLE),
+        ],
         announce_channel_id: ANNOUNCE,
         tsc_channel_id: Some(TSC_CHANNEL),
         wg_category_id: None,
@@ -92,7 +95,11 @@ async fn a_year_of_decisions() -> World {
     let mut secret = ballot("Move CI to arm64 | a \"big\" step, finally");
     secret.secret = true;
     let secret = w.app.start_ballot(&tsc(ALICE), secret).await.unwrap().id;
-    for (member, choice) in [(ALICE, Choice::Yes), (BOB, Choice::Yes), (CAROL, Choice::No)] {
+    for (member, choice) in [
+        (ALICE, Choice::Yes),
+        (BOB, Choice::Yes),
+        (CAROL, Choice::No),
+    ] {
         let concern = (choice == Choice::No).then_some("Costs");
         for id in [plain, secret] {
             w.app
@@ -122,15 +129,43 @@ async fn a_year_of_decisions() -> World {
     decide_by_ballot(&w, Kind::Rfc, 1).await;
     decide_by_ballot(&w, Kind::Amendment, 1).await;
     // The kinds other processes record.
-    direct(&w, DecisionKind::WorkingGroup, "WASI Preview 2", "created", false).await;
+    direct(
+        &w,
+        DecisionKind::WorkingGroup,
+        "WASI Preview 2",
+        "created",
+        false,
+    )
+    .await;
     direct(&w, DecisionKind::Emeritus, "Erin", "emeritus", false).await;
-    direct(&w, DecisionKind::Nomination, "Frank as maintainer", "approved", false).await;
-    direct(&w, DecisionKind::Nomination, "Grace as maintainer", "rejected", true).await;
+    direct(
+        &w,
+        DecisionKind::Nomination,
+        "Frank as maintainer",
+        "approved",
+        false,
+    )
+    .await;
+    direct(
+        &w,
+        DecisionKind::Nomination,
+        "Grace as maintainer",
+        "rejected",
+        true,
+    )
+    .await;
     direct(&w, DecisionKind::Release, "v2.0.0", "published", false).await;
     direct(&w, DecisionKind::Dependency, "wasmtime", "approved", false).await;
     direct(&w, DecisionKind::Case, "Case 1", "resolved", true).await;
     direct(&w, DecisionKind::AnnualReview, "2026", "published", false).await;
-    direct(&w, DecisionKind::Dissolution, "Dissolution", "called_off", false).await;
+    direct(
+        &w,
+        DecisionKind::Dissolution,
+        "Dissolution",
+        "called_off",
+        false,
+    )
+    .await;
     w
 }
 
@@ -141,8 +176,8 @@ fn check_fixture(name: &str, actual: &str) {
     if std::env::var_os("UPDATE_FIXTURES").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     assert_eq!(actual, expected, "{name} differs from its fixture");
 }
 
@@ -184,7 +219,11 @@ async fn public_exports_leave_private_decisions_out_and_secret_ballots_show_tota
     };
     let public = w.app.decisions(&outsider, asked).await.unwrap();
     assert!(!mentions_private(&public));
-    let tsc_default = w.app.decisions(&tsc(ALICE), Filter::default()).await.unwrap();
+    let tsc_default = w
+        .app
+        .decisions(&tsc(ALICE), Filter::default())
+        .await
+        .unwrap();
     assert_eq!(tsc_default.len(), public.len(), "private only when asked");
     for format in Format::ALL {
         let text = export(&public, format, "en-US");

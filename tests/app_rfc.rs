@@ -23,7 +23,10 @@ const GRACE: u64 = 17;
 const LINK: &str = "https://github.com/wasm-sandbox/rfcs/pull/12";
 
 fn setup(contributors: bool, rfc_channel: bool) -> Setup {
-    let mut roles = vec![(GovRole::Tsc, TSC_ROLE), (GovRole::Maintainer, MAINTAINER_ROLE)];
+    let mut roles = vec![
+        (GovRole::Tsc, TSC_ROLE),
+        (GovRole::Maintainer, MAINTAINER_ROLE),
+    ];
     if contributors {
         roles.push((GovRole::Contributor, CONTRIBUTOR_ROLE));
     }
@@ -100,10 +103,14 @@ async fn vote(w: &World, ballot: i64, voters: &[u64], choice: Choice) {
 async fn the_tsc_may_decide_at_fourteen_days_and_not_a_minute_before() {
     let w = world().await;
     let number = open(&w).await;
-    w.clock.advance(Duration::days(13) + Duration::hours(23) + Duration::minutes(59));
+    w.clock
+        .advance(Duration::days(13) + Duration::hours(23) + Duration::minutes(59));
     let early = w.app.decidable_rfc(&tsc(ALICE), Kind::Rfc, number).await;
     assert_eq!(user_error(early.unwrap_err()), "rfc-error-too-early");
-    let early = w.app.decide_rfc(&tsc(ALICE), Kind::Rfc, number, ballot()).await;
+    let early = w
+        .app
+        .decide_rfc(&tsc(ALICE), Kind::Rfc, number, ballot())
+        .await;
     let error = early.unwrap_err();
     assert_eq!(error.user().unwrap().id, "rfc-error-too-early");
     // The refusal says when it becomes possible.
@@ -123,8 +130,14 @@ async fn the_tsc_may_decide_at_fourteen_days_and_not_a_minute_before() {
         .await
         .unwrap();
     assert_eq!(status(&w, Kind::Rfc, number).await, Status::Voting);
-    assert_eq!(opened.subject, steward::governance::ballot::Subject::Rfc { rfc_id: 1 });
-    let again = w.app.decide_rfc(&tsc(BOB), Kind::Rfc, number, ballot()).await;
+    assert_eq!(
+        opened.subject,
+        steward::governance::ballot::Subject::Rfc { rfc_id: 1 }
+    );
+    let again = w
+        .app
+        .decide_rfc(&tsc(BOB), Kind::Rfc, number, ballot())
+        .await;
     assert_eq!(user_error(again.unwrap_err()), "rfc-error-ballot-running");
 }
 
@@ -135,7 +148,10 @@ async fn an_rfc_from_proposal_to_acceptance() {
     let number = open(&w).await;
     w.app.deliver_outbox(&discord).await.unwrap();
     let told = discord.take();
-    assert!(told.contains(&Notice::RfcCardPosted { rfc_id: 1 }), "{told:?}");
+    assert!(
+        told.contains(&Notice::RfcCardPosted { rfc_id: 1 }),
+        "{told:?}"
+    );
     // The card's delivery announces the RFC, now that it has a place to link to.
     w.app.deliver_outbox(&discord).await.unwrap();
     assert!(discord.take().contains(&Notice::RfcAnnounced { rfc_id: 1 }));
@@ -154,20 +170,35 @@ async fn an_rfc_from_proposal_to_acceptance() {
         .await
         .unwrap();
     assert!(changed.changed);
-    let blank = w.app.give_feedback(&frank, 1, Stance::Concern, Some(" \u{200B}")).await;
+    let blank = w
+        .app
+        .give_feedback(&frank, 1, Stance::Concern, Some(" \u{200B}"))
+        .await;
     assert_eq!(user_error(blank.unwrap_err()), "rfc-error-concern");
     w.app
         .give_feedback(&tsc(BOB), 1, Stance::Neutral, None)
         .await
         .unwrap();
     let view = w.app.rfc(GUILD, Kind::Rfc, number).await.unwrap();
-    assert_eq!((view.count.support, view.count.neutral, view.count.concern), (0, 1, 1));
-    assert_eq!(view.concerns().collect::<Vec<_>>(), vec![(FRANK, "Pools cost memory")]);
+    assert_eq!(
+        (view.count.support, view.count.neutral, view.count.concern),
+        (0, 1, 1)
+    );
+    assert_eq!(
+        view.concerns().collect::<Vec<_>>(),
+        vec![(FRANK, "Pools cost memory")]
+    );
 
     // Refinement by the author; a contributor who is not the author may not.
     let (_, revision) = w
         .app
-        .revise_rfc(&contributor(GRACE), Kind::Rfc, number, "Pools are capped", None)
+        .revise_rfc(
+            &contributor(GRACE),
+            Kind::Rfc,
+            number,
+            "Pools are capped",
+            None,
+        )
         .await
         .unwrap();
     assert_eq!(revision, 1);
@@ -175,13 +206,19 @@ async fn an_rfc_from_proposal_to_acceptance() {
         .app
         .revise_rfc(&contributor(FRANK), Kind::Rfc, number, "Mine", None)
         .await;
-    assert_eq!(user_error(other.unwrap_err()), "rfc-error-not-allowed-to-revise");
+    assert_eq!(
+        user_error(other.unwrap_err()),
+        "rfc-error-not-allowed-to-revise"
+    );
 
     // The period ends: the thread and the TSC are told.
     discord.take();
     w.clock.advance(Duration::days(14));
     w.app.run_due_jobs().await.unwrap();
-    assert_eq!(status(&w, Kind::Rfc, number).await, Status::AwaitingDecision);
+    assert_eq!(
+        status(&w, Kind::Rfc, number).await,
+        Status::AwaitingDecision
+    );
     w.app.deliver_outbox(&discord).await.unwrap();
     let told = discord.take();
     for place in [Place::Thread, Place::Tsc] {
@@ -203,11 +240,20 @@ async fn an_rfc_from_proposal_to_acceptance() {
         .revise_rfc(&contributor(GRACE), Kind::Rfc, number, "Late", None)
         .await;
     assert_eq!(user_error(during.unwrap_err()), "rfc-error-ballot-running");
-    let withdraw = w.app.withdraw_rfc(&contributor(GRACE), Kind::Rfc, number).await;
-    assert_eq!(user_error(withdraw.unwrap_err()), "rfc-error-ballot-running");
+    let withdraw = w
+        .app
+        .withdraw_rfc(&contributor(GRACE), Kind::Rfc, number)
+        .await;
+    assert_eq!(
+        user_error(withdraw.unwrap_err()),
+        "rfc-error-ballot-running"
+    );
     vote(&w, opened.id, &[ALICE, BOB, CAROL, DAVE], Choice::Yes).await;
     w.clock.advance(Duration::days(7));
-    assert_eq!(w.app.close_ballot(opened.id).await.unwrap(), Some(Outcome::Approved));
+    assert_eq!(
+        w.app.close_ballot(opened.id).await.unwrap(),
+        Some(Outcome::Approved)
+    );
     assert_eq!(status(&w, Kind::Rfc, number).await, Status::Accepted);
     let feedback = w.app.give_feedback(&frank, 1, Stance::Support, None).await;
     assert_eq!(user_error(feedback.unwrap_err()), "rfc-error-decided");
@@ -241,16 +287,28 @@ async fn no_quorum_sends_it_back_and_a_withdrawn_rfc_cannot_be_decided() {
         .unwrap();
     vote(&w, opened.id, &[ALICE], Choice::Yes).await;
     w.clock.advance(Duration::days(7));
-    assert_eq!(w.app.close_ballot(opened.id).await.unwrap(), Some(Outcome::NoQuorum));
-    assert_eq!(status(&w, Kind::Rfc, number).await, Status::AwaitingDecision);
+    assert_eq!(
+        w.app.close_ballot(opened.id).await.unwrap(),
+        Some(Outcome::NoQuorum)
+    );
+    assert_eq!(
+        status(&w, Kind::Rfc, number).await,
+        Status::AwaitingDecision
+    );
     // Only the author withdraws.
     let by_tsc = w.app.withdraw_rfc(&tsc(ALICE), Kind::Rfc, number).await;
-    assert_eq!(user_error(by_tsc.unwrap_err()), "rfc-error-only-author-withdraws");
+    assert_eq!(
+        user_error(by_tsc.unwrap_err()),
+        "rfc-error-only-author-withdraws"
+    );
     w.app
         .withdraw_rfc(&contributor(GRACE), Kind::Rfc, number)
         .await
         .unwrap();
-    let decide = w.app.decide_rfc(&tsc(ALICE), Kind::Rfc, number, ballot()).await;
+    let decide = w
+        .app
+        .decide_rfc(&tsc(ALICE), Kind::Rfc, number, ballot())
+        .await;
     assert_eq!(user_error(decide.unwrap_err()), "rfc-error-withdrawn");
     assert_eq!(w.count("SELECT COUNT(*) FROM ballots").await, 1);
 }
@@ -272,9 +330,18 @@ async fn postponed_rfcs_keep_their_reason_and_may_be_decided_later() {
         .unwrap();
     let view = w.app.rfc(GUILD, Kind::Rfc, number).await.unwrap();
     assert_eq!(view.rfc.status, Status::Postponed);
-    assert_eq!(view.rfc.postpone_reason.as_deref(), Some("After the 2.0 release"));
-    let again = w.app.postpone_rfc(&tsc(BOB), Kind::Rfc, number, "Again").await;
-    assert_eq!(user_error(again.unwrap_err()), "rfc-error-already-postponed");
+    assert_eq!(
+        view.rfc.postpone_reason.as_deref(),
+        Some("After the 2.0 release")
+    );
+    let again = w
+        .app
+        .postpone_rfc(&tsc(BOB), Kind::Rfc, number, "Again")
+        .await;
+    assert_eq!(
+        user_error(again.unwrap_err()),
+        "rfc-error-already-postponed"
+    );
     // The TSC may take it up again once the discussion period is over.
     w.clock.advance(Duration::days(14));
     w.app
@@ -295,11 +362,18 @@ async fn bad_input_is_refused_and_changes_nothing() {
         (&"t".repeat(151), LINK, "rfc-error-title-too-long"),
     ] {
         let refused = w.app.draft_rfc(&author, title, link).await;
-        assert_eq!(user_error(refused.unwrap_err()), expected, "{title:?} {link:?}");
+        assert_eq!(
+            user_error(refused.unwrap_err()),
+            expected,
+            "{title:?} {link:?}"
+        );
     }
     // Who may open one: contributors and above where the guild maps a contributor role.
     let outsider = w.app.draft_rfc(&actor(FRANK, &[]), "Pools", LINK).await;
-    assert_eq!(user_error(outsider.unwrap_err()), "rfc-error-not-allowed-to-open");
+    assert_eq!(
+        user_error(outsider.unwrap_err()),
+        "rfc-error-not-allowed-to-open"
+    );
     // The summary form: a proposal without visible text, a field over the form's limit.
     let draft = w.app.draft_rfc(&author, "Pools", LINK).await.unwrap();
     for bad in [
@@ -319,10 +393,15 @@ async fn bad_input_is_refused_and_changes_nothing() {
     let stolen = w.app.open_rfc(&contributor(FRANK), draft, &summary()).await;
     assert_eq!(user_error(stolen.unwrap_err()), "rfc-error-not-found");
     assert_eq!(
-        w.count("SELECT COUNT(*) FROM rfcs WHERE status <> 'draft'").await,
+        w.count("SELECT COUNT(*) FROM rfcs WHERE status <> 'draft'")
+            .await,
         0
     );
-    assert_eq!(w.count("SELECT COUNT(*) FROM outbox").await, 1, "the world's setup only");
+    assert_eq!(
+        w.count("SELECT COUNT(*) FROM outbox").await,
+        1,
+        "the world's setup only"
+    );
     let missing = w.app.rfc(GUILD, Kind::Rfc, 7).await;
     assert_eq!(user_error(missing.unwrap_err()), "rfc-error-not-found");
 }
@@ -332,7 +411,10 @@ async fn without_a_contributor_role_any_member_may_open_but_only_with_an_rfc_cha
     let w = World::with_setup(setup(false, false)).await;
     let refused = w.app.draft_rfc(&actor(FRANK, &[]), "Pools", LINK).await;
     assert_eq!(user_error(refused.unwrap_err()), "rfc-error-no-channel");
-    w.app.setup_guild(&admin(), setup(false, true)).await.unwrap();
+    w.app
+        .setup_guild(&admin(), setup(false, true))
+        .await
+        .unwrap();
     w.app
         .draft_rfc(&actor(FRANK, &[]), "Pools", LINK)
         .await
@@ -361,7 +443,12 @@ async fn amendment(w: &World, changes: &str, voters: &[u64], choice: Choice) -> 
 }
 
 async fn policy_value(w: &World, key: PolicyKey) -> String {
-    w.app.guild_config(GUILD).await.unwrap().policy.value_of(key)
+    w.app
+        .guild_config(GUILD)
+        .await
+        .unwrap()
+        .policy
+        .value_of(key)
 }
 
 #[tokio::test]
@@ -449,7 +536,10 @@ async fn changes_are_validated_when_proposed_and_again_when_applied() {
     let view = w.app.rfc(GUILD, Kind::Amendment, 2).await.unwrap();
     assert_eq!(view.rfc.status, Status::Accepted);
     assert_eq!(view.changes.applied, None);
-    assert_eq!(view.changes.refused.as_deref(), Some("error-policy-voting-periods"));
+    assert_eq!(
+        view.changes.refused.as_deref(),
+        Some("error-policy-voting-periods")
+    );
 }
 
 #[tokio::test]
@@ -467,7 +557,10 @@ async fn policy_set_after_the_first_ballot_changes_nothing() {
     let decisions = w.count("SELECT COUNT(*) FROM decisions").await;
     for who in [admin(), tsc(ALICE)] {
         let refused = w.app.set_policy(&who, PolicyKey::Quorum, "3/5").await;
-        assert_eq!(user_error(refused.unwrap_err()), "policy-error-amend-instead");
+        assert_eq!(
+            user_error(refused.unwrap_err()),
+            "policy-error-amend-instead"
+        );
     }
     assert_eq!(w.app.guild_config(GUILD).await.unwrap().policy, before);
     assert_eq!(w.count("SELECT COUNT(*) FROM outbox").await, outbox);

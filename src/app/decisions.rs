@@ -99,9 +99,7 @@ async fn apply(
         // are applied here, validated again, in the transaction that closes the ballot.
         Subject::Rfc { rfc_id } | Subject::Amendment { rfc_id } => {
             rfc::decided::ballot_closed(conn, ballot, *rfc_id, outcome, now).await
-        }
-
-          // Nominations.
+        } // Nominations.
 
           // Releases and dependencies.
 

@@ -158,7 +158,9 @@ async fn on_delivered(
         Notice::WgArchive { wg_id } => working_group::objects::archived(conn, *wg_id, now).await,
 
         // RFCs and amendments.
-        Notice::RfcCardPosted { rfc_id } => rfc::objects::card_posted(conn, *rfc_id, posted, now).await,
+        Notice::RfcCardPosted { rfc_id } => {
+            rfc::objects::card_posted(conn, *rfc_id, posted, now).await
+        }
 
         // Nominations.
 

@@ -185,7 +185,6 @@ impl From<Denied> for UserError {
                 msg!("error-needs-tsc")
             }
             Action::WithdrawRfc => msg!("rfc-error-only-author-withdraws"),
-
             // Nominations.
 
             // Releases and dependencies.

@@ -84,12 +84,13 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
             annual_review::summary::post_yearly(conn, *guild_id, *year, now).await
         }
         // RFCs and amendments.
-        Job::RfcDiscussionEnds { rfc_id } => rfc::decided::discussion_ended(conn, *rfc_id, now).await,
+        Job::RfcDiscussionEnds { rfc_id } => {
+            rfc::decided::discussion_ended(conn, *rfc_id, now).await
+        }
+        // Nominations.
 
-          // Nominations.
+        // Releases and dependencies.
 
-          // Releases and dependencies.
-
-          // Cases, the annual review's publication, dissolution.
+        // Cases, the annual review's publication, dissolution.
     }
 }

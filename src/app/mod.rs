@@ -8,8 +8,8 @@
 //! due job → its handler) and `delivery` (a delivered or refused notice → its reaction). The
 //! registries `schedule` (job kinds) and `outbox` (notices) sit below every feature.
 
-pub mod annual_review;
 pub mod amendment;
+pub mod annual_review;
 pub mod ballot;
 pub mod decision_log;
 pub mod decisions;

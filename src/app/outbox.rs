@@ -159,7 +159,6 @@ pub enum Notice {
         event_id: i64,
         place: crate::governance::rfc::Place,
     },
-
     // Nominations.
 
     // Releases and dependencies.
@@ -229,7 +228,6 @@ impl Notice {
             Self::RfcCardRefresh { rfc_id } => format!("rfc:{rfc_id}:card-refresh"),
             Self::RfcAnnounced { rfc_id } => format!("rfc:{rfc_id}:announce"),
             Self::RfcEvent { event_id, place } => format!("rfc-event:{event_id}:{place:?}"),
-
             // Nominations.
 
             // Releases and dependencies.

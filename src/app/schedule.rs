@@ -39,7 +39,6 @@ pub enum Job {
     // RFCs and amendments.
     /// A proposal's discussion period ends: the thread and the TSC are told it is ready.
     RfcDiscussionEnds { rfc_id: i64 },
-
     // Nominations.
 
     // Releases and dependencies.
@@ -63,7 +62,6 @@ impl Job {
             Self::AnnualReview { guild_id, year } => format!("annual-review:{guild_id}:{year}"),
             // RFCs and amendments.
             Self::RfcDiscussionEnds { rfc_id } => format!("rfc:{rfc_id}:discussion-ends"),
-
             // Nominations.
 
             // Releases and dependencies.

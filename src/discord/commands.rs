@@ -25,7 +25,6 @@ fn all() -> Vec<Command> {
         rfc::commands::rfc(),
         amendment::commands::amend(),
         decision_log::commands::decisions(),
-
         // Nominations.
 
         // Releases and dependencies.

@@ -38,7 +38,6 @@ pub enum CustomId {
     RfcFeedback { rfc_id: i64, stance: Stance },
     /// The form that collects a concern given as feedback.
     RfcConcern { rfc_id: i64 },
-
     // Nominations.
 
     // Releases and dependencies.
@@ -104,12 +103,11 @@ impl CustomId {
                 format!("rfc:{rfc_id}:feedback:{}", stance.key())
             }
             Self::RfcConcern { rfc_id } => format!("rfc:{rfc_id}:concern"),
+            // Nominations.
 
-              // Nominations.
+            // Releases and dependencies.
 
-              // Releases and dependencies.
-
-              // Cases, the annual review's publication, dissolution.
+            // Cases, the annual review's publication, dissolution.
         }
     }
 

@@ -87,10 +87,7 @@ pub fn apply(policy: &Policy, changes: &[Change]) -> Result<(Policy, Vec<Applied
             });
         }
     }
-    let pairs: Vec<(PolicyKey, &str)> = changes
-        .iter()
-        .map(|c| (c.key, c.value.as_str()))
-        .collect();
+    let pairs: Vec<(PolicyKey, &str)> = changes.iter().map(|c| (c.key, c.value.as_str())).collect();
     let next = policy
         .with_all(&pairs)
         .map_err(ChangesError::Inconsistent)?;
@@ -111,8 +108,8 @@ mod tests {
 
     #[test]
     fn pairs_are_read_in_order() {
-        let changes = parse(" quorum=3/5  reminder_hours=48 activity_sources=discord,github")
-            .unwrap();
+        let changes =
+            parse(" quorum=3/5  reminder_hours=48 activity_sources=discord,github").unwrap();
         assert_eq!(
             changes,
             vec![
@@ -162,8 +159,8 @@ mod tests {
     #[test]
     fn changes_are_validated_as_a_whole() {
         let policy = Policy::default();
-        let (next, applied) = apply(&policy, &parse("quorum=3/5 reminder_hours=48").unwrap())
-            .unwrap();
+        let (next, applied) =
+            apply(&policy, &parse("quorum=3/5 reminder_hours=48").unwrap()).unwrap();
         assert_eq!(next.value_of(PolicyKey::Quorum), "3/5");
         assert_eq!(
             applied[1],

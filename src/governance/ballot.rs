@@ -78,7 +78,6 @@ pub enum Subject {
     Rfc { rfc_id: i64 },
     /// Decide an amendment to governance; approval applies its policy changes.
     Amendment { rfc_id: i64 },
-
     // Nominations.
 
     // Releases and dependencies.

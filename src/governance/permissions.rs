@@ -44,7 +44,6 @@ pub enum Action {
     PostponeRfc,
     /// Read or export the decision log's private entries (`/decisions … private:true`).
     ReadPrivateDecisions,
-
     // Nominations.
 
     // Releases and dependencies.
@@ -125,7 +124,6 @@ pub const TABLE: &[Rule] = &[
     rule(Action::PostponeRfc, &[TSC]),
     // Private decisions (a member's status, the set-up audit) are the TSC's.
     rule(Action::ReadPrivateDecisions, &[TSC]),
-
     // Nominations.
 
     // Releases and dependencies.

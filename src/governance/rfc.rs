@@ -223,10 +223,7 @@ pub fn transition(
         _ => RfcError::Decided,
     };
     match (event, status) {
-        (Event::Open, Draft) => Ok((
-            Discussion,
-            vec![ScheduleEnd, PostCard, Record],
-        )),
+        (Event::Open, Draft) => Ok((Discussion, vec![ScheduleEnd, PostCard, Record])),
         (Event::Open, other) => Err(closed(other)),
 
         // "The proposal is updated based on feedback": not while the TSC votes on it.

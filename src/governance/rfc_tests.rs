@@ -30,7 +30,10 @@ fn the_discussion_period_is_at_least_two_weeks() {
         Ok(Voting)
     );
     // The period's job ends discussion only when it is due.
-    assert_eq!(at(Discussion, Event::PeriodEnded, early), Ok((Discussion, vec![])));
+    assert_eq!(
+        at(Discussion, Event::PeriodEnded, early),
+        Ok((Discussion, vec![]))
+    );
     assert_eq!(
         at(Discussion, Event::PeriodEnded, ends()),
         Ok((
@@ -75,7 +78,11 @@ fn the_table_as_cases() {
             Ok(AwaitingDecision),
         ),
         // A ballot that closes after the proposal moved on changes nothing.
-        (Withdrawn, Event::BallotClosed(Outcome::Approved), Ok(Withdrawn)),
+        (
+            Withdrawn,
+            Event::BallotClosed(Outcome::Approved),
+            Ok(Withdrawn),
+        ),
         (Discussion, Event::Withdraw, Ok(Withdrawn)),
         (AwaitingDecision, Event::Withdraw, Ok(Withdrawn)),
         (Postponed, Event::Withdraw, Ok(Withdrawn)),
@@ -182,7 +189,10 @@ fn texts_need_a_visible_character_and_a_bound() {
     assert_eq!(long.validated(), Err(RfcError::SummaryTooLong));
     assert_eq!(validate_what_changed(""), Err(RfcError::BadWhatChanged));
     assert_eq!(validate_reason("\u{3164}"), Err(RfcError::BadReason));
-    assert_eq!(feedback(Stance::Concern, Some(" ")), Err(RfcError::BadConcern));
+    assert_eq!(
+        feedback(Stance::Concern, Some(" ")),
+        Err(RfcError::BadConcern)
+    );
     assert_eq!(feedback(Stance::Support, Some("ignored")), Ok(None));
     assert_eq!(
         feedback(Stance::Concern, Some(" Needs docs ")),

@@ -300,13 +300,12 @@ pub async fn mark_provisioned(
     id: i64,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
-    let changed = sqlx::query(
-        "UPDATE rfcs SET provisioned_at = ? WHERE id = ? AND provisioned_at IS NULL",
-    )
-    .bind(to_millis(now))
-    .bind(id)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
+    let changed =
+        sqlx::query("UPDATE rfcs SET provisioned_at = ? WHERE id = ? AND provisioned_at IS NULL")
+            .bind(to_millis(now))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
     Ok(changed == 1)
 }

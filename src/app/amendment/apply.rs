@@ -71,6 +71,10 @@ pub(crate) async fn approved(
         };
         record(conn, rfc.guild_id, &entry, now).await?;
     }
-    tracing::info!(rfc_id = rfc.id, settings = applied.len(), "amendment applied");
+    tracing::info!(
+        rfc_id = rfc.id,
+        settings = applied.len(),
+        "amendment applied"
+    );
     Ok(json!({ "applied": applied }))
 }

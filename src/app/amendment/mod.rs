@@ -29,9 +29,11 @@ impl From<ChangesError> for UserError {
                 PolicyError::BadRatio => {
                     UserError::new(msg!("amendment-error-ratio")).with_text("setting", key)
                 }
-                PolicyError::BadChoice { expected } => UserError::new(msg!("amendment-error-choice"))
-                    .with_text("setting", key)
-                    .with_text("expected", expected.trim()),
+                PolicyError::BadChoice { expected } => {
+                    UserError::new(msg!("amendment-error-choice"))
+                        .with_text("setting", key)
+                        .with_text("expected", expected.trim())
+                }
                 _ => UserError::new(msg!("amendment-error-number")).with_text("setting", key),
             },
             // Settings that are fine alone but not together: the policy's own words say which.

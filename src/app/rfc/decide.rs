@@ -25,7 +25,12 @@ pub struct RfcBallot {
 impl App {
     /// Whether the TSC may decide the proposal now, checked before the TSC is read from
     /// Discord; returns what the ballot's texts are made of.
-    pub async fn decidable_rfc(&self, actor: &Actor, kind: Kind, number: i64) -> AppResult<RfcView> {
+    pub async fn decidable_rfc(
+        &self,
+        actor: &Actor,
+        kind: Kind,
+        number: i64,
+    ) -> AppResult<RfcView> {
         self.guild_config(actor.guild_id).await?;
         actor.require(Action::DecideRfc, Facts::default())?;
         let mut conn = self.db().acquire().await?;
@@ -72,7 +77,11 @@ impl App {
         };
         steps::commit(&mut tx, &rfc, step, now).await?;
         tx.commit().await?;
-        tracing::info!(rfc_id = rfc.id, ballot_id = opened.id, "proposal put to the TSC");
+        tracing::info!(
+            rfc_id = rfc.id,
+            ballot_id = opened.id,
+            "proposal put to the TSC"
+        );
         self.wake();
         Ok((rfc, opened))
     }

@@ -21,9 +21,8 @@ impl From<RfcError> for UserError {
     fn from(e: RfcError) -> Self {
         match e {
             RfcError::TitleEmpty => UserError::new(msg!("rfc-error-title-empty")),
-            RfcError::TitleTooLong => {
-                UserError::new(msg!("rfc-error-title-too-long")).with("max", rules::TITLE_MAX as i64)
-            }
+            RfcError::TitleTooLong => UserError::new(msg!("rfc-error-title-too-long"))
+                .with("max", rules::TITLE_MAX as i64),
             RfcError::BadLink => UserError::new(msg!("rfc-error-link")),
             RfcError::SummaryEmpty => UserError::new(msg!("rfc-error-summary-empty")),
             RfcError::SummaryTooLong => UserError::new(msg!("rfc-error-summary-too-long"))

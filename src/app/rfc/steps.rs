@@ -46,8 +46,7 @@ pub(crate) async fn commit(
     step: Step<'_>,
     now: DateTime<Utc>,
 ) -> AppResult<i64> {
-    if step.to != rfc.status && !repo::set_status(conn, rfc.id, rfc.status, step.to, now).await?
-    {
+    if step.to != rfc.status && !repo::set_status(conn, rfc.id, rfc.status, step.to, now).await? {
         return Err(UserError::new(msg!("rfc-error-moved-on")).into());
     }
     let event_id =
@@ -76,7 +75,9 @@ pub(crate) async fn commit(
                 }
             }
             Effect::Record => {
-                let rfc = repo::get(conn, rfc.id).await?.unwrap_or_else(|| rfc.clone());
+                let rfc = repo::get(conn, rfc.id)
+                    .await?
+                    .unwrap_or_else(|| rfc.clone());
                 record_step(conn, &rfc, step.name, step.actor, &step.details, now).await?;
             }
             // The caller's: it knows the ballot, the revision, the changes.

@@ -63,11 +63,7 @@ fn check_private(actor: &Actor, private: Option<bool>) -> Result<bool, Error> {
     Ok(private)
 }
 
-fn filter(
-    kind: Option<&str>,
-    since: Option<&str>,
-    include_private: bool,
-) -> Result<Filter, Error> {
+fn filter(kind: Option<&str>, since: Option<&str>, include_private: bool) -> Result<Filter, Error> {
     let kind = match kind.map(str::trim).filter(|k| !k.is_empty()) {
         Some(key) => Some(
             DecisionKind::from_key(key)
@@ -120,7 +116,10 @@ fn page_text(decisions: &[Decision], page: usize, locale: &str) -> String {
             line.push_str(&format!(" · <{link}>"));
         }
         if d.private {
-            line.push_str(&format!(" · {}", tr(locale, msg!("decision-private"), None)));
+            line.push_str(&format!(
+                " · {}",
+                tr(locale, msg!("decision-private"), None)
+            ));
         }
         lines.push(line);
     }

@@ -87,7 +87,10 @@ pub fn markdown(decisions: &[Decision], locale: &str) -> String {
         ));
     }
     if decisions.is_empty() {
-        out.push_str(&format!("\n{}\n", tr(locale, msg!("decision-list-empty"), None)));
+        out.push_str(&format!(
+            "\n{}\n",
+            tr(locale, msg!("decision-list-empty"), None)
+        ));
     }
     out
 }
@@ -103,12 +106,14 @@ fn field(text: &str) -> String {
 
 /// The log as CSV: one row per decision, details as compact JSON.
 pub fn csv(decisions: &[Decision]) -> String {
-    let mut out =
-        String::from("id,decided_at,kind,subject,title,outcome,link,decided_by,private,details\r\n");
+    let mut out = String::from(
+        "id,decided_at,kind,subject,title,outcome,link,decided_by,private,details\r\n",
+    );
     for d in decisions {
         let row = [
             d.id.to_string(),
-            d.decided_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            d.decided_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             d.kind.key().to_owned(),
             d.subject_ref.clone(),
             d.title.clone(),

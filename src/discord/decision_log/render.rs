@@ -71,7 +71,13 @@ pub fn summary(d: &Decision, locale: &str) -> String {
         DecisionKind::Ballot => text(
             msg!("decision-summary-ballot"),
             vec![
-                ("id", d.subject_ref.trim_start_matches("ballot:").to_owned().into()),
+                (
+                    "id",
+                    d.subject_ref
+                        .trim_start_matches("ballot:")
+                        .to_owned()
+                        .into(),
+                ),
                 ("yes", number(&d.details, "yes").into()),
                 ("abstain", number(&d.details, "abstain").into()),
                 ("no", number(&d.details, "no").into()),
@@ -81,9 +87,18 @@ pub fn summary(d: &Decision, locale: &str) -> String {
         DecisionKind::Policy => text(
             msg!("decision-summary-policy"),
             vec![
-                ("setting", plain(d.details["setting"].as_str().unwrap_or(&d.title)).into()),
-                ("before", plain(d.details["before"].as_str().unwrap_or("")).into()),
-                ("after", plain(d.details["after"].as_str().unwrap_or("")).into()),
+                (
+                    "setting",
+                    plain(d.details["setting"].as_str().unwrap_or(&d.title)).into(),
+                ),
+                (
+                    "before",
+                    plain(d.details["before"].as_str().unwrap_or("")).into(),
+                ),
+                (
+                    "after",
+                    plain(d.details["after"].as_str().unwrap_or("")).into(),
+                ),
             ],
         ),
         DecisionKind::Setup => text(msg!("decision-summary-setup"), vec![]),

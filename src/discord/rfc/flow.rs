@@ -35,7 +35,8 @@ pub async fn autocomplete(
         .iter()
         .filter(|r| {
             partial.is_empty()
-                || r.number.is_some_and(|n| n.to_string().starts_with(&partial))
+                || r.number
+                    .is_some_and(|n| n.to_string().starts_with(&partial))
                 || r.title.to_lowercase().contains(&partial)
         })
         .take(25)
@@ -175,11 +176,13 @@ pub async fn info(ctx: Context<'_>, kind: Kind, number: i64) -> Result<(), Error
     let app = &ctx.data().app;
     let view = app.rfc(actor.guild_id, kind, number).await?;
     let config = app.guild_config(actor.guild_id).await?;
-    ctx.send(ephemeral(render::place(&view.rfc)).embed(render::card_embed(
-        &view,
-        &config.policy,
-        locale,
-    )))
+    ctx.send(
+        ephemeral(render::place(&view.rfc)).embed(render::card_embed(
+            &view,
+            &config.policy,
+            locale,
+        )),
+    )
     .await?;
     Ok(())
 }

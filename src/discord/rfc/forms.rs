@@ -8,10 +8,9 @@ use crate::i18n::tr;
 use crate::msg;
 
 fn input(label: String, id: &str, max: usize, required: bool) -> serenity::CreateActionRow {
-    let mut input =
-        serenity::CreateInputText::new(serenity::InputTextStyle::Paragraph, label, id)
-            .max_length(max as u16)
-            .required(required);
+    let mut input = serenity::CreateInputText::new(serenity::InputTextStyle::Paragraph, label, id)
+        .max_length(max as u16)
+        .required(required);
     if required {
         input = input.min_length(1);
     }

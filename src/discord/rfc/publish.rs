@@ -39,8 +39,7 @@ pub async fn deliver(
         Notice::RfcCardRefresh { rfc_id } => {
             let view = p.app().rfc_by_id(*rfc_id).await.map_err(failed)?;
             // Not posted yet: the post itself will show the latest state.
-            let (Some(thread), Some(card)) = (view.rfc.thread_id, view.rfc.card_message_id)
-            else {
+            let (Some(thread), Some(card)) = (view.rfc.thread_id, view.rfc.card_message_id) else {
                 return Ok(None);
             };
             let edit = serenity::EditMessage::new()
@@ -121,7 +120,11 @@ async fn post_card(
                 });
                 let thread = p
                     .rest()
-                    .request(Method::POST, &format!("/channels/{parent}/threads"), Some(&body))
+                    .request(
+                        Method::POST,
+                        &format!("/channels/{parent}/threads"),
+                        Some(&body),
+                    )
                     .await?;
                 let thread_id = id_of(&thread["id"]).ok_or_else(|| failed("thread without id"))?;
                 record(p, rfc_id, RfcObject::Thread(thread_id)).await?;
@@ -137,7 +140,11 @@ async fn post_card(
                 });
                 let thread = p
                     .rest()
-                    .request(Method::POST, &format!("/channels/{parent}/threads"), Some(&body))
+                    .request(
+                        Method::POST,
+                        &format!("/channels/{parent}/threads"),
+                        Some(&body),
+                    )
                     .await?;
                 let thread_id = id_of(&thread["id"]).ok_or_else(|| failed("thread without id"))?;
                 record(p, rfc_id, RfcObject::Thread(thread_id)).await?;

@@ -117,7 +117,11 @@ fn period_text(view: &RfcView, locale: &str) -> String {
 
 /// The card: number, title, author, link, status, the discussion period, the summary,
 /// revisions and community feedback (and an amendment's policy changes).
-pub fn card_embed(view: &RfcView, policy: &crate::governance::policy::Policy, locale: &str) -> serenity::CreateEmbed {
+pub fn card_embed(
+    view: &RfcView,
+    policy: &crate::governance::policy::Policy,
+    locale: &str,
+) -> serenity::CreateEmbed {
     let r = &view.rfc;
     let mut fields = vec![
         Field::fixed(
@@ -152,7 +156,11 @@ pub fn card_embed(view: &RfcView, policy: &crate::governance::policy::Policy, lo
             true,
         ));
     }
-    if let Some(reason) = r.postpone_reason.as_ref().filter(|_| r.status == Status::Postponed) {
+    if let Some(reason) = r
+        .postpone_reason
+        .as_ref()
+        .filter(|_| r.status == Status::Postponed)
+    {
         fields.push(Field::shrinkable(
             tr(locale, msg!("rfc-field-postponed"), None),
             reason.clone(),
@@ -229,7 +237,8 @@ pub fn card_embed(view: &RfcView, policy: &crate::governance::policy::Policy, lo
         ));
     }
     let footer = tr(locale, msg!("rfc-card-footer"), None);
-    let mut embed = fitted_embed(heading(r, locale), String::new(), fields, footer).colour(colour(r.status));
+    let mut embed =
+        fitted_embed(heading(r, locale), String::new(), fields, footer).colour(colour(r.status));
     if r.link.starts_with("http") {
         embed = embed.url(&r.link);
     }

@@ -148,9 +148,14 @@ pub fn step_text(view: &RfcView, event: &Event, place_of: Place, locale: &str) -
 
 /// The TSC ballot on a proposal: its title, and a description listing the document's five
 /// criteria, the revisions and the community feedback.
-pub fn ballot_texts(view: &RfcView, policy: &crate::governance::policy::Policy, locale: &str) -> (String, String) {
+pub fn ballot_texts(
+    view: &RfcView,
+    policy: &crate::governance::policy::Policy,
+    locale: &str,
+) -> (String, String) {
     let r = &view.rfc;
-    let title = crate::discord::text::truncate(&heading(r, locale), crate::governance::ballot::TITLE_MAX);
+    let title =
+        crate::discord::text::truncate(&heading(r, locale), crate::governance::ballot::TITLE_MAX);
     let mut lines = vec![
         tr(
             locale,
@@ -165,7 +170,10 @@ pub fn ballot_texts(view: &RfcView, policy: &crate::governance::policy::Policy, 
         tr(
             locale,
             msg!("rfc-ballot-feedback"),
-            Some(&args([("counts", feedback_counts(locale, &view.count).into())])),
+            Some(&args([(
+                "counts",
+                feedback_counts(locale, &view.count).into(),
+            )])),
         ),
     ];
     if !view.changes.changes.is_empty() {
