@@ -170,8 +170,20 @@ mod tests {
                 after: "48".into()
             }
         );
-        // The minimum rises past the reminder only together with it.
-        let together = parse("min_voting_hours=96 reminder_hours=72").unwrap();
+        // The reminder moves past the minimum only together with it (and the release votes,
+        // which must last at least the minimum).
+        let alone = parse("reminder_hours=100").unwrap();
+        assert_eq!(
+            apply(&policy, &alone).map(drop),
+            Err(ChangesError::Inconsistent(
+                PolicyError::InconsistentVotingPeriods
+            ))
+        );
+        let together = parse(
+            "min_voting_hours=120 reminder_hours=100 release_voting_hours=120 \
+             release_final_voting_hours=120",
+        )
+        .unwrap();
         assert!(apply(&policy, &together).is_ok());
         assert_eq!(
             apply(&policy, &parse("quorum=1/1").unwrap()),

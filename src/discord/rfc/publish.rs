@@ -62,7 +62,9 @@ pub async fn deliver(
             let channel = match place {
                 Place::Thread => view.rfc.thread_id,
                 Place::Announce => config.announce_channel_id,
-                Place::Tsc => config.tsc_channel(),
+                // Nothing private: a proposal ready for a decision may be told publicly
+                // where a server has no TSC channel.
+                Place::Tsc => config.tsc_channel_id.or(config.announce_channel_id),
             };
             let Some(channel) = channel else {
                 // The discussion place is being made: the step waits for it.
