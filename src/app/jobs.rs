@@ -90,11 +90,10 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
         // RFCs and amendments.
         Job::RfcDiscussionEnds { rfc_id } => {
             rfc::decided::discussion_ended(conn, *rfc_id, now).await
-        }
-        // Nominations.
+        } // Nominations.
 
-        // Releases and dependencies.
+          // Releases and dependencies.
 
-        // Cases, the annual review's publication, dissolution.
+          // Cases, the annual review's publication, dissolution.
     }
 }
