@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::ballot::close::{Ending, close_in};
 use super::ballot::view;
-use super::{Actor, App, AppResult, succession, working_group};
+use super::{Actor, App, AppResult, rfc, succession, working_group};
 use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
 use crate::governance::permissions::{Action, Facts};
 use crate::store::{self, ballot::Ballot};
@@ -107,9 +107,12 @@ async fn apply(
         // A status review: approved moves the member to emeritus; otherwise they stay.
         Subject::Emeritus { member_id } => {
             succession::status_review::decided(conn, ballot, *member_id, approved, now).await
-        } // RFCs and amendments.
-
-          // Nominations.
+        }
+        // RFCs and amendments: the proposal moves on; an approved amendment's policy changes
+        // are applied here, validated again, in the transaction that closes the ballot.
+        Subject::Rfc { rfc_id } | Subject::Amendment { rfc_id } => {
+            rfc::decided::ballot_closed(conn, ballot, *rfc_id, outcome, now).await
+        } // Nominations.
 
           // Releases and dependencies.
 

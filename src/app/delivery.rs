@@ -9,7 +9,7 @@ use sqlx::SqliteConnection;
 
 use super::outbox::{self, Notice};
 use super::{App, AppResult};
-use super::{succession, working_group};
+use super::{rfc, succession, working_group};
 use crate::store::queue::{OUTBOX, backoff};
 use crate::store::{self, guild};
 
@@ -175,6 +175,9 @@ async fn on_delivered(
         Notice::WgArchive { wg_id } => working_group::objects::archived(conn, *wg_id, now).await,
 
         // RFCs and amendments.
+        Notice::RfcCardPosted { rfc_id } => {
+            rfc::objects::card_posted(conn, *rfc_id, posted, now).await
+        }
 
         // Nominations.
 

@@ -180,7 +180,12 @@ impl From<Denied> for UserError {
             Action::FileReport => msg!("wg-error-only-chair-reports"),
             Action::SetArea => msg!("error-area-not-allowed"),
             // RFCs and amendments.
-
+            Action::OpenRfc | Action::ProposeAmendment => msg!("rfc-error-not-allowed-to-open"),
+            Action::ReviseRfc => msg!("rfc-error-not-allowed-to-revise"),
+            Action::DecideRfc | Action::PostponeRfc | Action::ReadPrivateDecisions => {
+                msg!("error-needs-tsc")
+            }
+            Action::WithdrawRfc => msg!("rfc-error-only-author-withdraws"),
             // Nominations.
 
             // Releases and dependencies.

@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::schedule::Job;
 use super::{App, AppResult};
-use super::{annual_review, ballot, decisions, succession, working_group};
+use super::{annual_review, ballot, decisions, rfc, succession, working_group};
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
 
@@ -95,9 +95,11 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
         Job::SuccessionSweep { guild_id, .. } => succession::sweep::run(conn, *guild_id, now).await,
         Job::AnnualReview { guild_id, year } => {
             annual_review::summary::post_yearly(conn, *guild_id, *year, now).await
-        } // RFCs and amendments.
-
-          // Nominations.
+        }
+        // RFCs and amendments.
+        Job::RfcDiscussionEnds { rfc_id } => {
+            rfc::decided::discussion_ended(conn, *rfc_id, now).await
+        } // Nominations.
 
           // Releases and dependencies.
 

@@ -8,6 +8,7 @@
 //! due job → its handler) and `delivery` (a delivered or refused notice → its reaction). The
 //! registries `schedule` (job kinds) and `outbox` (notices) sit below every feature.
 
+pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
 pub mod decision_log;
@@ -17,6 +18,7 @@ pub mod error;
 pub mod guild;
 pub mod jobs;
 pub mod outbox;
+pub mod rfc;
 pub mod schedule;
 pub mod succession;
 pub mod working_group;

@@ -144,7 +144,18 @@ pub enum Notice {
         to: DateTime<Utc>,
     },
     // RFCs and amendments.
-
+    /// Creates the proposal's discussion place (a forum post, or a thread in a text channel)
+    /// with its pinned card; each object is recorded as it is made.
+    RfcCardPosted { rfc_id: i64 },
+    /// An edit of the card to the proposal's latest state (coalesced: one pending per proposal).
+    RfcCardRefresh { rfc_id: i64 },
+    /// Announces a new proposal, linking to its discussion place.
+    RfcAnnounced { rfc_id: i64 },
+    /// Tells one step of a proposal's history (`rfc_events`) in one place.
+    RfcEvent {
+        event_id: i64,
+        place: crate::governance::rfc::Place,
+    },
     // Nominations.
 
     // Releases and dependencies.
@@ -210,7 +221,10 @@ impl Notice {
             }
             Self::AnnualReview { to, .. } => format!("annual-review:{guild_id}:{}", to.year()),
             // RFCs and amendments.
-
+            Self::RfcCardPosted { rfc_id } => format!("rfc:{rfc_id}:card"),
+            Self::RfcCardRefresh { rfc_id } => format!("rfc:{rfc_id}:card-refresh"),
+            Self::RfcAnnounced { rfc_id } => format!("rfc:{rfc_id}:announce"),
+            Self::RfcEvent { event_id, place } => format!("rfc-event:{event_id}:{place:?}"),
             // Nominations.
 
             // Releases and dependencies.
@@ -226,6 +240,8 @@ impl Notice {
             | Self::BallotRefresh { .. }
             | Self::WgProvision { .. }
             | Self::WgMemberRole { .. } => Repeat::Latest,
+            // RFCs and amendments.
+            Self::RfcCardPosted { .. } | Self::RfcCardRefresh { .. } => Repeat::Latest,
             _ => Repeat::Once,
         }
     }

@@ -37,7 +37,8 @@ pub enum Job {
     /// The yearly review summary posted to the TSC.
     AnnualReview { guild_id: u64, year: i32 },
     // RFCs and amendments.
-
+    /// A proposal's discussion period ends: the thread and the TSC are told it is ready.
+    RfcDiscussionEnds { rfc_id: i64 },
     // Nominations.
 
     // Releases and dependencies.
@@ -60,7 +61,7 @@ impl Job {
             Self::SuccessionSweep { guild_id, day } => format!("succession:{guild_id}:{day}"),
             Self::AnnualReview { guild_id, year } => format!("annual-review:{guild_id}:{year}"),
             // RFCs and amendments.
-
+            Self::RfcDiscussionEnds { rfc_id } => format!("rfc:{rfc_id}:discussion-ends"),
             // Nominations.
 
             // Releases and dependencies.

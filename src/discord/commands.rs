@@ -5,7 +5,10 @@
 
 use std::borrow::Cow;
 
-use super::{Data, Error, annual_review, ballot, guild, succession, working_group};
+use super::{
+    Data, Error, amendment, annual_review, ballot, decision_log, guild, rfc, succession,
+    working_group,
+};
 use crate::i18n;
 
 pub type Command = poise::Command<Data, Error>;
@@ -19,7 +22,9 @@ fn all() -> Vec<Command> {
         succession::commands::roster(),
         annual_review::commands::review(),
         // RFCs and amendments.
-
+        rfc::commands::rfc(),
+        amendment::commands::amend(),
+        decision_log::commands::decisions(),
         // Nominations.
 
         // Releases and dependencies.

@@ -5,6 +5,7 @@
 
 use crate::app::succession::contact::ContactAnswer;
 use crate::governance::ballot::Choice;
+use crate::governance::rfc::Stance;
 
 /// What a component or form asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,12 @@ pub enum CustomId {
     /// The member's answer in the contact DM.
     Contact { step_id: i64, answer: ContactAnswer },
     // RFCs and amendments.
-
+    /// The summary form of a draft RFC or amendment.
+    RfcSummary { draft_id: i64 },
+    /// A community feedback button on a proposal's card (a concern opens its form).
+    RfcFeedback { rfc_id: i64, stance: Stance },
+    /// The form that collects a concern given as feedback.
+    RfcConcern { rfc_id: i64 },
     // Nominations.
 
     // Releases and dependencies.
@@ -51,6 +57,10 @@ pub const CHARTER_INPUTS: [&str; 5] = [
 ];
 /// The text input of the report form.
 pub const REPORT_INPUT: &str = "report";
+/// The text inputs of the RFC summary form, in order.
+pub const SUMMARY_INPUTS: [&str; 3] = ["motivation", "proposal", "alternatives"];
+/// The text input of the feedback concern form.
+pub const FEEDBACK_CONCERN_INPUT: &str = "concern";
 
 /// The prefix of the current version.
 const VERSION: &str = "v2";
@@ -86,13 +96,18 @@ impl CustomId {
                     ContactAnswer::Emeritus => "emeritus",
                 };
                 format!("succession:{step_id}:{verb}")
-            } // RFCs and amendments.
+            }
+            // RFCs and amendments.
+            Self::RfcSummary { draft_id } => format!("rfc:{draft_id}:summary"),
+            Self::RfcFeedback { rfc_id, stance } => {
+                format!("rfc:{rfc_id}:feedback:{}", stance.key())
+            }
+            Self::RfcConcern { rfc_id } => format!("rfc:{rfc_id}:concern"),
+            // Nominations.
 
-              // Nominations.
+            // Releases and dependencies.
 
-              // Releases and dependencies.
-
-              // Cases, the annual review's publication, dissolution.
+            // Cases, the annual review's publication, dissolution.
         }
     }
 
@@ -134,6 +149,12 @@ impl CustomId {
             },
 
             // RFCs and amendments.
+            ["rfc", n, "summary"] => Self::RfcSummary { draft_id: id(n)? },
+            ["rfc", n, "feedback", stance] => Self::RfcFeedback {
+                rfc_id: id(n)?,
+                stance: Stance::from_key(stance)?,
+            },
+            ["rfc", n, "concern"] => Self::RfcConcern { rfc_id: id(n)? },
 
             // Nominations.
 
@@ -189,7 +210,15 @@ mod tests {
                 step_id: 42,
                 answer: ContactAnswer::Emeritus,
             },
+            // RFCs and amendments.
+            CustomId::RfcSummary { draft_id: 3 },
+            CustomId::RfcConcern { rfc_id: 5 },
         ]);
+        ids.extend(
+            Stance::ALL
+                .into_iter()
+                .map(|stance| CustomId::RfcFeedback { rfc_id: 5, stance }),
+        );
         ids
     }
 
@@ -257,6 +286,11 @@ mod tests {
             "succession:0:active",
             "succession:1:retire",
             "succession:1:active:extra",
+            "rfc:1:feedback:love",
+            "rfc:1:feedback",
+            "rfc:0:summary",
+            "rfc:x:concern",
+            "rfc:1:concern:x",
         ] {
             assert_eq!(CustomId::parse(forged), None, "{forged:?}");
         }

@@ -2,7 +2,7 @@
 //! notice to its Discord rendering and requests.
 
 use super::publisher::DiscordPublisher;
-use super::{annual_review, ballot, guild, succession, working_group};
+use super::{annual_review, ballot, guild, rfc, succession, working_group};
 use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
 use crate::app::outbox::Notice;
 
@@ -42,6 +42,11 @@ impl Publisher for DiscordPublisher {
             Notice::AnnualReview { .. } => {
                 annual_review::publish::deliver(self, item, locale).await
             }
+            // RFCs and amendments.
+            Notice::RfcCardPosted { .. }
+            | Notice::RfcCardRefresh { .. }
+            | Notice::RfcAnnounced { .. }
+            | Notice::RfcEvent { .. } => rfc::publish::deliver(self, item, locale).await,
         }
     }
 }

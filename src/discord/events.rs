@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 
 use super::custom_id::CustomId;
 use super::reply::{self, ephemeral_response};
-use super::{Data, Error, ballot, succession, working_group};
+use super::{Data, Error, ballot, rfc, succession, working_group};
 use crate::i18n::tr;
 use crate::msg;
 
@@ -71,6 +71,9 @@ async fn on_component(
         }
 
         // RFCs and amendments.
+        Some(CustomId::RfcFeedback { rfc_id, stance }) => {
+            rfc::components::feedback(ctx, data, component, rfc_id, stance, locale).await
+        }
 
         // Nominations.
 
@@ -79,7 +82,13 @@ async fn on_component(
         // Cases, the annual review's publication, dissolution.
 
         // Forms' ids on a button, or ids that are not ours.
-        Some(CustomId::Concern { .. } | CustomId::WgCharter { .. }) | None => {
+        Some(
+            CustomId::Concern { .. }
+            | CustomId::WgCharter { .. }
+            | CustomId::RfcSummary { .. }
+            | CustomId::RfcConcern { .. },
+        )
+        | None => {
             tracing::warn!(
                 user_id = component.user.id.get(),
                 "unknown component custom id"
@@ -110,6 +119,12 @@ async fn on_modal(
         }
 
         // RFCs and amendments.
+        Some(CustomId::RfcSummary { draft_id }) => {
+            rfc::components::summary(ctx, data, modal, draft_id, locale).await
+        }
+        Some(CustomId::RfcConcern { rfc_id }) => {
+            rfc::components::concern(ctx, data, modal, rfc_id, locale).await
+        }
 
         // Nominations.
 

@@ -74,7 +74,10 @@ pub enum Subject {
     /// A status review: move an inactive maintainer or TSC member to emeritus.
     Emeritus { member_id: u64 },
     // RFCs and amendments.
-
+    /// Decide an RFC (accept or decline it).
+    Rfc { rfc_id: i64 },
+    /// Decide an amendment to governance; approval applies its policy changes.
+    Amendment { rfc_id: i64 },
     // Nominations.
 
     // Releases and dependencies.

@@ -441,3 +441,12 @@ pub async fn sealed_voters(
     .await?;
     Ok(rows.into_iter().map(|(v, b)| (from_db_id(v), b)).collect())
 }
+
+/// Whether the guild has ever opened a ballot (after its first, the policy changes only by
+/// amendment).
+pub async fn any_in_guild(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM ballots WHERE guild_id = ?)")
+        .bind(to_db_id(guild_id))
+        .fetch_one(&mut *conn)
+        .await
+}

@@ -4,12 +4,15 @@
 //! Every function takes a `&mut SqliteConnection`, so that a use case can run several of them
 //! inside one transaction (`&mut *tx`).
 
+pub mod amendment;
 pub mod ballot;
 pub mod decision_log;
 pub mod guild;
 pub mod jobs;
 pub mod outbox;
 pub mod queue;
+pub mod rfc;
+pub mod rfc_history;
 pub mod roster;
 pub mod succession;
 pub mod working_group;

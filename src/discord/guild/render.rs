@@ -40,6 +40,11 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         Notice::InactivityContact { .. } => (msg!("action-send-dm"), None),
         // Discord refuses roles at or above the bot's own highest role, too.
         Notice::RoleChange { .. } => (msg!("action-change-role"), None),
+        // RFCs and amendments.
+        Notice::RfcCardPosted { .. } => (msg!("action-rfc-thread"), None),
+        Notice::RfcCardRefresh { .. } | Notice::RfcAnnounced { .. } | Notice::RfcEvent { .. } => {
+            (msg!("action-rfc-post"), None)
+        }
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))
