@@ -109,7 +109,9 @@ async fn votes_are_cast_changed_and_withdrawn_with_a_full_history() {
     assert_eq!(count.binding.voters(), 0);
     let mut conn = w.app.db().acquire().await.unwrap();
     assert_eq!(
-        store::ballot::history_len(&mut conn, id).await.unwrap(),
+        store::ballot_votes::history_len(&mut conn, id)
+            .await
+            .unwrap(),
         3,
         "cast, change, withdrawal"
     );

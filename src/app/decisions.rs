@@ -59,7 +59,7 @@ impl App {
         actor.require(Action::CancelBallot, facts)?;
         let reason = rules::validate_reason(reason)?;
         accepts_votes(ballot.open, ballot.closes_at, now)?;
-        let binding_votes = store::ballot::votes(&mut tx, ballot_id)
+        let binding_votes = store::ballot_votes::votes(&mut tx, ballot_id)
             .await?
             .iter()
             .filter(|v| v.binding)

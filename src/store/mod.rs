@@ -6,6 +6,7 @@
 
 pub mod amendment;
 pub mod ballot;
+pub mod ballot_votes;
 pub mod decision_log;
 pub mod guild;
 pub mod jobs;

@@ -7,6 +7,7 @@ use crate::governance::ballot::{BallotError, Choice, Vote, accepts_votes, is_bin
 use crate::governance::roles::GovRole;
 use crate::governance::succession::holds_office;
 use crate::store::ballot::{self as repo, Ballot};
+use crate::store::ballot_votes as votes_repo;
 use crate::store::roster;
 
 impl App {
@@ -34,7 +35,7 @@ impl App {
         let binding = is_binding(in_electorate, actor.standing.roles.has(GovRole::Tsc));
         let mut tx = self.write_tx().await?;
         let concern = vote.concern.as_deref();
-        let Some(changed) = repo::record_vote(
+        let Some(changed) = votes_repo::record_vote(
             &mut tx,
             ballot_id,
             actor.user_id,
@@ -69,7 +70,7 @@ impl App {
             _ => return Err(not_found().into()),
         };
         accepts_votes(ballot.open, ballot.closes_at, now)?;
-        if !repo::delete_vote(&mut tx, ballot_id, actor.user_id, !ballot.secret, now).await? {
+        if !votes_repo::delete_vote(&mut tx, ballot_id, actor.user_id, !ballot.secret, now).await? {
             return Err(BallotError::NothingToWithdraw.into());
         }
         queue_refresh(&mut tx, &ballot, now).await?;
