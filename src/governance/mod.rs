@@ -7,6 +7,7 @@
 pub mod annual_review;
 pub mod ballot;
 pub mod decision;
+pub mod nomination;
 pub mod permissions;
 pub mod policy;
 mod policy_values;

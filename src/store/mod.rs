@@ -8,6 +8,7 @@ pub mod ballot;
 pub mod decision_log;
 pub mod guild;
 pub mod jobs;
+pub mod nomination;
 pub mod outbox;
 pub mod queue;
 pub mod roster;
