@@ -30,6 +30,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/working-groups.ftl"),
             include_str!("../locales/en-US/roster.ftl"),
             // One file per process, in every locale.
+            include_str!("../locales/en-US/nominations.ftl"),
         ],
     ),
     (
@@ -39,6 +40,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/working-groups.ftl"),
             include_str!("../locales/de/roster.ftl"),
             // One file per process, in every locale.
+            include_str!("../locales/de/nominations.ftl"),
         ],
     ),
 ];

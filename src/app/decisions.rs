@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::ballot::close::{Ending, close_in};
 use super::ballot::view;
-use super::{Actor, App, AppResult, succession, working_group};
+use super::{Actor, App, AppResult, nomination, succession, working_group};
 use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
 use crate::governance::permissions::{Action, Facts};
 use crate::store::ballot::Ballot;
@@ -94,11 +94,14 @@ async fn apply(
         // A status review: approved moves the member to emeritus; otherwise they stay.
         Subject::Emeritus { member_id } => {
             succession::status_review::decided(conn, ballot, *member_id, approved, now).await
-        } // RFCs and amendments.
+        }
+        // RFCs and amendments.
 
-          // Nominations.
-
-          // Releases and dependencies.
+        // Nominations.
+        // A nomination: approved grants the office; otherwise the nominee is told privately.
+        Subject::Nomination { nomination_id } => {
+            nomination::decided::decided(conn, ballot, *nomination_id, outcome, now).await
+        } // Releases and dependencies.
 
           // Cases, the annual review's publication, dissolution.
     }

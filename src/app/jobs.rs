@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::schedule::Job;
 use super::{App, AppResult};
-use super::{annual_review, ballot, decisions, succession, working_group};
+use super::{annual_review, ballot, decisions, nomination, succession, working_group};
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
 
@@ -82,11 +82,13 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
         Job::SuccessionSweep { guild_id, .. } => succession::sweep::run(conn, *guild_id, now).await,
         Job::AnnualReview { guild_id, year } => {
             annual_review::summary::post_yearly(conn, *guild_id, *year, now).await
-        } // RFCs and amendments.
+        }
+        // RFCs and amendments.
 
-          // Nominations.
-
-          // Releases and dependencies.
+        // Nominations.
+        Job::NominationExpiry { nomination_id } => {
+            nomination::consent::expire(conn, *nomination_id, now).await
+        } // Releases and dependencies.
 
           // Cases, the annual review's publication, dissolution.
     }

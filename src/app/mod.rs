@@ -16,6 +16,7 @@ pub mod delivery;
 pub mod error;
 pub mod guild;
 pub mod jobs;
+pub mod nomination;
 pub mod outbox;
 pub mod schedule;
 pub mod succession;

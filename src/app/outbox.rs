@@ -7,6 +7,7 @@ use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
+use crate::governance::nomination::Note;
 use crate::governance::policy::PolicyKey;
 use crate::governance::roles::GovRole;
 use crate::store;
@@ -149,7 +150,25 @@ pub enum Notice {
     // RFCs and amendments.
 
     // Nominations.
-
+    /// The DM asking the nominee to confirm their interest: the statement, Accept / Decline.
+    NominationInvite { nomination_id: i64 },
+    /// The nomination's card in the TSC's private place: creates the private thread in the
+    /// TSC channel (or uses the channel itself), adds the TSC, posts the card.
+    NominationCardPosted { nomination_id: i64 },
+    /// An edit of the card to the nomination's latest state (coalesced per nomination).
+    NominationCardRefresh { nomination_id: i64 },
+    /// A note to the TSC in its private channel.
+    NominationTscNote {
+        nomination_id: i64,
+        channel_id: u64,
+        note: Note,
+    },
+    /// A DM to the nominator.
+    NominationNominatorNote { nomination_id: i64, note: Note },
+    /// The outcome DM to the nominee: thanks, or the concerns without their authors.
+    NominationOutcome { nomination_id: i64 },
+    /// The welcome of a new maintainer or TSC member in the announcement channel.
+    NominationWelcome { nomination_id: i64, channel_id: u64 },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -215,10 +234,32 @@ impl Notice {
             // RFCs and amendments.
 
             // Nominations.
+            Self::NominationInvite { nomination_id } => {
+                format!("nomination:{nomination_id}:invite")
+            }
+            Self::NominationCardPosted { nomination_id } => {
+                format!("nomination:{nomination_id}:card")
+            }
+            Self::NominationCardRefresh { nomination_id } => {
+                format!("nomination:{nomination_id}:card-refresh")
+            }
+            Self::NominationTscNote {
+                nomination_id,
+                note,
+                ..
+            } => format!("nomination:{nomination_id}:tsc:{}", note.key()),
+            Self::NominationNominatorNote {
+                nomination_id,
+                note,
+            } => format!("nomination:{nomination_id}:nominator:{}", note.key()),
+            Self::NominationOutcome { nomination_id } => {
+                format!("nomination:{nomination_id}:outcome")
+            }
+            Self::NominationWelcome { nomination_id, .. } => {
+                format!("nomination:{nomination_id}:welcome")
+            } // Releases and dependencies.
 
-            // Releases and dependencies.
-
-            // Cases, the annual review's publication, dissolution.
+              // Cases, the annual review's publication, dissolution.
         }
     }
 
@@ -229,6 +270,10 @@ impl Notice {
             | Self::BallotRefresh { .. }
             | Self::WgProvision { .. }
             | Self::WgMemberRole { .. } => Repeat::Latest,
+            // Nominations.
+            Self::NominationCardPosted { .. } | Self::NominationCardRefresh { .. } => {
+                Repeat::Latest
+            }
             _ => Repeat::Once,
         }
     }

@@ -39,7 +39,8 @@ pub enum Job {
     // RFCs and amendments.
 
     // Nominations.
-
+    /// The nominee's time to confirm their interest is over.
+    NominationExpiry { nomination_id: i64 },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -62,10 +63,11 @@ impl Job {
             // RFCs and amendments.
 
             // Nominations.
+            Self::NominationExpiry { nomination_id } => {
+                format!("nomination:{nomination_id}:expiry")
+            } // Releases and dependencies.
 
-            // Releases and dependencies.
-
-            // Cases, the annual review's publication, dissolution.
+              // Cases, the annual review's publication, dissolution.
         }
     }
 }

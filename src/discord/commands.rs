@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::{Data, Error, annual_review, ballot, guild, succession, working_group};
+use super::{Data, Error, annual_review, ballot, guild, nomination, succession, working_group};
 use crate::i18n;
 
 pub type Command = poise::Command<Data, Error>;
@@ -21,7 +21,7 @@ fn all() -> Vec<Command> {
         // RFCs and amendments.
 
         // Nominations.
-
+        nomination::commands::nominate(),
         // Releases and dependencies.
 
         // Cases, the annual review's publication, dissolution.

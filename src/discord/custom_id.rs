@@ -33,7 +33,10 @@ pub enum CustomId {
     // RFCs and amendments.
 
     // Nominations.
-
+    /// The statement form of a draft nomination.
+    NominationForm { draft_id: i64 },
+    /// The nominee's Accept or Decline (in the DM, or the reply to `/nominate respond`).
+    NominationAnswer { nomination_id: i64, accept: bool },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -51,6 +54,9 @@ pub const CHARTER_INPUTS: [&str; 5] = [
 ];
 /// The text input of the report form.
 pub const REPORT_INPUT: &str = "report";
+/// The text inputs of the nomination form.
+pub const STATEMENT_INPUT: &str = "statement";
+pub const LINKS_INPUT: &str = "links";
 
 /// The prefix of the current version.
 const VERSION: &str = "v2";
@@ -86,13 +92,20 @@ impl CustomId {
                     ContactAnswer::Emeritus => "emeritus",
                 };
                 format!("succession:{step_id}:{verb}")
-            } // RFCs and amendments.
+            }
+            // RFCs and amendments.
 
-              // Nominations.
+            // Nominations.
+            Self::NominationForm { draft_id } => format!("nomination:{draft_id}:form"),
+            Self::NominationAnswer {
+                nomination_id,
+                accept,
+            } => format!(
+                "nomination:{nomination_id}:{}",
+                if accept { "accept" } else { "decline" }
+            ), // Releases and dependencies.
 
-              // Releases and dependencies.
-
-              // Cases, the annual review's publication, dissolution.
+               // Cases, the annual review's publication, dissolution.
         }
     }
 
@@ -136,6 +149,15 @@ impl CustomId {
             // RFCs and amendments.
 
             // Nominations.
+            ["nomination", n, "form"] => Self::NominationForm { draft_id: id(n)? },
+            ["nomination", n, answer] => Self::NominationAnswer {
+                nomination_id: id(n)?,
+                accept: match *answer {
+                    "accept" => true,
+                    "decline" => false,
+                    _ => return None,
+                },
+            },
 
             // Releases and dependencies.
 
@@ -188,6 +210,16 @@ mod tests {
             CustomId::Contact {
                 step_id: 42,
                 answer: ContactAnswer::Emeritus,
+            },
+            // Nominations.
+            CustomId::NominationForm { draft_id: 3 },
+            CustomId::NominationAnswer {
+                nomination_id: 5,
+                accept: true,
+            },
+            CustomId::NominationAnswer {
+                nomination_id: 5,
+                accept: false,
             },
         ]);
         ids
@@ -257,6 +289,13 @@ mod tests {
             "succession:0:active",
             "succession:1:retire",
             "succession:1:active:extra",
+            // Nominations.
+            "nomination",
+            "nomination:1",
+            "nomination:0:accept",
+            "nomination:x:form",
+            "nomination:1:maybe",
+            "nomination:1:accept:extra",
         ] {
             assert_eq!(CustomId::parse(forged), None, "{forged:?}");
         }

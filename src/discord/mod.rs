@@ -16,6 +16,7 @@ pub mod custom_id;
 pub mod delivery;
 pub mod events;
 pub mod guild;
+pub mod nomination;
 pub mod publisher;
 pub mod reply;
 pub mod rest;

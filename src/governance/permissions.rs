@@ -32,7 +32,14 @@ pub enum Action {
     // RFCs and amendments.
 
     // Nominations.
-
+    /// Nominate a contributor as maintainer (`/nominate member`).
+    NominateMaintainer,
+    /// Nominate a maintainer for a TSC seat (`/nominate member office:tsc`).
+    NominateTsc,
+    /// Accept or decline one's own nomination (the DM's buttons, `/nominate respond`).
+    AnswerNomination,
+    /// See the open nominations and their step (`/nominate list`).
+    ListNominations,
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -90,7 +97,15 @@ pub const TABLE: &[Rule] = &[
     // RFCs and amendments.
 
     // Nominations.
-
+    // "An existing maintainer nominates a contributor"; TSC members are maintainers too.
+    rule(Action::NominateMaintainer, &[MAINTAINER, TSC]),
+    // The TSC "approves new maintainers" and consists of core maintainers: TSC members
+    // nominate a maintainer for a seat.
+    rule(Action::NominateTsc, &[TSC]),
+    // "The nominee confirms their interest": only the nominee answers.
+    rule(Action::AnswerNomination, &[Who::Themselves]),
+    // "TSC members discuss and vote privately": open nominations are the TSC's to see.
+    rule(Action::ListNominations, &[TSC]),
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -156,7 +171,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 10] = [
+    const ALL: [Action; 14] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
@@ -167,6 +182,10 @@ mod tests {
         Action::CloseWorkingGroup,
         Action::SetArea,
         Action::RunAnnualReview,
+        Action::NominateMaintainer,
+        Action::NominateTsc,
+        Action::AnswerNomination,
+        Action::ListNominations,
     ];
 
     #[test]
@@ -242,6 +261,15 @@ mod tests {
             (Action::SetArea, &maintainer, none, false),
             (Action::RunAnnualReview, &tsc, none, true),
             (Action::RunAnnualReview, &admin, none, false),
+            (Action::NominateMaintainer, &maintainer, none, true),
+            (Action::NominateMaintainer, &tsc, none, true),
+            (Action::NominateMaintainer, &contributor, none, false),
+            (Action::NominateTsc, &tsc, none, true),
+            (Action::NominateTsc, &maintainer, none, false),
+            (Action::AnswerNomination, &nobody, own, true),
+            (Action::AnswerNomination, &tsc, none, false),
+            (Action::ListNominations, &tsc, none, true),
+            (Action::ListNominations, &maintainer, none, false),
         ];
         for (action, standing, facts, allowed) in cases {
             assert_eq!(

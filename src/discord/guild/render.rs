@@ -42,6 +42,17 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         Notice::InactivityContact { .. } => (msg!("action-send-dm"), None),
         // Discord refuses roles at or above the bot's own highest role, too.
         Notice::RoleChange { .. } => (msg!("action-change-role"), None),
+        // Nominations: said without naming them, since this note is posted publicly.
+        Notice::NominationInvite { .. }
+        | Notice::NominationNominatorNote { .. }
+        | Notice::NominationOutcome { .. } => (msg!("action-send-dm"), None),
+        Notice::NominationCardPosted { .. } | Notice::NominationCardRefresh { .. } => {
+            (msg!("action-post-tsc-private"), None)
+        }
+        Notice::NominationTscNote { channel_id, .. }
+        | Notice::NominationWelcome { channel_id, .. } => {
+            (msg!("action-post-announcement"), Some(*channel_id))
+        }
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))
