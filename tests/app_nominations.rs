@@ -245,8 +245,7 @@ async fn an_approved_nomination_grants_the_role_records_the_area_and_welcomes_pu
         }
     )));
     assert!(sent.contains(&Notice::NominationWelcome {
-        nomination_id: n.id,
-        channel_id: ANNOUNCE
+        nomination_id: n.id
     }));
     assert!(sent.contains(&Notice::NominationOutcome {
         nomination_id: n.id
@@ -298,7 +297,6 @@ async fn a_rejection_is_private_and_keeps_the_concerns_without_authors_until_tol
     }));
     assert!(sent.contains(&Notice::NominationTscNote {
         nomination_id: n.id,
-        channel_id: TSC_CHANNEL,
         note: Note::Decided
     }));
     // Told: the concerns are gone from the database too.
@@ -492,7 +490,6 @@ async fn only_the_nominee_answers_and_only_in_time() {
     }));
     assert!(sent.contains(&Notice::NominationTscNote {
         nomination_id: n.id,
-        channel_id: TSC_CHANNEL,
         note: Note::Expired
     }));
     assert_eq!(
@@ -519,7 +516,6 @@ async fn a_decline_tells_the_nominator_and_the_tsc_and_nothing_public() {
             },
             Notice::NominationTscNote {
                 nomination_id: n.id,
-                channel_id: TSC_CHANNEL,
                 note: Note::Declined
             },
         ]
@@ -544,7 +540,6 @@ async fn closed_dms_tell_the_tsc_and_the_nominee_can_answer_in_the_server() {
     let sent = w.pass().await;
     assert!(sent.contains(&Notice::NominationTscNote {
         nomination_id: n.id,
-        channel_id: TSC_CHANNEL,
         note: Note::DmClosed
     }));
     assert!(sent.contains(&Notice::NominationNominatorNote {
@@ -574,7 +569,6 @@ async fn a_nominee_who_leaves_ends_the_nomination_and_its_ballot() {
     let sent = w.pass().await;
     assert!(sent.contains(&Notice::NominationTscNote {
         nomination_id: n.id,
-        channel_id: TSC_CHANNEL,
         note: Note::Left
     }));
     assert!(

@@ -142,3 +142,4 @@ nomination-error-nothing-to-answer = Du hast keine Nominierung, die auf deine An
 ## Was eine fehlende Berechtigung verhindert hat
 
 action-post-tsc-private = im vertraulichen Kanal des TSC zu posten (dafür braucht es „Private Threads erstellen“ und „Nachrichten in Threads senden“, oder „Nachrichten senden“ dort)
+action-post-welcome = eine Begrüßung im Ankündigungskanal zu posten

@@ -142,3 +142,4 @@ nomination-error-nothing-to-answer = You have no nomination waiting for your ans
 ## What a missing permission stopped
 
 action-post-tsc-private = post in the TSC's private channel (it needs Create Private Threads and Send Messages in Threads, or Send Messages there)
+action-post-welcome = post a welcome in the announcement channel

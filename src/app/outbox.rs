@@ -154,18 +154,14 @@ pub enum Notice {
     NominationCardPosted { nomination_id: i64 },
     /// An edit of the card to the nomination's latest state (coalesced per nomination).
     NominationCardRefresh { nomination_id: i64 },
-    /// A note to the TSC in its private channel.
-    NominationTscNote {
-        nomination_id: i64,
-        channel_id: u64,
-        note: Note,
-    },
+    /// A note to the TSC in its private channel (resolved when delivered).
+    NominationTscNote { nomination_id: i64, note: Note },
     /// A DM to the nominator.
     NominationNominatorNote { nomination_id: i64, note: Note },
     /// The outcome DM to the nominee: thanks, or the concerns without their authors.
     NominationOutcome { nomination_id: i64 },
     /// The welcome of a new maintainer or TSC member in the announcement channel.
-    NominationWelcome { nomination_id: i64, channel_id: u64 },
+    NominationWelcome { nomination_id: i64 },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -252,7 +248,7 @@ impl Notice {
             Self::NominationOutcome { nomination_id } => {
                 format!("nomination:{nomination_id}:outcome")
             }
-            Self::NominationWelcome { nomination_id, .. } => {
+            Self::NominationWelcome { nomination_id } => {
                 format!("nomination:{nomination_id}:welcome")
             } // Releases and dependencies.
 

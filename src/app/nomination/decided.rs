@@ -7,7 +7,7 @@ use super::step;
 use super::step::awaits_decision;
 use crate::app::AppResult;
 use crate::app::outbox::{self, Notice};
-use crate::governance::ballot::{Choice, Outcome};
+use crate::governance::ballot::Outcome;
 use crate::governance::nomination::{Event, Note};
 use crate::store::ballot::{self as ballots, Ballot};
 use crate::store::guild;
@@ -32,14 +32,16 @@ pub(crate) async fn decided(
         return Ok(());
     };
     if matches!(outcome, Outcome::Rejected | Outcome::NoQuorum) {
-        let mut concerns: Vec<String> = ballots::votes(conn, ballot.id)
+        // The sealed ballot keeps its concerns without authors, in a neutral order; only the
+        // TSC's (binding) ones are the nominee's to read.
+        let concerns: Vec<String> = ballots::get(conn, ballot.id)
             .await?
+            .and_then(|b| b.final_concerns)
+            .unwrap_or_default()
             .into_iter()
-            .filter(|v| v.choice == Choice::No)
-            .filter_map(|v| v.concern)
+            .filter(|c| c.binding)
+            .map(|c| c.text)
             .collect();
-        concerns.sort();
-        concerns.dedup();
         repo::set_concerns(conn, nomination_id, &concerns).await?;
     }
     step(conn, &config, &nomination, Event::Decided(outcome), now).await?;
@@ -63,16 +65,10 @@ pub(crate) async fn outcome_undelivered(
     let Some(nomination) = repo::get(conn, nomination_id).await? else {
         return Ok(());
     };
-    let channel = guild::get(conn, nomination.guild_id)
-        .await?
-        .and_then(|c| c.tsc_channel_id);
-    if let Some(channel_id) = channel {
-        let notice = Notice::NominationTscNote {
-            nomination_id,
-            channel_id,
-            note: Note::OutcomeUndelivered,
-        };
-        outbox::queue(conn, nomination.guild_id, &notice, now).await?;
-    }
+    let notice = Notice::NominationTscNote {
+        nomination_id,
+        note: Note::OutcomeUndelivered,
+    };
+    outbox::queue(conn, nomination.guild_id, &notice, now).await?;
     Ok(())
 }

@@ -120,13 +120,7 @@ async fn apply(
             }
         }
         Effect::Welcome => {
-            if let Some(channel_id) = config.announce_channel_id {
-                let notice = Notice::NominationWelcome {
-                    nomination_id,
-                    channel_id,
-                };
-                queue(conn, n, notice, now).await?;
-            }
+            queue(conn, n, Notice::NominationWelcome { nomination_id }, now).await?;
         }
         Effect::TellNominee => {
             queue(conn, n, Notice::NominationOutcome { nomination_id }, now).await?;
@@ -139,15 +133,12 @@ async fn apply(
             queue(conn, n, notice, now).await?;
         }
         Effect::TellTsc(note) => {
-            // Only the private TSC channel: a nomination never falls back to a public one.
-            if let Some(channel_id) = config.tsc_channel_id {
-                let notice = Notice::NominationTscNote {
-                    nomination_id,
-                    channel_id,
-                    note,
-                };
-                queue(conn, n, notice, now).await?;
-            }
+            // Delivered to the private TSC channel only (it waits while there is none).
+            let notice = Notice::NominationTscNote {
+                nomination_id,
+                note,
+            };
+            queue(conn, n, notice, now).await?;
         }
         Effect::Record { public } => {
             let entry = Entry {

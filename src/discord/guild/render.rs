@@ -47,10 +47,8 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         Notice::NominationCardPosted { .. } | Notice::NominationCardRefresh { .. } => {
             (msg!("action-post-tsc-private"), None)
         }
-        Notice::NominationTscNote { channel_id, .. }
-        | Notice::NominationWelcome { channel_id, .. } => {
-            (msg!("action-post-announcement"), Some(*channel_id))
-        }
+        Notice::NominationTscNote { .. } => (msg!("action-post-tsc-note"), None),
+        Notice::NominationWelcome { .. } => (msg!("action-post-welcome"), None),
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))

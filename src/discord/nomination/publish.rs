@@ -60,11 +60,11 @@ pub async fn deliver(
         }
         Notice::NominationTscNote {
             nomination_id,
-            channel_id,
             note,
         } => {
             let n = load(*nomination_id).await?;
-            p.post_text(item, *channel_id, &notes::tsc_note(&n, *note, locale))
+            let channel = p.tsc_channel(item.guild_id).await?;
+            p.post_text(item, channel, &notes::tsc_note(&n, *note, locale))
                 .await
         }
         Notice::NominationNominatorNote {
@@ -83,12 +83,10 @@ pub async fn deliver(
             p.post_text(item, channel, &notes::outcome_text(&n, days, locale))
                 .await
         }
-        Notice::NominationWelcome {
-            nomination_id,
-            channel_id,
-        } => {
+        Notice::NominationWelcome { nomination_id } => {
             let n = load(*nomination_id).await?;
-            p.post_text(item, *channel_id, &notes::welcome_text(&n, locale))
+            let channel = p.announce_channel(item.guild_id).await?;
+            p.post_text(item, channel, &notes::welcome_text(&n, locale))
                 .await
         }
         other => Err(failed(format!("not a nomination notice: {other:?}"))),
@@ -121,11 +119,8 @@ async fn card(
     if n.state.is_closed() && n.place_id.is_none() {
         return Ok(None);
     }
-    let config = p.config(item.guild_id).await?;
-    // Never a public channel: without a private TSC channel the card has nowhere to go.
-    let channel = config
-        .tsc_channel_id
-        .ok_or_else(|| DeliveryError::Rejected("no private TSC channel".into()))?;
+    // Never a public channel: without a private TSC channel the card waits for one.
+    let channel = p.tsc_channel(item.guild_id).await?;
     let place = match n.place_id {
         Some(place) => place,
         None => {
