@@ -497,3 +497,38 @@ async fn a_nominee_who_leaves_ends_the_nomination() {
     );
     assert!(h.sim.requests_to("POST /channels/{}/threads").is_empty());
 }
+
+#[tokio::test]
+async fn a_role_grant_refused_for_manage_roles_is_told_once_and_lands_once_granted() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    h.sim.deny("PUT /guilds/{}/members/{}/roles/{}", None);
+    nominate(&h).await;
+    let (_, ballot) = accepted(&h).await;
+    vote(&h, &ballot, &[fx.alice, fx.bob, fx.carol], "+1").await;
+    h.advance(Duration::days(7));
+    let told = h
+        .sim
+        .wait_for_message(fx.announcements, |m| {
+            m.content().contains("missing a Discord permission")
+        })
+        .await;
+    // Said without naming the member or the nomination.
+    assert!(!told.content().contains(&format!("<@{}>", fx.frank)));
+    assert!(!told.content().contains("omination"), "{}", told.content());
+    assert!(!h.sim.has_role(fx.frank, fx.maintainers_role));
+
+    // The server admin grants the permission; the next retry finishes the job.
+    h.sim.allow("PUT /guilds/{}/members/{}/roles/{}");
+    h.advance(Duration::hours(1));
+    h.sim
+        .wait_for_role(fx.frank, fx.maintainers_role, true)
+        .await;
+    let told_twice = h
+        .announcements()
+        .iter()
+        .filter(|m| m.content().contains("missing a Discord permission"))
+        .count();
+    assert_eq!(told_twice, 1, "the TSC is told once");
+}
