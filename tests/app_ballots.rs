@@ -248,7 +248,7 @@ async fn a_deadline_passing_while_the_bot_is_down_closes_at_the_next_start() {
             .unwrap();
     }
     // Down for ten days.
-    w.app.db().close().await;
+    w.app.close().await;
     w.clock.advance(Duration::days(10));
     w.restart().await;
     w.app.run_due_jobs().await.unwrap();

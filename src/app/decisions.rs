@@ -33,7 +33,8 @@ impl App {
         let mut tx = self.write_tx().await?;
         let outcome = close_at_deadline(&mut tx, ballot_id, now).await?;
         tx.commit().await?;
-        store::checkpoint(self.db()).await;
+        self.config_cache().clear();
+        store::checkpoint(self.database()).await;
         self.wake();
         Ok(outcome)
     }
@@ -74,8 +75,9 @@ impl App {
         apply(&mut tx, &ballot, outcome, now).await?;
         let closed = view::in_guild(&mut tx, actor.guild_id, ballot_id).await?;
         tx.commit().await?;
+        self.config_cache().clear();
         if closed.secret {
-            store::checkpoint(self.db()).await;
+            store::checkpoint(self.database()).await;
         }
         self.wake();
         Ok(closed)

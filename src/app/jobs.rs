@@ -18,6 +18,13 @@ const LEASE: Duration = Duration::minutes(5);
 impl App {
     /// Runs every due job once; returns when the next pending job falls due.
     pub async fn run_due_jobs(&self) -> AppResult<Option<DateTime<Utc>>> {
+        let next = {
+            let mut conn = self.db().acquire().await?;
+            JOBS.next_due(&mut conn).await?
+        };
+        if next.is_none_or(|at| at > self.now()) {
+            return Ok(next);
+        }
         let rows = {
             let mut tx = self.write_tx().await?;
             let ids = JOBS.claim_due(&mut tx, self.now(), LEASE, BATCH).await?;
@@ -37,9 +44,11 @@ impl App {
                 Ok(()) => {
                     store::jobs::mark_done(&mut tx, row.id, now).await?;
                     tx.commit().await?;
-                    // A secret ballot's unlinked choices leave the WAL file too.
+                    // A closed ballot may have changed the policy (an amendment), and a secret
+                    // ballot's unlinked choices leave the WAL file too.
                     if matches!(job, Ok(Job::CloseBallot { .. })) {
-                        store::checkpoint(self.db()).await;
+                        self.config_cache().clear();
+                        store::checkpoint(self.database()).await;
                     }
                 }
                 Err(error) => {

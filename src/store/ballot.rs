@@ -173,6 +173,36 @@ pub async fn electorate(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Ve
     Ok(ids.into_iter().map(from_db_id).collect())
 }
 
+/// A ballot as a voter meets it: the ballot, whether they are in its frozen electorate, and
+/// whether they have a current vote. One query: the vote path is the hottest there is.
+pub async fn for_voter(
+    conn: &mut SqliteConnection,
+    ballot_id: i64,
+    voter: u64,
+) -> sqlx::Result<Option<(Ballot, bool, bool)>> {
+    #[derive(FromRow)]
+    struct ForVoter {
+        #[sqlx(flatten)]
+        ballot: BallotRow,
+        elector: bool,
+        voted: bool,
+    }
+    let row: Option<ForVoter> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {BALLOT_COLUMNS},
+                EXISTS (SELECT 1 FROM ballot_electorate WHERE ballot_id = ballots.id
+                                                         AND member_id = ?) AS elector,
+                EXISTS (SELECT 1 FROM votes WHERE ballot_id = ballots.id AND voter_id = ?)
+                    AS voted
+         FROM ballots WHERE id = ?"
+    )))
+    .bind(to_db_id(voter))
+    .bind(to_db_id(voter))
+    .bind(ballot_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|r| (Ballot::from(r.ballot), r.elector, r.voted)))
+}
+
 /// A voter's current vote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoteRecord {
@@ -219,27 +249,27 @@ pub async fn votes(conn: &mut SqliteConnection, ballot_id: i64) -> sqlx::Result<
     Ok(rows.into_iter().filter_map(VoteRow::into_record).collect())
 }
 
-/// Records a vote (new or changed) and, when `history` is asked for (public ballots), appends
-/// it to the history.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one row's columns, written in one statement"
-)]
-pub async fn upsert_vote(
+/// Records a vote, new or changed, if the ballot is still open at `now` (checked in the same
+/// statement, under the writer: a vote committed before the close counts, one after is
+/// refused). Returns `None` when the ballot was closed, else whether the voter had voted
+/// before. A public ballot's history is appended by the database (migration 0009).
+pub async fn record_vote(
     conn: &mut SqliteConnection,
     ballot_id: i64,
     voter_id: u64,
-    choice: Choice,
+    vote: (Choice, Option<&str>),
     binding: bool,
-    concern: Option<&str>,
-    history: bool,
     now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
+) -> sqlx::Result<Option<bool>> {
+    let (choice, concern) = vote;
+    let changes: Option<i64> = sqlx::query_scalar(
         "INSERT INTO votes (ballot_id, voter_id, choice, binding, concern, cast_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?6
+         WHERE EXISTS (SELECT 1 FROM ballots WHERE id = ?1 AND state = 'open' AND closes_at > ?6)
          ON CONFLICT (ballot_id, voter_id) DO UPDATE SET
-             choice = excluded.choice, concern = excluded.concern, updated_at = excluded.updated_at",
+             choice = excluded.choice, concern = excluded.concern,
+             updated_at = excluded.updated_at, changes = changes + 1
+         RETURNING changes",
     )
     .bind(ballot_id)
     .bind(to_db_id(voter_id))
@@ -247,17 +277,13 @@ pub async fn upsert_vote(
     .bind(binding)
     .bind(concern)
     .bind(to_millis(now))
-    .bind(to_millis(now))
-    .execute(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    if !history {
-        return Ok(());
-    }
-    append_event(conn, ballot_id, voter_id, Some(choice), concern, now).await
+    Ok(changes.map(|changes| changes > 0))
 }
 
-/// Withdraws a vote (recorded in the history when `history` is asked for); returns false when
-/// there was none.
+/// Withdraws a vote (a public ballot's history records the withdrawal: `history`); returns
+/// false when there was none.
 pub async fn delete_vote(
     conn: &mut SqliteConnection,
     ballot_id: i64,

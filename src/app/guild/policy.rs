@@ -55,6 +55,7 @@ impl App {
             outbox::queue(&mut tx, actor.guild_id, &notice, now).await?;
         }
         tx.commit().await?;
+        self.config_cache().clear();
         self.outbox_wakeup().wake();
         Ok(policy)
     }
