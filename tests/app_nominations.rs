@@ -648,7 +648,8 @@ async fn the_tsc_lists_open_nominations_and_no_one_else_does() {
 async fn the_database_itself_holds_one_open_nomination_per_member() {
     use steward::store::nomination::{self as repo, NewDraft};
     let w = World::new(FakeDiscord::default()).await;
-    let mut conn = w.app.db().acquire().await.unwrap();
+    // A write transaction that is never committed: nothing here stays.
+    let mut conn = w.app.write_tx().await.unwrap();
     let now = w.clock_now();
     let mut ids = Vec::new();
     for nominator in [FRANK, ALICE] {
