@@ -55,21 +55,20 @@ fn button(m: &SimMessage, suffix: &str) -> String {
         .unwrap_or_else(|| panic!("no {suffix} button on {:?}", custom_ids(m)))
 }
 
-/// The private thread in the TSC channel, once the bot made it.
+/// The private thread in the TSC channel: only the TSC (and moderators) can see it.
 async fn private_thread(h: &Harness) -> u64 {
     let fx = h.sim.fx().clone();
-    for _ in 0..500 {
-        if let Some(thread) = h
-            .sim
-            .channels()
-            .into_iter()
-            .find(|c| c.kind == 12 && c.parent_id == Some(fx.tsc_private))
-        {
-            return thread.id;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    panic!("no private thread in the TSC channel\n{}", h.sim.dump());
+    let thread = h
+        .sim
+        .wait_for_thread(fx.tsc_private, |t| t.is_private())
+        .await;
+    assert!(!thread.invitable, "members cannot bring others in");
+    assert!(
+        !thread.name.contains("Frank") && !thread.name.contains("Erin"),
+        "{}",
+        thread.name
+    );
+    thread.id
 }
 
 /// frank accepts; returns the ballot message in the private thread.
@@ -145,13 +144,15 @@ async fn accepted_and_approved_grants_the_role_and_updates_the_roster_export() {
     assert!(dm.embed_text().contains(STATEMENT), "{}", dm.embed_text());
     assert!(dm.pinged_users().is_empty());
     let (thread, ballot) = accepted(&h).await;
-    // The TSC is in the private thread; the card holds the statement.
+    // The TSC is in the private thread; nobody else can see it; the card holds the statement.
     for member in [fx.alice, fx.bob, fx.carol, fx.dave] {
+        assert!(h.sim.thread_members(thread).contains(&member), "{member}");
+        assert!(h.sim.can_see(member, thread));
+    }
+    for outsider in [fx.erin, fx.frank] {
         assert!(
-            !h.sim
-                .requests_to(format!("PUT /channels/{thread}/thread-members/{member}").as_str())
-                .is_empty(),
-            "{member} added to the thread"
+            !h.sim.can_see(outsider, thread),
+            "{outsider} sees the thread"
         );
     }
     let card = h
@@ -531,4 +532,30 @@ async fn a_role_grant_refused_for_manage_roles_is_told_once_and_lands_once_grant
         .filter(|m| m.content().contains("missing a Discord permission"))
         .count();
     assert_eq!(told_twice, 1, "the TSC is told once");
+}
+
+#[tokio::test]
+async fn without_private_threads_the_tsc_channel_itself_holds_the_vote() {
+    use support::sim::{Fixture, perms};
+    let mut fx = Fixture::standard();
+    fx.set_bot_permissions(perms::BOT & !perms::CREATE_PRIVATE_THREADS);
+    let h = Harness::start_with(fx).await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    nominate(&h).await;
+    let dm = invitation(&h).await;
+    h.sim.click(fx.frank, &dm, &button(&dm, ":accept")).await;
+    h.sim
+        .wait_for_message(fx.tsc_private, |m| m.embed_text().contains(STATEMENT))
+        .await;
+    let ballot = h
+        .sim
+        .wait_for_message(fx.tsc_private, |m| !m.buttons().is_empty())
+        .await;
+    assert!(h.sim.threads_of(fx.tsc_private).is_empty());
+    vote(&h, &ballot, &[fx.alice, fx.bob, fx.carol], "+1").await;
+    h.advance(Duration::days(7));
+    h.sim
+        .wait_for_role(fx.frank, fx.maintainers_role, true)
+        .await;
 }
