@@ -31,6 +31,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/roster.ftl"),
             // One file per process, in every locale.
             include_str!("../locales/en-US/rfc.ftl"),
+            include_str!("../locales/en-US/nominations.ftl"),
         ],
     ),
     (
@@ -41,6 +42,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/roster.ftl"),
             // One file per process, in every locale.
             include_str!("../locales/de/rfc.ftl"),
+            include_str!("../locales/de/nominations.ftl"),
         ],
     ),
 ];

@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::ballot::close::{Ending, close_in};
 use super::ballot::view;
-use super::{Actor, App, AppResult, rfc, succession, working_group};
+use super::{Actor, App, AppResult, nomination, rfc, succession, working_group};
 use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
 use crate::governance::permissions::{Action, Facts};
 use crate::store::{self, ballot::Ballot};
@@ -112,9 +112,12 @@ async fn apply(
         // are applied here, validated again, in the transaction that closes the ballot.
         Subject::Rfc { rfc_id } | Subject::Amendment { rfc_id } => {
             rfc::decided::ballot_closed(conn, ballot, *rfc_id, outcome, now).await
-        } // Nominations.
-
-          // Releases and dependencies.
+        }
+        // Nominations.
+        // A nomination: approved grants the office; otherwise the nominee is told privately.
+        Subject::Nomination { nomination_id } => {
+            nomination::decided::decided(conn, ballot, *nomination_id, outcome, now).await
+        } // Releases and dependencies.
 
           // Cases, the annual review's publication, dissolution.
     }

@@ -8,8 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::SqliteConnection;
 
 use super::outbox::{self, Notice};
-use super::{App, AppResult};
-use super::{rfc, succession, working_group};
+use super::{App, AppResult, nomination, rfc, succession, working_group};
 use crate::store::queue::{OUTBOX, backoff};
 use crate::store::{self, guild};
 
@@ -180,6 +179,12 @@ async fn on_delivered(
         }
 
         // Nominations.
+        Notice::NominationCardPosted { nomination_id } => {
+            nomination::place::card_posted(conn, *nomination_id, posted, now).await
+        }
+        Notice::NominationOutcome { nomination_id } => {
+            nomination::decided::outcome_told(conn, *nomination_id).await
+        }
 
         // Releases and dependencies.
 
@@ -198,6 +203,16 @@ async fn on_abandoned(
         // Closed DMs: recorded on the step, and the TSC is told instead.
         Notice::InactivityContact { step_id, member_id } => {
             succession::contact::undeliverable(conn, item.guild_id, *step_id, *member_id, now).await
+        }
+        // Nominations.
+        Notice::NominationInvite { nomination_id } => {
+            nomination::consent::invite_undeliverable(conn, *nomination_id, now).await
+        }
+        Notice::NominationCardPosted { nomination_id } => {
+            nomination::place::card_abandoned(conn, *nomination_id, now).await
+        }
+        Notice::NominationOutcome { nomination_id } => {
+            nomination::decided::outcome_undelivered(conn, *nomination_id, now).await
         }
         // Everything else: a message deleted, a channel gone, a member who left. The record
         // stays; the log above says what could not be done.

@@ -187,7 +187,10 @@ impl From<Denied> for UserError {
             }
             Action::WithdrawRfc => msg!("rfc-error-only-author-withdraws"),
             // Nominations.
-
+            Action::NominateMaintainer => msg!("nomination-error-not-allowed"),
+            Action::NominateTsc => msg!("nomination-error-tsc-only"),
+            Action::AnswerNomination => msg!("nomination-error-not-nominee"),
+            Action::ListNominations => msg!("error-needs-tsc"),
             // Releases and dependencies.
 
             // Cases, the annual review's publication, dissolution.

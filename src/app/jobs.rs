@@ -6,8 +6,9 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::SqliteConnection;
 
 use super::schedule::Job;
-use super::{App, AppResult};
-use super::{annual_review, ballot, decisions, rfc, succession, working_group};
+use super::{
+    App, AppResult, annual_review, ballot, decisions, nomination, rfc, succession, working_group,
+};
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
 
@@ -101,7 +102,10 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
             rfc::decided::discussion_ended(conn, *rfc_id, now).await
         } // Nominations.
 
-          // Releases and dependencies.
+        // Nominations.
+        Job::NominationExpiry { nomination_id } => {
+            nomination::consent::expire(conn, *nomination_id, now).await
+        } // Releases and dependencies.
 
           // Cases, the annual review's publication, dissolution.
     }

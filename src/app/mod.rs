@@ -17,6 +17,7 @@ pub mod delivery;
 pub mod error;
 pub mod guild;
 pub mod jobs;
+pub mod nomination;
 pub mod outbox;
 pub mod rfc;
 pub mod schedule;

@@ -9,6 +9,7 @@ use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
+use crate::governance::nomination::Note;
 use crate::governance::policy::PolicyKey;
 use crate::governance::roles::GovRole;
 use crate::store;
@@ -157,7 +158,21 @@ pub enum Notice {
         place: crate::governance::rfc::Place,
     },
     // Nominations.
-
+    /// The DM asking the nominee to confirm their interest: the statement, Accept / Decline.
+    NominationInvite { nomination_id: i64 },
+    /// The nomination's card in the TSC's private place: creates the private thread in the
+    /// TSC channel (or uses the channel itself), adds the TSC, posts the card.
+    NominationCardPosted { nomination_id: i64 },
+    /// An edit of the card to the nomination's latest state (coalesced per nomination).
+    NominationCardRefresh { nomination_id: i64 },
+    /// A note to the TSC in its private channel (resolved when delivered).
+    NominationTscNote { nomination_id: i64, note: Note },
+    /// A DM to the nominator.
+    NominationNominatorNote { nomination_id: i64, note: Note },
+    /// The outcome DM to the nominee: thanks, or the concerns without their authors.
+    NominationOutcome { nomination_id: i64 },
+    /// The welcome of a new maintainer or TSC member in the announcement channel.
+    NominationWelcome { nomination_id: i64 },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -226,10 +241,32 @@ impl Notice {
             Self::RfcAnnounced { rfc_id } => format!("rfc:{rfc_id}:announce"),
             Self::RfcEvent { event_id, place } => format!("rfc-event:{event_id}:{place:?}"),
             // Nominations.
+            Self::NominationInvite { nomination_id } => {
+                format!("nomination:{nomination_id}:invite")
+            }
+            Self::NominationCardPosted { nomination_id } => {
+                format!("nomination:{nomination_id}:card")
+            }
+            Self::NominationCardRefresh { nomination_id } => {
+                format!("nomination:{nomination_id}:card-refresh")
+            }
+            Self::NominationTscNote {
+                nomination_id,
+                note,
+                ..
+            } => format!("nomination:{nomination_id}:tsc:{}", note.key()),
+            Self::NominationNominatorNote {
+                nomination_id,
+                note,
+            } => format!("nomination:{nomination_id}:nominator:{}", note.key()),
+            Self::NominationOutcome { nomination_id } => {
+                format!("nomination:{nomination_id}:outcome")
+            }
+            Self::NominationWelcome { nomination_id } => {
+                format!("nomination:{nomination_id}:welcome")
+            } // Releases and dependencies.
 
-            // Releases and dependencies.
-
-            // Cases, the annual review's publication, dissolution.
+              // Cases, the annual review's publication, dissolution.
         }
     }
 
@@ -242,6 +279,10 @@ impl Notice {
             | Self::WgMemberRole { .. } => Repeat::Latest,
             // RFCs and amendments.
             Self::RfcCardPosted { .. } | Self::RfcCardRefresh { .. } => Repeat::Latest,
+            // Nominations.
+            Self::NominationCardPosted { .. } | Self::NominationCardRefresh { .. } => {
+                Repeat::Latest
+            }
             _ => Repeat::Once,
         }
     }

@@ -40,7 +40,8 @@ pub enum Job {
     /// A proposal's discussion period ends: the thread and the TSC are told it is ready.
     RfcDiscussionEnds { rfc_id: i64 },
     // Nominations.
-
+    /// The nominee's time to confirm their interest is over.
+    NominationExpiry { nomination_id: i64 },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -63,10 +64,11 @@ impl Job {
             // RFCs and amendments.
             Self::RfcDiscussionEnds { rfc_id } => format!("rfc:{rfc_id}:discussion-ends"),
             // Nominations.
+            Self::NominationExpiry { nomination_id } => {
+                format!("nomination:{nomination_id}:expiry")
+            } // Releases and dependencies.
 
-            // Releases and dependencies.
-
-            // Cases, the annual review's publication, dissolution.
+              // Cases, the annual review's publication, dissolution.
         }
     }
 }

@@ -6,8 +6,8 @@
 use std::borrow::Cow;
 
 use super::{
-    Data, Error, amendment, annual_review, ballot, decision_log, guild, rfc, succession,
-    working_group,
+    Data, Error, amendment, annual_review, ballot, decision_log, guild, nomination, rfc,
+    succession, working_group,
 };
 use crate::i18n;
 
@@ -26,7 +26,7 @@ fn all() -> Vec<Command> {
         amendment::commands::amend(),
         decision_log::commands::decisions(),
         // Nominations.
-
+        nomination::commands::nominate(),
         // Releases and dependencies.
 
         // Cases, the annual review's publication, dissolution.

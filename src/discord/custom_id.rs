@@ -39,7 +39,10 @@ pub enum CustomId {
     /// The form that collects a concern given as feedback.
     RfcConcern { rfc_id: i64 },
     // Nominations.
-
+    /// The statement form of a draft nomination.
+    NominationForm { draft_id: i64 },
+    /// The nominee's Accept or Decline (in the DM, or the reply to `/nominate respond`).
+    NominationAnswer { nomination_id: i64, accept: bool },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -61,6 +64,9 @@ pub const REPORT_INPUT: &str = "report";
 pub const SUMMARY_INPUTS: [&str; 3] = ["motivation", "proposal", "alternatives"];
 /// The text input of the feedback concern form.
 pub const FEEDBACK_CONCERN_INPUT: &str = "concern";
+/// The text inputs of the nomination form.
+pub const STATEMENT_INPUT: &str = "statement";
+pub const LINKS_INPUT: &str = "links";
 
 /// The prefix of the current version.
 const VERSION: &str = "v2";
@@ -108,6 +114,18 @@ impl CustomId {
             // Releases and dependencies.
 
             // Cases, the annual review's publication, dissolution.
+
+            // Nominations.
+            Self::NominationForm { draft_id } => format!("nomination:{draft_id}:form"),
+            Self::NominationAnswer {
+                nomination_id,
+                accept,
+            } => format!(
+                "nomination:{nomination_id}:{}",
+                if accept { "accept" } else { "decline" }
+            ), // Releases and dependencies.
+
+               // Cases, the annual review's publication, dissolution.
         }
     }
 
@@ -157,6 +175,15 @@ impl CustomId {
             ["rfc", n, "concern"] => Self::RfcConcern { rfc_id: id(n)? },
 
             // Nominations.
+            ["nomination", n, "form"] => Self::NominationForm { draft_id: id(n)? },
+            ["nomination", n, answer] => Self::NominationAnswer {
+                nomination_id: id(n)?,
+                accept: match *answer {
+                    "accept" => true,
+                    "decline" => false,
+                    _ => return None,
+                },
+            },
 
             // Releases and dependencies.
 
@@ -213,6 +240,16 @@ mod tests {
             // RFCs and amendments.
             CustomId::RfcSummary { draft_id: 3 },
             CustomId::RfcConcern { rfc_id: 5 },
+            // Nominations.
+            CustomId::NominationForm { draft_id: 3 },
+            CustomId::NominationAnswer {
+                nomination_id: 5,
+                accept: true,
+            },
+            CustomId::NominationAnswer {
+                nomination_id: 5,
+                accept: false,
+            },
         ]);
         ids.extend(
             Stance::ALL
@@ -291,6 +328,13 @@ mod tests {
             "rfc:0:summary",
             "rfc:x:concern",
             "rfc:1:concern:x",
+            // Nominations.
+            "nomination",
+            "nomination:1",
+            "nomination:0:accept",
+            "nomination:x:form",
+            "nomination:1:maybe",
+            "nomination:1:accept:extra",
         ] {
             assert_eq!(CustomId::parse(forged), None, "{forged:?}");
         }

@@ -2,7 +2,7 @@
 //! notice to its Discord rendering and requests.
 
 use super::publisher::DiscordPublisher;
-use super::{annual_review, ballot, guild, rfc, succession, working_group};
+use super::{annual_review, ballot, guild, nomination, rfc, succession, working_group};
 use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
 use crate::app::outbox::Notice;
 
@@ -47,6 +47,16 @@ impl Publisher for DiscordPublisher {
             | Notice::RfcCardRefresh { .. }
             | Notice::RfcAnnounced { .. }
             | Notice::RfcEvent { .. } => rfc::publish::deliver(self, item, locale).await,
+            // Nominations.
+            Notice::NominationInvite { .. }
+            | Notice::NominationCardPosted { .. }
+            | Notice::NominationCardRefresh { .. }
+            | Notice::NominationTscNote { .. }
+            | Notice::NominationNominatorNote { .. }
+            | Notice::NominationOutcome { .. }
+            | Notice::NominationWelcome { .. } => {
+                nomination::publish::deliver(self, item, locale).await
+            }
         }
     }
 }

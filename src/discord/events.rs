@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 
 use super::custom_id::CustomId;
 use super::reply::{self, ephemeral_response};
-use super::{Data, Error, ballot, rfc, succession, working_group};
+use super::{Data, Error, ballot, nomination, rfc, succession, working_group};
 use crate::i18n::tr;
 use crate::msg;
 
@@ -76,6 +76,16 @@ async fn on_component(
         }
 
         // Nominations.
+        Some(CustomId::NominationAnswer {
+            nomination_id,
+            accept,
+        }) => {
+            nomination::components::answer(ctx, data, component, nomination_id, accept, locale)
+                .await
+        }
+        Some(CustomId::NominationForm { .. }) => {
+            nomination::components::not_a_button(ctx, component, locale).await
+        }
 
         // Releases and dependencies.
 
@@ -127,6 +137,9 @@ async fn on_modal(
         }
 
         // Nominations.
+        Some(CustomId::NominationForm { draft_id }) => {
+            nomination::components::statement_submitted(ctx, data, modal, draft_id, locale).await
+        }
 
         // Releases and dependencies.
 

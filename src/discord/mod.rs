@@ -18,6 +18,7 @@ pub mod decision_log;
 pub mod delivery;
 pub mod events;
 pub mod guild;
+pub mod nomination;
 pub mod publisher;
 pub mod reply;
 pub mod rest;

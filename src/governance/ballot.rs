@@ -79,7 +79,8 @@ pub enum Subject {
     /// Decide an amendment to governance; approval applies its policy changes.
     Amendment { rfc_id: i64 },
     // Nominations.
-
+    /// A nomination of a maintainer or TSC member, voted on in secret by the TSC.
+    Nomination { nomination_id: i64 },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -89,7 +90,7 @@ impl Subject {
     /// A private subject (a member's status) is discussed, voted and resolved in the TSC's own
     /// place; only what the process makes public reaches the announcement channel.
     pub fn is_private(&self) -> bool {
-        matches!(self, Self::Emeritus { .. })
+        matches!(self, Self::Emeritus { .. } | Self::Nomination { .. })
     }
 }
 

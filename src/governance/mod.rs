@@ -8,6 +8,7 @@ pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
 pub mod decision;
+pub mod nomination;
 pub mod permissions;
 pub mod policy;
 mod policy_values;

@@ -45,7 +45,14 @@ pub enum Action {
     /// Read or export the decision log's private entries (`/decisions … private:true`).
     ReadPrivateDecisions,
     // Nominations.
-
+    /// Nominate a contributor as maintainer (`/nominate member`).
+    NominateMaintainer,
+    /// Nominate a maintainer for a TSC seat (`/nominate member office:tsc`).
+    NominateTsc,
+    /// Accept or decline one's own nomination (the DM's buttons, `/nominate respond`).
+    AnswerNomination,
+    /// See the open nominations and their step (`/nominate list`).
+    ListNominations,
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -127,7 +134,15 @@ pub const TABLE: &[Rule] = &[
     // Private decisions (a member's status, the set-up audit) are the TSC's.
     rule(Action::ReadPrivateDecisions, &[TSC]),
     // Nominations.
-
+    // "An existing maintainer nominates a contributor"; TSC members are maintainers too.
+    rule(Action::NominateMaintainer, &[MAINTAINER, TSC]),
+    // The TSC "approves new maintainers" and consists of core maintainers: TSC members
+    // nominate a maintainer for a seat.
+    rule(Action::NominateTsc, &[TSC]),
+    // "The nominee confirms their interest": only the nominee answers.
+    rule(Action::AnswerNomination, &[Who::Themselves]),
+    // "TSC members discuss and vote privately": open nominations are the TSC's to see.
+    rule(Action::ListNominations, &[TSC]),
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -196,7 +211,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 17] = [
+    const ALL: [Action; 21] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
@@ -214,6 +229,10 @@ mod tests {
         Action::WithdrawRfc,
         Action::PostponeRfc,
         Action::ReadPrivateDecisions,
+        Action::NominateMaintainer,
+        Action::NominateTsc,
+        Action::AnswerNomination,
+        Action::ListNominations,
     ];
 
     #[test]
@@ -317,6 +336,15 @@ mod tests {
             (Action::PostponeRfc, &nobody, opener, false),
             (Action::ReadPrivateDecisions, &tsc, none, true),
             (Action::ReadPrivateDecisions, &admin, none, false),
+            (Action::NominateMaintainer, &maintainer, none, true),
+            (Action::NominateMaintainer, &tsc, none, true),
+            (Action::NominateMaintainer, &contributor, none, false),
+            (Action::NominateTsc, &tsc, none, true),
+            (Action::NominateTsc, &maintainer, none, false),
+            (Action::AnswerNomination, &nobody, own, true),
+            (Action::AnswerNomination, &tsc, none, false),
+            (Action::ListNominations, &tsc, none, true),
+            (Action::ListNominations, &maintainer, none, false),
         ];
         for (action, standing, facts, allowed) in cases {
             assert_eq!(

@@ -10,6 +10,7 @@ pub mod ballot_votes;
 pub mod decision_log;
 pub mod guild;
 pub mod jobs;
+pub mod nomination;
 pub mod outbox;
 pub mod queue;
 pub mod rfc;

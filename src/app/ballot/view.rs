@@ -145,6 +145,8 @@ pub(crate) async fn load(conn: &mut SqliteConnection, ballot_id: i64) -> AppResu
         Subject::General | Subject::Emeritus { .. } => None,
         // RFCs and amendments.
         Subject::Rfc { .. } | Subject::Amendment { .. } => None,
+        // Nominations.
+        Subject::Nomination { .. } => None,
         Subject::WgCharter { wg_id }
         | Subject::WgChair { wg_id, .. }
         | Subject::WgClose { wg_id } => groups::get(conn, wg_id).await?,

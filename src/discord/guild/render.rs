@@ -45,6 +45,15 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         Notice::RfcCardRefresh { .. } | Notice::RfcAnnounced { .. } | Notice::RfcEvent { .. } => {
             (msg!("action-rfc-post"), None)
         }
+        // Nominations: said without naming them, since this note is posted publicly.
+        Notice::NominationInvite { .. }
+        | Notice::NominationNominatorNote { .. }
+        | Notice::NominationOutcome { .. } => (msg!("action-send-dm"), None),
+        Notice::NominationCardPosted { .. } | Notice::NominationCardRefresh { .. } => {
+            (msg!("action-post-tsc-private"), None)
+        }
+        Notice::NominationTscNote { .. } => (msg!("action-post-tsc-note"), None),
+        Notice::NominationWelcome { .. } => (msg!("action-post-welcome"), None),
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))
