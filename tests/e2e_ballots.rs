@@ -13,13 +13,21 @@ async fn startup_registers_localized_commands_and_answers_setup() {
     let h = Harness::start().await;
     let commands = h.sim.commands();
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
-    // The foundation's commands first; each process's follow (checked in its own tests too).
-    assert!(
-        names.starts_with(&["govern", "vote", "wg", "roster", "review"]),
-        "{names:?}"
+    assert_eq!(
+        names,
+        [
+            // The foundation.
+            vec!["govern", "vote", "wg", "roster", "review"],
+            // RFCs and amendments.
+            vec!["rfc", "amend", "decisions"],
+            // Nominations.
+            vec!["nominate"],
+            // Releases and dependencies.
+            vec!["release", "dependency"],
+            // Cases, the annual review's publication, dissolution.
+        ]
+        .concat()
     );
-    // Releases and dependencies.
-    assert!(names.contains(&"release") && names.contains(&"dependency"));
     let vote = h.sim.command("vote").unwrap();
     assert_eq!(vote["name_localizations"]["de"], "abstimmung");
     assert_eq!(vote["description"], "Formal TSC ballots");

@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::SqliteConnection;
 
 use super::outbox::{self, Notice};
-use super::{App, AppResult};
-use super::{dependency, release, succession, working_group};
+use super::{App, AppResult, nomination, rfc, succession, working_group};
+use super::{dependency, release};
 use crate::store::queue::{OUTBOX, backoff};
 use crate::store::{self, guild};
 
@@ -68,6 +68,15 @@ impl App {
         &self,
         publisher: &P,
     ) -> AppResult<Option<DateTime<Utc>>> {
+        // Woken far more often than items fall due (every vote wakes it): look first, on a
+        // reader, and take the writer only when there is something to claim.
+        let next = {
+            let mut conn = self.db().acquire().await?;
+            OUTBOX.next_due(&mut conn).await?
+        };
+        if next.is_none_or(|at| at > self.now()) {
+            return Ok(next);
+        }
         let rows = {
             let mut tx = self.write_tx().await?;
             let ids = OUTBOX.claim_due(&mut tx, self.now(), LEASE, BATCH).await?;
@@ -166,8 +175,17 @@ async fn on_delivered(
         Notice::WgArchive { wg_id } => working_group::objects::archived(conn, *wg_id, now).await,
 
         // RFCs and amendments.
+        Notice::RfcCardPosted { rfc_id } => {
+            rfc::objects::card_posted(conn, *rfc_id, posted, now).await
+        }
 
         // Nominations.
+        Notice::NominationCardPosted { nomination_id } => {
+            nomination::place::card_posted(conn, *nomination_id, posted, now).await
+        }
+        Notice::NominationOutcome { nomination_id } => {
+            nomination::decided::outcome_told(conn, *nomination_id).await
+        }
 
         // Releases and dependencies.
         Notice::ReleaseCardPosted { release_id } => {
@@ -199,12 +217,22 @@ async fn on_abandoned(
         Notice::InactivityContact { step_id, member_id } => {
             succession::contact::undeliverable(conn, item.guild_id, *step_id, *member_id, now).await
         }
+        // Nominations.
+        Notice::NominationInvite { nomination_id } => {
+            nomination::consent::invite_undeliverable(conn, *nomination_id, now).await
+        }
+        Notice::NominationCardPosted { nomination_id } => {
+            nomination::place::card_abandoned(conn, *nomination_id, now).await
+        }
+        Notice::NominationOutcome { nomination_id } => {
+            nomination::decided::outcome_undelivered(conn, *nomination_id, now).await
+        }
         // Releases and dependencies.
         // The reporter's DMs are closed: they are told in the release's thread instead.
         Notice::ReleaseBlockerDecided { blocker_id } => {
             release::feedback::dm_refused(conn, item.guild_id, *blocker_id, now).await
         }
-
+        // Cases, the annual review's publication, dissolution.
         // Everything else: a message deleted, a channel gone, a member who left. The record
         // stays; the log above says what could not be done.
         _ => Ok(()),

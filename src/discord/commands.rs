@@ -6,7 +6,8 @@
 use std::borrow::Cow;
 
 use super::{
-    Data, Error, annual_review, ballot, dependency, guild, release, succession, working_group,
+    Data, Error, amendment, annual_review, ballot, decision_log, dependency, guild, nomination,
+    release, rfc, succession, working_group,
 };
 use crate::i18n;
 
@@ -21,9 +22,11 @@ fn all() -> Vec<Command> {
         succession::commands::roster(),
         annual_review::commands::review(),
         // RFCs and amendments.
-
+        rfc::commands::rfc(),
+        amendment::commands::amend(),
+        decision_log::commands::decisions(),
         // Nominations.
-
+        nomination::commands::nominate(),
         // Releases and dependencies.
         release::commands::release(),
         dependency::commands::dependency(),

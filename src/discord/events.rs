@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 
 use super::custom_id::CustomId;
 use super::reply::{self, ephemeral_response};
-use super::{Data, Error, ballot, dependency, release, succession, working_group};
+use super::{Data, Error, ballot, dependency, nomination, release, rfc, succession, working_group};
 use crate::i18n::tr;
 use crate::msg;
 
@@ -71,8 +71,21 @@ async fn on_component(
         }
 
         // RFCs and amendments.
+        Some(CustomId::RfcFeedback { rfc_id, stance }) => {
+            rfc::components::feedback(ctx, data, component, rfc_id, stance, locale).await
+        }
 
         // Nominations.
+        Some(CustomId::NominationAnswer {
+            nomination_id,
+            accept,
+        }) => {
+            nomination::components::answer(ctx, data, component, nomination_id, accept, locale)
+                .await
+        }
+        Some(CustomId::NominationForm { .. }) => {
+            nomination::components::not_a_button(ctx, component, locale).await
+        }
 
         // Releases and dependencies.
         Some(CustomId::ReleaseWorks { release_id }) => {
@@ -112,6 +125,8 @@ async fn on_component(
         Some(
             CustomId::Concern { .. }
             | CustomId::WgCharter { .. }
+            | CustomId::RfcSummary { .. }
+            | CustomId::RfcConcern { .. }
             | CustomId::ReleasePlan { .. }
             | CustomId::DependencyProposal { .. },
         )
@@ -146,8 +161,17 @@ async fn on_modal(
         }
 
         // RFCs and amendments.
+        Some(CustomId::RfcSummary { draft_id }) => {
+            rfc::components::summary(ctx, data, modal, draft_id, locale).await
+        }
+        Some(CustomId::RfcConcern { rfc_id }) => {
+            rfc::components::concern(ctx, data, modal, rfc_id, locale).await
+        }
 
         // Nominations.
+        Some(CustomId::NominationForm { draft_id }) => {
+            nomination::components::statement_submitted(ctx, data, modal, draft_id, locale).await
+        }
 
         // Releases and dependencies.
         Some(CustomId::ReleasePlan { draft_id }) => {

@@ -74,9 +74,13 @@ pub enum Subject {
     /// A status review: move an inactive maintainer or TSC member to emeritus.
     Emeritus { member_id: u64 },
     // RFCs and amendments.
-
+    /// Decide an RFC (accept or decline it).
+    Rfc { rfc_id: i64 },
+    /// Decide an amendment to governance; approval applies its policy changes.
+    Amendment { rfc_id: i64 },
     // Nominations.
-
+    /// A nomination of a maintainer or TSC member, voted on in secret by the TSC.
+    Nomination { nomination_id: i64 },
     // Releases and dependencies.
     /// Approve a release plan (step 2 of the release process).
     ReleasePlan { release_id: i64 },
@@ -89,7 +93,7 @@ impl Subject {
     /// A private subject (a member's status) is discussed, voted and resolved in the TSC's own
     /// place; only what the process makes public reaches the announcement channel.
     pub fn is_private(&self) -> bool {
-        matches!(self, Self::Emeritus { .. })
+        matches!(self, Self::Emeritus { .. } | Self::Nomination { .. })
     }
 }
 

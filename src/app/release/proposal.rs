@@ -15,7 +15,8 @@ use crate::governance::ballot::{self as ballot_rules, Subject};
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::release::{self as rules, Effect, Event, InputError, Stage};
 use crate::msg;
-use crate::store::ballot::{self as ballots, Ballot};
+use crate::store::ballot::Ballot;
+use crate::store::ballot_votes;
 use crate::store::guild::ChannelPurpose;
 use crate::store::release::{self as repo, Column, Release};
 
@@ -190,7 +191,7 @@ impl App {
             };
             if let Some(ballot_id) = running {
                 // No one member stops a vote: only before its first binding vote.
-                let binding = ballots::votes(&mut tx, ballot_id)
+                let binding = ballot_votes::votes(&mut tx, ballot_id)
                     .await?
                     .iter()
                     .filter(|v| v.binding)

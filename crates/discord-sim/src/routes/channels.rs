@@ -8,7 +8,7 @@ use super::response::{
     Resp, created, invalid_form, no_content, ok, unknown_channel, unknown_message,
 };
 use super::{Request, id_of};
-use crate::fixture::{FxChannel, channel_kind};
+use crate::fixture::FxChannel;
 use crate::state::{State, as_id, sid};
 use crate::validate::Shape;
 
@@ -41,14 +41,13 @@ pub(super) fn route(st: &mut State, req: &Request<'_>) -> Option<Resp> {
             Shape::GuildChannels,
         ),
         ("POST", ["guilds", _, "channels"]) => create_channel(st, body),
-        ("POST", ["channels", c, "messages", m, "threads"]) => start_thread(st, c, m, body),
         _ => return None,
     })
 }
 
-/// A guild channel or a DM channel the bot opened.
+/// A guild channel, a thread or a DM channel the bot opened.
 pub(super) fn channel_exists(st: &State, c: u64) -> bool {
-    st.channels.contains_key(&c) || st.is_dm(c).is_some()
+    st.channel_exists(c)
 }
 
 fn get_channel(st: &State, c: &str) -> Resp {
@@ -169,51 +168,5 @@ fn create_channel(st: &mut State, body: &Value) -> Resp {
     if st.has_intent(0) {
         st.dispatch("CHANNEL_CREATE", j.clone());
     }
-    created(j, Shape::GuildChannel)
-}
-
-/// `POST /channels/{c}/messages/{m}/threads`: a public thread started from a message. As on
-/// Discord, the thread's id is the message's, one message starts at most one thread, and the
-/// thread takes its parent's permission overwrites. (No THREAD_CREATE is dispatched yet.)
-fn start_thread(st: &mut State, c: &str, m: &str, body: &Value) -> Resp {
-    let Some(parent) = id_of(c).and_then(|c| st.channels.get(&c)).cloned() else {
-        return unknown_channel();
-    };
-    let Some(id) = find_message(st, c, m) else {
-        return unknown_message();
-    };
-    if st.channels.contains_key(&id) {
-        return invalid_form("A thread has already been created for this message");
-    }
-    let Some(name) = body["name"]
-        .as_str()
-        .filter(|n| !n.is_empty() && n.chars().count() <= 100)
-    else {
-        return invalid_form("name: Must be between 1 and 100 in length");
-    };
-    let duration = body["auto_archive_duration"].as_u64().unwrap_or(4320);
-    if ![60, 1440, 4320, 10080].contains(&duration) {
-        return invalid_form("auto_archive_duration: Value must be one of (60, 1440, 4320, 10080)");
-    }
-    let thread = FxChannel {
-        id,
-        name: name.to_string(),
-        kind: channel_kind::PUBLIC_THREAD,
-        parent_id: Some(parent.id),
-        position: 0,
-        topic: None,
-        permission_overwrites: parent.permission_overwrites.clone(),
-    };
-    let mut j = st.channel_json(&thread);
-    j["owner_id"] = json!(sid(st.fx.bot));
-    j["member_count"] = json!(1);
-    j["message_count"] = json!(0);
-    j["thread_metadata"] = json!({
-        "archived": false,
-        "auto_archive_duration": duration,
-        "archive_timestamp": chrono::Utc::now().to_rfc3339(),
-        "locked": false,
-    });
-    st.channels.insert(id, thread);
     created(j, Shape::GuildChannel)
 }
