@@ -6,7 +6,7 @@ mod support;
 use chrono::Duration;
 use serde_json::json;
 use support::bot::{Harness, ballot_id};
-use support::sim::{Fixture, SimMessage};
+use support::sim::{Fixture, SimMessage, SimThread};
 
 const CHANGELOG: &str = "- Faster start-up\n- WASI preview 2 support";
 
@@ -58,15 +58,11 @@ async fn approve_ballot(h: &Harness, ballot: &SimMessage) {
     h.advance(Duration::hours(72));
 }
 
-/// Waits (bounded) until the bot opened the release's thread.
-async fn thread_named(h: &Harness, name: &str) -> support::sim::FxChannel {
-    for _ in 0..500 {
-        if let Some(thread) = h.sim.channel_by_name(name) {
-            return thread;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    panic!("no thread {name}\n{}", h.sim.dump());
+/// The release's public thread, started from its card in the releases channel.
+async fn release_thread(h: &Harness, releases: u64, name: &str) -> SimThread {
+    let thread = h.sim.wait_for_thread(releases, |t| t.name == name).await;
+    assert!(!thread.is_private(), "everyone may give feedback");
+    thread
 }
 
 async fn card_at_step(h: &Harness, card: u64, step: u8) -> SimMessage {
@@ -166,8 +162,8 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
         r.text()
     );
     let card = card_at_step(&h, card.id, 4).await;
-    let thread = thread_named(&h, "Release v1.4.0").await;
-    assert_eq!(thread.parent_id, Some(p.releases));
+    let thread = release_thread(&h, p.releases, "Release v1.4.0").await;
+    assert_eq!(thread.starter_message, Some(card.id), "started from the card");
 
     // Step 4: the community's feedback, from the card's buttons.
     let works = h.sim.click(p.grace, &card, "v2:release:1:works").await;
@@ -409,7 +405,7 @@ async fn a_reporter_with_closed_dms_is_mentioned_in_the_thread() {
             ],
         )
         .await;
-    let thread = thread_named(&h, "Release v2.0.0").await;
+    let thread = release_thread(&h, p.releases, "Release v2.0.0").await;
     let report = h
         .sim
         .wait_for_message(thread.id, |m| m.embed_text().contains("Docs are wrong"))
