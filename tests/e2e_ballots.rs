@@ -137,8 +137,7 @@ async fn a_ballot_from_start_to_announced_result() {
     h.sim
         .wait_for_edit(ballot.id, |m| m.buttons().is_empty())
         .await;
-    h.advance(Duration::hours(1));
-    h.bot().app().run_due_jobs().await.unwrap();
+    h.advance_settled(Duration::hours(1)).await;
     assert_eq!(h.announcements().len(), 1);
 }
 
@@ -175,6 +174,7 @@ async fn buttons_keep_working_and_the_ballot_still_closes_after_a_restart() {
         "{}",
         result.embed_text()
     );
+    h.settle().await;
     assert_eq!(h.announcements().len(), 1);
 }
 
@@ -209,7 +209,7 @@ async fn an_announcement_failing_three_times_is_posted_once() {
         })
         .await;
     assert!(result.embed_text().contains("approved"));
-    h.advance(Duration::minutes(10));
+    h.advance_settled(Duration::minutes(10)).await;
     assert_eq!(h.announcements().len(), 1);
     assert_eq!(
         h.sim.requests_to(route.as_str()).len(),
@@ -239,12 +239,13 @@ async fn a_rate_limited_announcement_waits_for_retry_after() {
         .await;
     assert_eq!(row.next_attempt_at, failed_at + Duration::seconds(30));
     assert!(row.delivered_at.is_none());
-    h.advance(Duration::seconds(29));
+    h.advance_settled(Duration::seconds(29)).await;
     assert_eq!(h.sim.requests_to(route.as_str()).len(), 1);
     h.advance(Duration::seconds(1));
     h.sim
         .wait_for_message(fx.announcements, |m| m.embed_text().contains("Slow down"))
         .await;
+    h.settle().await;
     assert_eq!(h.announcements().len(), 1);
     assert_eq!(h.sim.requests_to(route.as_str()).len(), 2);
 }
