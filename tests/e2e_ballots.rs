@@ -461,3 +461,30 @@ async fn a_slow_member_list_still_gets_an_answer_within_discords_three_seconds()
     assert!(r.latency.unwrap() < std::time::Duration::from_secs(3));
     assert_eq!(h.count("ballots").await, 1);
 }
+
+/// Discord shows `/govern` to everyone (its default permissions would hide `/govern show` too):
+/// the bot itself refuses the set-up to a member without Manage Server, privately, changing
+/// nothing.
+#[tokio::test]
+async fn setup_without_manage_server_is_refused_privately_and_changes_nothing() {
+    let h = Harness::start().await;
+    let fx = h.sim.fx().clone();
+    let govern = h.sim.command("govern").unwrap();
+    assert!(govern["default_member_permissions"].is_null());
+    let r = h
+        .sim
+        .slash(
+            fx.dave,
+            "govern setup",
+            json!({"tsc": fx.tsc_role, "announcements": fx.announcements}),
+        )
+        .await;
+    assert!(r.is_ephemeral(), "{}", r.text());
+    assert_eq!(
+        r.text(),
+        "Only members with the Manage Server permission can do that."
+    );
+    assert_eq!(h.count("guilds").await, 0);
+    h.settle().await;
+    assert!(h.announcements().is_empty());
+}
