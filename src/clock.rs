@@ -49,17 +49,3 @@ impl Clock for ManualClock {
         *self.now.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn manual_clock_moves_only_when_told() {
-        let start = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
-        let clock = ManualClock::new(start);
-        assert_eq!(clock.now(), start);
-        clock.advance(Duration::hours(3));
-        assert_eq!(clock.now(), start + Duration::hours(3));
-    }
-}

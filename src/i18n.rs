@@ -176,8 +176,14 @@ mod tests {
 
     #[test]
     fn german_members_read_german() {
-        assert_ne!(
+        assert_eq!(
             tr("de", "generic-error", None),
+            "Bei uns ist etwas schiefgegangen; nichts wurde geändert. Bitte versuche es später \
+             noch einmal."
+        );
+        // A locale Steward does not have falls back to English, never to a message id.
+        assert_eq!(
+            tr("fr", "generic-error", None),
             tr("en-US", "generic-error", None)
         );
     }

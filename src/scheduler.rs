@@ -9,18 +9,51 @@ use tokio::sync::{Notify, watch};
 
 use crate::clock::Clock;
 
-/// Wakes a loop early: after something was scheduled, or after a test moved the clock.
-#[derive(Debug, Clone, Default)]
-pub struct Wakeup(Arc<Notify>);
+/// Wakes a loop early (after something was scheduled, or after a test moved the clock), and
+/// tells who waits for it when the loop has gone through everything due.
+#[derive(Debug, Clone)]
+pub struct Wakeup(Arc<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    notify: Notify,
+    progress: watch::Sender<Progress>,
+}
+
+/// How many passes a loop has started and finished, and whether the last one left nothing due.
+#[derive(Debug, Clone, Copy, Default)]
+struct Progress {
+    started: u64,
+    finished: u64,
+    idle: bool,
+}
+
+impl Default for Wakeup {
+    fn default() -> Self {
+        Self(Arc::new(Inner {
+            notify: Notify::new(),
+            progress: watch::Sender::new(Progress::default()),
+        }))
+    }
+}
 
 impl Wakeup {
     pub fn wake(&self) {
         // notify_one keeps a permit when the loop is busy, so no wake-up is lost.
-        self.0.notify_one();
+        self.0.notify.notify_one();
     }
 
     async fn woken(&self) {
-        self.0.notified().await
+        self.0.notify.notified().await
+    }
+
+    /// Wakes the loop and resolves once a pass that started after this call has finished with
+    /// nothing left due: what a test waits for before asserting that nothing more happens.
+    pub async fn settled(&self) {
+        let mut progress = self.0.progress.subscribe();
+        let seen = progress.borrow().started;
+        self.wake();
+        let _ = progress.wait_for(|p| p.finished > seen && p.idle).await;
     }
 }
 
@@ -39,7 +72,20 @@ pub async fn run_loop<F, Fut>(
     Fut: Future<Output = Option<DateTime<Utc>>>,
 {
     while !*shutdown.borrow() {
+        let pass = {
+            let mut started = 0;
+            wakeup.0.progress.send_modify(|p| {
+                p.started += 1;
+                started = p.started;
+            });
+            started
+        };
         let next = tick().await;
+        let idle = next.is_none_or(|at| at > clock.now());
+        wakeup.0.progress.send_modify(|p| {
+            p.finished = pass;
+            p.idle = idle;
+        });
         let pause = next
             .map(|at| (at - clock.now()).to_std().unwrap_or_default())
             .unwrap_or(MAX_SLEEP)

@@ -138,8 +138,7 @@ async fn a_ballot_from_start_to_announced_result() {
     h.sim
         .wait_for_edit(ballot.id, |m| m.buttons().is_empty())
         .await;
-    h.advance(Duration::hours(1));
-    h.bot().app().run_due_jobs().await.unwrap();
+    h.advance_settled(Duration::hours(1)).await;
     assert_eq!(h.announcements().len(), 1);
 }
 
@@ -176,6 +175,7 @@ async fn buttons_keep_working_and_the_ballot_still_closes_after_a_restart() {
         "{}",
         result.embed_text()
     );
+    h.settle().await;
     assert_eq!(h.announcements().len(), 1);
 }
 
@@ -210,7 +210,7 @@ async fn an_announcement_failing_three_times_is_posted_once() {
         })
         .await;
     assert!(result.embed_text().contains("approved"));
-    h.advance(Duration::minutes(10));
+    h.advance_settled(Duration::minutes(10)).await;
     assert_eq!(h.announcements().len(), 1);
     assert_eq!(
         h.sim.requests_to(route.as_str()).len(),
@@ -240,12 +240,13 @@ async fn a_rate_limited_announcement_waits_for_retry_after() {
         .await;
     assert_eq!(row.next_attempt_at, failed_at + Duration::seconds(30));
     assert!(row.delivered_at.is_none());
-    h.advance(Duration::seconds(29));
+    h.advance_settled(Duration::seconds(29)).await;
     assert_eq!(h.sim.requests_to(route.as_str()).len(), 1);
     h.advance(Duration::seconds(1));
     h.sim
         .wait_for_message(fx.announcements, |m| m.embed_text().contains("Slow down"))
         .await;
+    h.settle().await;
     assert_eq!(h.announcements().len(), 1);
     assert_eq!(h.sim.requests_to(route.as_str()).len(), 2);
 }
@@ -460,4 +461,31 @@ async fn a_slow_member_list_still_gets_an_answer_within_discords_three_seconds()
     assert!(r.text().contains("is open until"), "{}", r.text());
     assert!(r.latency.unwrap() < std::time::Duration::from_secs(3));
     assert_eq!(h.count("ballots").await, 1);
+}
+
+/// Discord shows `/govern` to everyone (its default permissions would hide `/govern show` too):
+/// the bot itself refuses the set-up to a member without Manage Server, privately, changing
+/// nothing.
+#[tokio::test]
+async fn setup_without_manage_server_is_refused_privately_and_changes_nothing() {
+    let h = Harness::start().await;
+    let fx = h.sim.fx().clone();
+    let govern = h.sim.command("govern").unwrap();
+    assert!(govern["default_member_permissions"].is_null());
+    let r = h
+        .sim
+        .slash(
+            fx.dave,
+            "govern setup",
+            json!({"tsc": fx.tsc_role, "announcements": fx.announcements}),
+        )
+        .await;
+    assert!(r.is_ephemeral(), "{}", r.text());
+    assert_eq!(
+        r.text(),
+        "Only members with the Manage Server permission can do that."
+    );
+    assert_eq!(h.count("guilds").await, 0);
+    h.settle().await;
+    assert!(h.announcements().is_empty());
 }

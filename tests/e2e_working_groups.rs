@@ -155,7 +155,7 @@ async fn a_rejected_charter_is_announced_and_creates_nothing() {
         "{}",
         result.embed_text()
     );
-    h.advance(Duration::minutes(5));
+    h.advance_settled(Duration::minutes(5)).await;
     assert!(h.sim.channel_by_name("wasi-preview-2").is_none());
     assert!(h.sim.role_by_name("WASI Preview 2").is_none());
     assert!(h.sim.requests_to("POST /guilds/{}/roles").is_empty());

@@ -125,4 +125,13 @@ impl App {
         self.jobs_wakeup.wake();
         self.outbox_wakeup.wake();
     }
+
+    /// Resolves once both loops have gone through everything due now, including what each
+    /// pass queued for the other (a job's notices, a delivery's follow-up jobs).
+    pub async fn settled(&self) {
+        for _ in 0..3 {
+            self.jobs_wakeup.settled().await;
+            self.outbox_wakeup.settled().await;
+        }
+    }
 }

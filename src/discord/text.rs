@@ -17,13 +17,20 @@ pub fn truncate(text: &str, max: usize) -> String {
     cut
 }
 
-/// Splits a long text into messages of at most `max` characters, between lines where it can,
-/// so that nothing is lost to Discord's 2000-character limit.
+/// Splits a long text into messages of at most `max` characters, between lines where it can
+/// (a line longer than a message is split between words), so that nothing is lost to
+/// Discord's 2000-character limit.
 pub fn split_message(text: &str, max: usize) -> Vec<String> {
     let mut chunks = Vec::new();
     let mut current = String::new();
-    for line in text.lines() {
-        let line = truncate(line, max);
+    let lines = text.lines().flat_map(|line| {
+        if chars(line) > max {
+            split_chars(line, max)
+        } else {
+            vec![line.to_owned()]
+        }
+    });
+    for line in lines {
         let needed = chars(&current) + chars(&line) + usize::from(!current.is_empty());
         if !current.is_empty() && needed > max {
             chunks.push(std::mem::take(&mut current));
@@ -226,7 +233,35 @@ pub fn fitted_embed_within(
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The text without the whitespace a split may turn into a break.
+    fn letters(text: &str) -> String {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    proptest! {
+        /// Every character reaches Discord, in order, in messages within the limit.
+        #[test]
+        fn split_messages_lose_nothing_and_fit(
+            lines in prop::collection::vec("[a-z ]{0,120}|\\PC{0,40}", 0..60),
+            max in 20usize..300,
+        ) {
+            let text = lines.join("\n");
+            let parts = split_message(&text, max);
+            prop_assert!(parts.iter().all(|p| chars(p) <= max));
+            prop_assert_eq!(letters(&parts.concat()), letters(&text));
+        }
+
+        #[test]
+        fn split_pieces_lose_nothing_and_fit(text in "\\PC{0,600}", max in 1usize..200) {
+            let pieces = split_chars(&text, max);
+            prop_assert!(pieces.iter().all(|p| chars(p) <= max));
+            prop_assert_eq!(pieces.concat(), text);
+        }
+    }
 
     #[test]
     fn a_charter_ballot_at_every_limit_still_fits_one_embed() {

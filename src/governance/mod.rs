@@ -19,3 +19,6 @@ pub mod roles;
 pub mod succession;
 pub mod text;
 pub mod working_group;
+
+#[cfg(test)]
+pub(crate) mod arbitrary;

@@ -171,3 +171,55 @@ fn stored_policies_missing_fields_get_defaults() {
     assert_eq!(p.approval, Ratio::new(2, 3));
     assert_eq!(p.nomination_confirm_days, 7);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::super::*;
+    use crate::governance::arbitrary::{approval, policy, quorum};
+
+    proptest! {
+        #[test]
+        fn every_generated_policy_is_valid(p in policy()) {
+            prop_assert_eq!(p.validate(), Ok(()));
+        }
+
+        /// `/govern policy` shows each value as `policy-set` reads it back.
+        #[test]
+        fn each_setting_reads_back_as_shown(p in policy()) {
+            for &key in PolicyKey::ALL {
+                prop_assert_eq!(p.with(key, &p.value_of(key)), Ok(p.clone()), "{}", key.name());
+            }
+        }
+
+        /// An amendment can move any valid policy to any other at once, whatever the order of
+        /// its changes, since the whole is checked only after all of them are applied.
+        #[test]
+        fn an_amendment_reaches_any_valid_policy(from in policy(), to in policy(), rotate in 0usize..64) {
+            let mut values: Vec<(PolicyKey, String)> =
+                PolicyKey::ALL.iter().map(|&k| (k, to.value_of(k))).collect();
+            let len = values.len();
+            values.rotate_left(rotate % len);
+            let changes: Vec<(PolicyKey, &str)> =
+                values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            prop_assert_eq!(from.with_all(&changes), Ok(to));
+        }
+
+        #[test]
+        fn ratios_read_back_as_written(r in prop_oneof![quorum(), approval()]) {
+            prop_assert_eq!(Ratio::parse(&r.to_string()), Some(r));
+            prop_assert_eq!(Ratio::parse(&format!(" {} / {} ", r.num, r.den)), Some(r));
+        }
+
+        #[test]
+        fn ratios_outside_zero_to_one_are_refused(num in 0u32..2000, den in 0u32..2000) {
+            let valid = num > 0 && den > 0 && num <= den && den <= 1000;
+            prop_assert_eq!(Ratio::parse(&format!("{num}/{den}")).is_some(), valid);
+        }
+
+        #[test]
+        fn ratio_text_that_is_not_a_fraction_is_refused(text in "[^/]{0,12}") {
+            prop_assert_eq!(Ratio::parse(&text), None);
+        }
+    }
+}

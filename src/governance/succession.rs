@@ -326,4 +326,67 @@ mod tests {
         );
         assert_eq!(shortfalls(&p, 5, None), vec![], "no maintainer role mapped");
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::governance::arbitrary::policy;
+
+        fn time(secs: i64) -> DateTime<Utc> {
+            Utc.timestamp_opt(secs, 0).unwrap()
+        }
+
+        proptest! {
+            /// Calendar months are 28 to 31 days: never quiet sooner, always quiet later; and
+            /// once quiet, a member stays quiet as time passes and for any shorter threshold.
+            #[test]
+            fn months_count_as_calendar_months(
+                since in 0i64..4_000_000_000,
+                elapsed in 0i64..(4 * 366 * 86_400),
+                months in 1u32..=36,
+            ) {
+                let (from, now) = (time(since), time(since + elapsed));
+                let quiet = quiet_for(from, now, months);
+                let days = elapsed / 86_400;
+                if days < i64::from(months) * 28 {
+                    prop_assert!(!quiet);
+                }
+                if days > i64::from(months) * 31 {
+                    prop_assert!(quiet);
+                }
+                if quiet {
+                    prop_assert!(quiet_for(from, now + Duration::days(1), months));
+                    prop_assert!(quiet_for(from, now, months - 1));
+                }
+            }
+
+            /// Whatever the policy, a review never comes before the contact, nobody outside
+            /// office or outside the server is ever approached, and no step comes before the
+            /// policy's contact threshold.
+            #[test]
+            fn steps_follow_the_policy_in_order(
+                p in policy(),
+                office in any::<bool>(),
+                in_guild in any::<bool>(),
+                contacted in any::<bool>(),
+                elapsed_days in 0i64..2000,
+            ) {
+                let since = time(1_700_000_000);
+                let roles = if office { vec![GovRole::Tsc] } else { vec![GovRole::Contributor] };
+                let m = MemberActivity { in_guild, contacted, ..member(&roles, since) };
+                let now = since + Duration::days(elapsed_days);
+                let step = next_step(&p, &m, now);
+                if !office || !in_guild || !quiet_for(since, now, p.inactivity_contact_months) {
+                    prop_assert_eq!(step, None);
+                }
+                if !contacted {
+                    prop_assert_ne!(step, Some(Step::Review));
+                }
+                if contacted && step == Some(Step::Review) {
+                    prop_assert!(quiet_for(since, now, p.inactivity_review_months));
+                }
+            }
+        }
+    }
 }

@@ -120,7 +120,9 @@ pub fn slug(name: &str) -> String {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').chars().take(NAME_MAX).collect()
+    // Cut before trimming: a cut can end on a dash.
+    let cut: String = out.chars().take(NAME_MAX).collect();
+    cut.trim_end_matches('-').to_owned()
 }
 
 pub fn validate_focus(focus: &str) -> Result<String, WgError> {

@@ -103,3 +103,68 @@ fn status_keys_round_trip() {
         assert_eq!(Status::from_key(s.key()), Some(s));
     }
 }
+
+mod properties {
+    use chrono::{Duration, TimeZone, Utc};
+    use proptest::prelude::*;
+
+    use super::super::*;
+
+    proptest! {
+        /// A channel name Discord keeps as is: lowercase letters and digits joined by single
+        /// dashes, bounded, the same when slugged again.
+        #[test]
+        fn slugs_are_what_discord_keeps(name in "\\PC{0,150}") {
+            let s = slug(&name);
+            prop_assert!(s.chars().count() <= NAME_MAX);
+            prop_assert!(!s.starts_with('-') && !s.ends_with('-') && !s.contains("--"));
+            prop_assert!(s.chars().all(|c| c == '-'
+                || (c.is_alphanumeric() && c.to_lowercase().eq(std::iter::once(c)))));
+            prop_assert_eq!(slug(&s), s.clone());
+        }
+
+        #[test]
+        fn a_valid_name_always_has_a_channel(name in "\\PC{0,150}") {
+            if let Ok(kept) = validate_name(&name) {
+                prop_assert!(!slug(&kept).is_empty());
+                prop_assert_eq!(kept.as_str(), name.trim());
+            }
+        }
+
+        /// Reports fall due a cadence after the last, are flagged a grace period later, and a
+        /// charter's end reminder never lies in the past nor after the end.
+        #[test]
+        fn report_and_charter_dates_keep_their_order(
+            start in 0i64..4_000_000_000,
+            cadence in 1u32..=365,
+            grace in 0u32..=366,
+            before in 0u32..=366,
+            ends_in in 1i64..800,
+        ) {
+            let since = Utc.timestamp_opt(start, 0).unwrap();
+            let due = next_report_due(since, cadence);
+            prop_assert_eq!(due - since, Duration::days(i64::from(cadence)));
+            prop_assert!(overdue_flag_at(due, grace) >= due);
+            let ends = since + Duration::days(ends_in);
+            match end_reminder_at(ends, before, since) {
+                Some(at) => prop_assert!(at > since && at <= ends),
+                None => prop_assert!(i64::from(before) >= ends_in),
+            }
+        }
+
+        #[test]
+        fn founding_members_never_hold_the_chair_or_a_duplicate(
+            ids in prop::collection::vec(1u64..30, 0..40),
+            chair in 1u64..30,
+        ) {
+            if let Ok(members) = founding_members(&ids, chair) {
+                prop_assert!(!members.contains(&chair));
+                let mut unique = members.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                prop_assert_eq!(unique.len(), members.len());
+                prop_assert!(ids.iter().all(|id| *id == chair || members.contains(id)));
+            }
+        }
+    }
+}

@@ -77,6 +77,23 @@ impl Harness {
         self.bot().wake();
     }
 
+    /// Waits until the bot's loops have done everything due now: before asserting that
+    /// something did not happen (again), so that a late duplicate cannot slip past the assert.
+    pub async fn settle(&self) {
+        tokio::time::timeout(
+            std::time::Duration::from_secs(20),
+            self.bot().app().settled(),
+        )
+        .await
+        .expect("the bot's loops never settled");
+    }
+
+    /// Moves time, then waits until the bot has done everything that became due.
+    pub async fn advance_settled(&self, by: Duration) {
+        self.advance(by);
+        self.settle().await;
+    }
+
     /// Stops the bot cleanly and starts it again on the same database.
     pub async fn restart(&mut self) {
         self.bot.take().unwrap().shutdown().await.unwrap();

@@ -39,7 +39,9 @@ async fn locale_autocomplete(
 }
 
 /// Map roles, the channels the bot posts in and the default locale (needs Manage Server).
-#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
+// No `default_member_permissions`: Discord reads it on top-level commands only, and `/govern`
+// also holds what every member may read. The permission table decides (Manage Server).
+#[poise::command(slash_command, guild_only)]
 #[expect(
     clippy::too_many_arguments,
     reason = "one option per governance role, as members fill them in"
