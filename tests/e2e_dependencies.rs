@@ -205,3 +205,120 @@ async fn removing_a_dependency_that_is_not_approved_is_refused() {
     );
     assert!(h.sim.channel_messages(p.releases).is_empty());
 }
+
+#[tokio::test]
+async fn the_proposer_never_reviews_their_own_proposal_and_the_list_is_exported() {
+    let (h, p) = start().await;
+    let fx = h.sim.fx().clone();
+
+    // erin, a maintainer, proposes tokio.
+    let r = h
+        .sim
+        .slash(fx.erin, "dependency propose", json!({"name": "tokio"}))
+        .await;
+    let form = r.modal().custom_id.clone();
+    h.sim
+        .submit_modal(
+            fx.erin,
+            fx.general,
+            &form,
+            &[
+                ("need", "An async runtime"),
+                ("alternatives", "async-std; smol"),
+            ],
+        )
+        .await;
+    let card = h
+        .sim
+        .wait_for_message(p.releases, |m| {
+            m.embed_text().contains("Dependency proposal: tokio")
+        })
+        .await;
+
+    // Out of order: a maintainer's approval before both reviews passed (a forged button).
+    let approve = "v2:dependency:1:approve";
+    let form = h.sim.forge_click(p.heidi, &card, approve).await;
+    assert_eq!(form.modal().custom_id, approve);
+    let early = h
+        .sim
+        .submit_modal(p.heidi, p.releases, approve, &[("note", "Fine")])
+        .await;
+    assert!(early.is_ephemeral());
+    assert!(
+        early.text().contains("Both reviews must pass"),
+        "{}",
+        early.text()
+    );
+
+    // The proposer, though a maintainer, cannot review license compatibility.
+    let license = "v2:dependency:1:license:pass";
+    let own = through_form(&h, fx.erin, &card, license, "MIT").await;
+    assert!(
+        own.contains("Only a maintainer other than the proposer reviews license"),
+        "{own}"
+    );
+    h.settle().await;
+    let unchanged = h.sim.message(card.id).expect("the card");
+    assert_eq!(unchanged.embed_text(), card.embed_text(), "nothing changed");
+    assert_eq!(unchanged.buttons().len(), 4, "both reviews still open");
+
+    let text = through_form(&h, p.heidi, &card, license, "MIT").await;
+    assert!(text.contains("Review recorded"), "{text}");
+    let text = through_form(
+        &h,
+        p.ivan,
+        &card,
+        "v2:dependency:1:security:pass",
+        "No advisories",
+    )
+    .await;
+    assert!(text.contains("waiting for a maintainer"), "{text}");
+    let card = h
+        .sim
+        .wait_for_edit(card.id, |m| m.custom_ids().contains(&approve.into()))
+        .await;
+    // Nor does the proposer approve it.
+    let own = through_form(&h, fx.erin, &card, approve, "Mine").await;
+    assert!(
+        own.contains("Only a maintainer other than the proposer approves"),
+        "{own}"
+    );
+    let text = through_form(&h, p.heidi, &card, approve, "Approved").await;
+    assert!(text.contains("approved"), "{text}");
+    h.sim
+        .wait_for_edit(card.id, |m| m.buttons().is_empty())
+        .await;
+    // One card per proposal, edited as it moved.
+    let cards = h
+        .sim
+        .channel_messages(p.releases)
+        .into_iter()
+        .filter(|m| m.embed_text().contains("Dependency proposal: tokio"))
+        .count();
+    assert_eq!(cards, 1, "the card is edited, never reposted");
+
+    // Anyone exports the approved list: a Markdown table and JSON, in their language.
+    h.sim.set_locale(fx.frank, "de");
+    let export = h.sim.slash(fx.frank, "dependency export", json!({})).await;
+    assert!(export.is_ephemeral());
+    assert!(
+        export.text().contains("Eine genehmigte Abhängigkeit"),
+        "{}",
+        export.text()
+    );
+    let files = export.attachments();
+    let file = |name: &str| {
+        let (_, bytes) = files
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no {name} in {files:?}"));
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    let table = file("DEPENDENCIES.md");
+    assert!(table.contains("| Name | Version | Ökosystem |"), "{table}");
+    assert!(table.contains("| tokio |  |  |"), "{table}");
+    assert!(table.contains("An async runtime"), "{table}");
+    let json: serde_json::Value = serde_json::from_str(&file("dependencies.json")).unwrap();
+    assert_eq!(json[0]["name"], "tokio", "{json}");
+    assert_eq!(json.as_array().unwrap().len(), 1, "{json}");
+}

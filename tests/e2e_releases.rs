@@ -81,6 +81,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
         .sim
         .slash(p.grace, "release propose", json!({"version": "1.4.0"}))
         .await;
+    assert!(refused.is_ephemeral());
     assert!(
         refused.text().contains("Only maintainers"),
         "{}",
@@ -90,6 +91,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
         .sim
         .slash(fx.erin, "release propose", json!({"version": "1.4"}))
         .await;
+    assert!(bad.is_ephemeral());
     assert!(bad.text().contains("semantic version"), "{}", bad.text());
     let r = h
         .sim
@@ -131,6 +133,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
             json!({"version": "1.4.0", "link": "https://example.org/v1.4.0-rc.1"}),
         )
         .await;
+    assert!(early.is_ephemeral());
     assert!(
         early.text().contains("has not approved the release plan"),
         "{}",
@@ -163,7 +166,11 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
     );
     let card = card_at_step(&h, card.id, 4).await;
     let thread = release_thread(&h, p.releases, "Release v1.4.0").await;
-    assert_eq!(thread.starter_message, Some(card.id), "started from the card");
+    assert_eq!(
+        thread.starter_message,
+        Some(card.id),
+        "started from the card"
+    );
 
     // Step 4: the community's feedback, from the card's buttons.
     let works = h.sim.click(p.grace, &card, "v2:release:1:works").await;
@@ -179,6 +186,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
             &[("link", "issue 7"), ("reason", "Crashes on start")],
         )
         .await;
+    assert!(not_a_link.is_ephemeral());
     assert!(
         not_a_link.text().contains("http:// or https://"),
         "{}",
@@ -212,6 +220,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
         .sim
         .slash(fx.erin, "release approve", json!({"version": "1.4.0"}))
         .await;
+    assert!(running.is_ephemeral());
     assert!(
         running.text().contains("feedback window is still open"),
         "{}",
@@ -225,6 +234,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
         .sim
         .slash(fx.erin, "release approve", json!({"version": "1.4.0"}))
         .await;
+    assert!(blocked.is_ephemeral());
     assert!(
         blocked.text().contains("blocking issue is still open"),
         "{}",
@@ -232,6 +242,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
     );
     let resolved = "v2:release:blocker:1:resolved";
     let not_allowed = h.sim.click(p.grace, &report, resolved).await;
+    assert!(not_allowed.is_ephemeral());
     assert!(
         not_allowed.text().contains("Only maintainers"),
         "{}",
@@ -285,6 +296,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
             json!({"version": "1.4.0", "link": "https://example.org/v1.4.0"}),
         )
         .await;
+    assert!(early.is_ephemeral());
     assert!(
         early.text().contains("not approved yet"),
         "{}",
@@ -337,7 +349,7 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
         "{text}"
     );
     assert!(card.buttons().is_empty(), "feedback is closed");
-    h.advance(Duration::hours(1));
+    h.advance_settled(Duration::hours(1)).await;
     let announcements = h
         .sim
         .channel_messages(fx.announcements)
@@ -345,6 +357,25 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
         .filter(|m| m.content().contains("is released"))
         .count();
     assert_eq!(announcements, 1, "announced exactly once");
+    // One card for the release, edited through all seven steps, never reposted.
+    let cards = h
+        .sim
+        .channel_messages(p.releases)
+        .into_iter()
+        .filter(|m| m.embed_text().contains("Release v1.4.0"))
+        .count();
+    assert_eq!(cards, 1, "the card is edited, never reposted");
+    // A forged button for a release that does not exist changes nothing.
+    let forged = h
+        .sim
+        .forge_click(p.grace, &card, "v2:release:9:works")
+        .await;
+    assert!(forged.is_ephemeral());
+    assert!(
+        forged.text().contains("no such release"),
+        "{}",
+        forged.text()
+    );
     let info = h.sim.slash(p.grace, "release list", json!({})).await;
     assert!(
         info.text().contains("v1.4.0: published and announced"),
