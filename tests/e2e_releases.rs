@@ -457,4 +457,33 @@ async fn a_reporter_with_closed_dms_is_mentioned_in_the_thread() {
         .await;
     assert_eq!(told.pinged_users(), vec![p.grace]);
     assert!(told.content().contains("The docs ship separately"));
+
+    // A German member reads the release in German: where it stands and its blocker, decided.
+    h.sim.set_locale(p.grace, "de");
+    let info = h
+        .sim
+        .slash(p.grace, "release info", json!({"version": "2.0.0"}))
+        .await;
+    assert!(info.is_ephemeral());
+    let text = info
+        .embeds()
+        .iter()
+        .map(|e| e.to_string())
+        .collect::<String>();
+    assert!(text.contains("Feedback der Community"), "{text}");
+    assert!(
+        text.contains("https://example.org/issues/9: nicht blockierend"),
+        "{text}"
+    );
+    assert!(!text.contains("Community feedback"), "{text}");
+    let refused = h
+        .sim
+        .slash(p.grace, "release approve", json!({"version": "2.0.0"}))
+        .await;
+    assert!(refused.is_ephemeral());
+    assert!(
+        refused.text().contains("Nur Maintainer und TSC-Mitglieder"),
+        "{}",
+        refused.text()
+    );
 }
