@@ -308,6 +308,11 @@ async fn a_release_walks_the_seven_steps_and_a_blocker_holds_back_the_final_appr
         .publish_release(&maintainer(FRANK), "1.4.0", "https://e.org/x")
         .await;
     assert_eq!(refused(again), "release-error-ended");
+    // A released version is not released twice.
+    assert_eq!(
+        refused(w.app.draft_release(&maintainer(HEIDI), "1.4.0").await),
+        "release-error-version-taken"
+    );
 
     assert_eq!(
         release_decisions(&w).await,
