@@ -36,6 +36,10 @@ fn member(user: u64) -> Actor {
 }
 
 async fn world() -> World {
+    world_with(vec![(ChannelPurpose::Releases, RELEASES)]).await
+}
+
+async fn world_with(channels: Vec<(ChannelPurpose, u64)>) -> World {
     World::with_setup(Setup {
         roles: vec![
             (GovRole::Tsc, TSC_ROLE),
@@ -44,7 +48,7 @@ async fn world() -> World {
         announce_channel_id: ANNOUNCE,
         tsc_channel_id: Some(TSC_CHANNEL),
         wg_category_id: None,
-        channels: vec![(ChannelPurpose::Releases, RELEASES)],
+        channels,
         locale: "en-US".into(),
     })
     .await
@@ -596,4 +600,16 @@ async fn no_withdrawal_stops_a_vote_once_the_tsc_has_voted() {
     assert_eq!(refused(stopped), "error-cancel-votes-cast");
     assert_eq!(stage(&w, release).await, Stage::PlanVote);
     assert!(w.app.ballot_view(plan).await.unwrap().ballot.open);
+}
+
+#[tokio::test]
+async fn without_a_releases_channel_the_card_is_in_the_announcement_channel() {
+    let w = world_with(Vec::new()).await;
+    let (release, _) = propose(&w).await;
+    let view = w.app.release_by_id(release).await.unwrap();
+    assert_eq!(view.release.channel_id, ANNOUNCE);
+    let w = world().await;
+    let (release, _) = propose(&w).await;
+    let view = w.app.release_by_id(release).await.unwrap();
+    assert_eq!(view.release.channel_id, RELEASES);
 }
