@@ -13,11 +13,23 @@ struct Data;
 type Error = serenity::Error;
 
 /// Starts a simulator and the no-op bot against it; returns them with the button's message.
+#[allow(dead_code, reason = "each bench uses its own part of this module")]
 pub async fn start() -> (Sim, u64) {
     let sim = Sim::start_with(Fixture::standard(), SimOptions::default()).await;
     let channel = sim.fx().general;
-    let http = serenity::HttpBuilder::new(sim.token())
-        .proxy(sim.api_base())
+    connect(&sim.token(), &sim.api_base(), channel).await;
+    sim.wait_ready().await;
+    let message = sim
+        .wait_for_message(channel, |m| !m.buttons().is_empty())
+        .await;
+    (sim, message.id)
+}
+
+/// Connects the no-op bot to a Discord (or a simulator at `api_base`); it posts its button in
+/// `channel` once ready and answers every click until the process ends.
+pub async fn connect(token: &str, api_base: &str, channel: u64) {
+    let http = serenity::HttpBuilder::new(token)
+        .proxy(api_base)
         .ratelimiter_disabled(true)
         .build();
     let framework = poise::Framework::<Data, Error>::builder()
@@ -44,11 +56,6 @@ pub async fn start() -> (Sim, u64) {
         .await
         .expect("the no-op bot starts");
     tokio::spawn(async move { client.start().await });
-    sim.wait_ready().await;
-    let message = sim
-        .wait_for_message(channel, |m| !m.buttons().is_empty())
-        .await;
-    (sim, message.id)
 }
 
 async fn answer(
