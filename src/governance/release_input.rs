@@ -35,9 +35,45 @@ pub fn validate_version(text: &str) -> Result<String, InputError> {
     if bare.chars().count() > VERSION_MAX {
         return Err(InputError::BadVersion);
     }
-    semver::Version::parse(bare)
-        .map(|v| v.to_string())
-        .map_err(|_| InputError::BadVersion)
+    if is_semver(bare) {
+        Ok(bare.to_string())
+    } else {
+        Err(InputError::BadVersion)
+    }
+}
+
+/// The grammar of Semantic Versioning 2.0.0: `MAJOR.MINOR.PATCH`, then an optional
+/// `-pre.release` and `+build.metadata`, each a dot-separated list of non-empty identifiers of
+/// ASCII letters, digits and hyphens; numbers (the core's, and numeric pre-release identifiers)
+/// without leading zeros.
+fn is_semver(text: &str) -> bool {
+    let (rest, build) = match text.split_once('+') {
+        Some((rest, build)) => (rest, Some(build)),
+        None => (text, None),
+    };
+    let (core, pre) = match rest.split_once('-') {
+        Some((core, pre)) => (core, Some(pre)),
+        None => (rest, None),
+    };
+    let identifiers = |list: &str, numbers_canonical: bool| {
+        list.split('.').all(|id| {
+            !id.is_empty()
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && (!numbers_canonical || !id.bytes().all(|b| b.is_ascii_digit()) || number(id))
+        })
+    };
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|n| number(n))
+        && pre.is_none_or(|pre| identifiers(pre, true))
+        && build.is_none_or(|build| identifiers(build, false))
+}
+
+/// A version number: digits without a leading zero, within what a u64 holds.
+fn number(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'))
+        && text.parse::<u64>().is_ok()
 }
 
 /// The changelog: visible text within [`CHANGELOG_MAX`].

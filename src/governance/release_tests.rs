@@ -392,11 +392,36 @@ fn the_proposer_is_reminded_only_where_members_must_act() {
 fn versions_are_semantic_and_canonical() {
     assert_eq!(validate_version(" v1.4.0 "), Ok("1.4.0".into()));
     assert_eq!(validate_version("2.0.0-rc.1"), Ok("2.0.0-rc.1".into()));
+    // The standard's own examples.
+    for good in [
+        "0.0.0",
+        "1.0.0-alpha",
+        "1.0.0-alpha.1",
+        "1.0.0-0.3.7",
+        "1.0.0-x.7.z.92",
+        "1.0.0-x-y-z.--",
+        "1.0.0-alpha+001",
+        "1.0.0+20130313144700",
+        "1.0.0-beta+exp.sha.5114f85",
+        "1.0.0+21AF26D3----117B344092BD",
+    ] {
+        assert_eq!(validate_version(good), Ok(good.into()), "{good}");
+    }
     for bad in [
         "1.4",
         "latest",
         "01.2.3",
         "1.2.3 beta",
+        "1.2.3.4",
+        "1.2.-3",
+        "1.2.3-",
+        "1.2.3-01",
+        "1.2.3-rc..1",
+        "1.2.3-rc_1",
+        "1.2.3+",
+        "1.2.3+a+b",
+        "1.2.3-é",
+        "99999999999999999999.0.0",
         "",
         "v",
         &"1".repeat(70),
