@@ -23,6 +23,7 @@ async fn startup_registers_localized_commands_and_answers_setup() {
             // Nominations.
             vec!["nominate"],
             // Releases and dependencies.
+            vec!["release", "dependency"],
             // Cases, the annual review's publication, dissolution.
         ]
         .concat()

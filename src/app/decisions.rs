@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::ballot::close::{Ending, close_in};
 use super::ballot::view;
-use super::{Actor, App, AppResult, nomination, rfc, succession, working_group};
+use super::{Actor, App, AppResult, nomination, release, rfc, succession, working_group};
 use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
 use crate::governance::permissions::{Action, Facts};
 use crate::store::{self, ballot::Ballot};
@@ -117,8 +117,13 @@ async fn apply(
         // A nomination: approved grants the office; otherwise the nominee is told privately.
         Subject::Nomination { nomination_id } => {
             nomination::decided::decided(conn, ballot, *nomination_id, outcome, now).await
-        } // Releases and dependencies.
-
-          // Cases, the annual review's publication, dissolution.
+        }
+        // Releases and dependencies.
+        Subject::ReleasePlan { release_id } => {
+            release::decided::plan(conn, ballot, *release_id, approved, now).await
+        }
+        Subject::ReleaseFinal { release_id } => {
+            release::decided::final_approval(conn, ballot, *release_id, approved, now).await
+        } // Cases, the annual review's publication, dissolution.
     }
 }

@@ -9,6 +9,7 @@ use sqlx::SqliteConnection;
 
 use super::outbox::{self, Notice};
 use super::{App, AppResult, nomination, rfc, succession, working_group};
+use super::{dependency, release};
 use crate::store::queue::{OUTBOX, backoff};
 use crate::store::{self, guild};
 
@@ -187,6 +188,18 @@ async fn on_delivered(
         }
 
         // Releases and dependencies.
+        Notice::ReleaseCardPosted { release_id } => {
+            release::objects::card_posted(conn, *release_id, posted).await
+        }
+        Notice::ReleaseThread { release_id } => {
+            release::objects::thread_opened(conn, *release_id, posted).await
+        }
+        Notice::ReleaseAnnounced { release_id } => {
+            release::approval::announced(conn, *release_id, now).await
+        }
+        Notice::DependencyCardPosted { dependency_id } => {
+            dependency::proposal::card_posted(conn, *dependency_id, posted).await
+        }
 
         // Cases, the annual review's publication, dissolution.
         _ => Ok(()),
@@ -214,6 +227,12 @@ async fn on_abandoned(
         Notice::NominationOutcome { nomination_id } => {
             nomination::decided::outcome_undelivered(conn, *nomination_id, now).await
         }
+        // Releases and dependencies.
+        // The reporter's DMs are closed: they are told in the release's thread instead.
+        Notice::ReleaseBlockerDecided { blocker_id } => {
+            release::feedback::dm_refused(conn, item.guild_id, *blocker_id, now).await
+        }
+        // Cases, the annual review's publication, dissolution.
         // Everything else: a message deleted, a channel gone, a member who left. The record
         // stays; the log above says what could not be done.
         _ => Ok(()),

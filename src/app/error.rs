@@ -192,7 +192,20 @@ impl From<Denied> for UserError {
             Action::AnswerNomination => msg!("nomination-error-not-nominee"),
             Action::ListNominations => msg!("error-needs-tsc"),
             // Releases and dependencies.
-
+            Action::ProposeRelease => msg!("release-error-not-allowed-to-propose"),
+            Action::RunRelease | Action::RequestReleaseApproval | Action::DecideBlocker => {
+                msg!("release-error-needs-maintainer")
+            }
+            Action::SignOffRelease => msg!("release-error-sign-off-not-allowed"),
+            Action::WithdrawRelease => msg!("release-error-withdraw-not-allowed"),
+            Action::ProposeDependency => msg!("dependency-error-not-allowed-to-propose"),
+            Action::ProposeDependencyRemoval => msg!("dependency-error-needs-maintainer"),
+            Action::ReviewDependencySecurity => msg!("dependency-error-security-review"),
+            Action::ReviewDependencySecurityAsMaintainer => {
+                msg!("dependency-error-security-review-maintainer")
+            }
+            Action::ReviewDependencyLicense => msg!("dependency-error-license-review"),
+            Action::ApproveDependency => msg!("dependency-error-approve-not-allowed"),
             // Cases, the annual review's publication, dissolution.
         };
         UserError::new(id)

@@ -7,7 +7,8 @@ use sqlx::SqliteConnection;
 
 use super::schedule::Job;
 use super::{
-    App, AppResult, annual_review, ballot, decisions, nomination, rfc, succession, working_group,
+    App, AppResult, annual_review, ballot, decisions, nomination, release, rfc, succession,
+    working_group,
 };
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
@@ -100,13 +101,20 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
         // RFCs and amendments.
         Job::RfcDiscussionEnds { rfc_id } => {
             rfc::decided::discussion_ended(conn, *rfc_id, now).await
-        } // Nominations.
-
+        }
         // Nominations.
         Job::NominationExpiry { nomination_id } => {
             nomination::consent::expire(conn, *nomination_id, now).await
-        } // Releases and dependencies.
-
-          // Cases, the annual review's publication, dissolution.
+        }
+        // Releases and dependencies.
+        Job::ReleaseFeedbackEnds {
+            release_id,
+            ends_ms,
+        } => release::candidate::window_ended(conn, *release_id, *ends_ms, now).await,
+        Job::ReleaseStale {
+            release_id,
+            since_ms,
+        } => release::stale::remind(conn, *release_id, *since_ms, now).await,
+        // Cases, the annual review's publication, dissolution.
     }
 }

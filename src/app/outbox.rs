@@ -174,7 +174,29 @@ pub enum Notice {
     /// The welcome of a new maintainer or TSC member in the announcement channel.
     NominationWelcome { nomination_id: i64 },
     // Releases and dependencies.
-
+    /// A release's card in the releases channel: the seven steps with the current one marked,
+    /// the changelog, candidates, feedback and blocking issues.
+    ReleaseCardPosted { release_id: i64 },
+    /// An edit of the release's card to its latest state (coalesced: one pending per release).
+    ReleaseCardRefresh { release_id: i64 },
+    /// Opens the release's thread on its card (with the first candidate).
+    ReleaseThread { release_id: i64 },
+    /// Posts a blocking issue in the release's thread, with the maintainers' buttons.
+    ReleaseBlockerReported { blocker_id: i64 },
+    /// Tells the reporter, by DM, how their blocking issue was decided.
+    ReleaseBlockerDecided { blocker_id: i64 },
+    /// The same, as a mention in the release's thread, when the DM was refused.
+    ReleaseBlockerDecidedInThread { blocker_id: i64 },
+    /// Tells the proposer that a ballot on their release did not approve it.
+    ReleaseNotApproved { release_id: i64, ballot_id: i64 },
+    /// Reminds the proposer that a step has waited since `since_ms`.
+    ReleaseStale { release_id: i64, since_ms: i64 },
+    /// Announces the published release to the community, with its changelog and links.
+    ReleaseAnnounced { release_id: i64 },
+    /// A dependency proposal's card.
+    DependencyCardPosted { dependency_id: i64 },
+    /// An edit of a dependency proposal's card to its latest state.
+    DependencyCardRefresh { dependency_id: i64 },
     // Cases, the annual review's publication, dissolution.
 }
 
@@ -264,9 +286,35 @@ impl Notice {
             }
             Self::NominationWelcome { nomination_id } => {
                 format!("nomination:{nomination_id}:welcome")
-            } // Releases and dependencies.
-
-              // Cases, the annual review's publication, dissolution.
+            }
+            // Releases and dependencies.
+            Self::ReleaseCardPosted { release_id } => format!("release:{release_id}:card"),
+            Self::ReleaseCardRefresh { release_id } => format!("release:{release_id}:refresh"),
+            Self::ReleaseThread { release_id } => format!("release:{release_id}:thread"),
+            Self::ReleaseBlockerReported { blocker_id } => {
+                format!("release-blocker:{blocker_id}:report")
+            }
+            Self::ReleaseBlockerDecided { blocker_id } => {
+                format!("release-blocker:{blocker_id}:decided")
+            }
+            Self::ReleaseBlockerDecidedInThread { blocker_id } => {
+                format!("release-blocker:{blocker_id}:decided-thread")
+            }
+            Self::ReleaseNotApproved {
+                release_id,
+                ballot_id,
+            } => format!("release:{release_id}:not-approved:{ballot_id}"),
+            Self::ReleaseStale {
+                release_id,
+                since_ms,
+            } => format!("release:{release_id}:stale:{since_ms}"),
+            Self::ReleaseAnnounced { release_id } => format!("release:{release_id}:announce"),
+            Self::DependencyCardPosted { dependency_id } => {
+                format!("dependency:{dependency_id}:card")
+            }
+            Self::DependencyCardRefresh { dependency_id } => {
+                format!("dependency:{dependency_id}:refresh")
+            } // Cases, the annual review's publication, dissolution.
         }
     }
 
@@ -283,6 +331,11 @@ impl Notice {
             Self::NominationCardPosted { .. } | Self::NominationCardRefresh { .. } => {
                 Repeat::Latest
             }
+            // Releases and dependencies.
+            Self::ReleaseCardPosted { .. }
+            | Self::ReleaseCardRefresh { .. }
+            | Self::DependencyCardPosted { .. }
+            | Self::DependencyCardRefresh { .. } => Repeat::Latest,
             _ => Repeat::Once,
         }
     }

@@ -43,7 +43,11 @@ pub enum Job {
     /// The nominee's time to confirm their interest is over.
     NominationExpiry { nomination_id: i64 },
     // Releases and dependencies.
-
+    /// A release's feedback window ends (`ends_ms`, so a window a later candidate restarted
+    /// recognises the old job as stale).
+    ReleaseFeedbackEnds { release_id: i64, ends_ms: i64 },
+    /// A release step entered at `since_ms` may have waited too long: remind the proposer.
+    ReleaseStale { release_id: i64, since_ms: i64 },
     // Cases, the annual review's publication, dissolution.
 }
 
@@ -66,9 +70,17 @@ impl Job {
             // Nominations.
             Self::NominationExpiry { nomination_id } => {
                 format!("nomination:{nomination_id}:expiry")
-            } // Releases and dependencies.
-
-              // Cases, the annual review's publication, dissolution.
+            }
+            // Releases and dependencies.
+            Self::ReleaseFeedbackEnds {
+                release_id,
+                ends_ms,
+            } => format!("release:{release_id}:feedback-ends:{ends_ms}"),
+            Self::ReleaseStale {
+                release_id,
+                since_ms,
+            } => format!("release:{release_id}:stale:{since_ms}"),
+            // Cases, the annual review's publication, dissolution.
         }
     }
 }

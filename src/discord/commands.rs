@@ -6,8 +6,8 @@
 use std::borrow::Cow;
 
 use super::{
-    Data, Error, amendment, annual_review, ballot, decision_log, guild, nomination, rfc,
-    succession, working_group,
+    Data, Error, amendment, annual_review, ballot, decision_log, dependency, guild, nomination,
+    release, rfc, succession, working_group,
 };
 use crate::i18n;
 
@@ -28,7 +28,8 @@ fn all() -> Vec<Command> {
         // Nominations.
         nomination::commands::nominate(),
         // Releases and dependencies.
-
+        release::commands::release(),
+        dependency::commands::dependency(),
         // Cases, the annual review's publication, dissolution.
     ]
 }

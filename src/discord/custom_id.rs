@@ -5,6 +5,7 @@
 
 use crate::app::succession::contact::ContactAnswer;
 use crate::governance::ballot::Choice;
+use crate::governance::dependency::Review;
 use crate::governance::rfc::Stance;
 
 /// What a component or form asks for.
@@ -44,7 +45,24 @@ pub enum CustomId {
     /// The nominee's Accept or Decline (in the DM, or the reply to `/nominate respond`).
     NominationAnswer { nomination_id: i64, accept: bool },
     // Releases and dependencies.
-
+    /// The changelog form of a release draft.
+    ReleasePlan { draft_id: i64 },
+    /// "Works for me" on a release's card.
+    ReleaseWorks { release_id: i64 },
+    /// "Blocking issue" on a release's card, and its form.
+    ReleaseBlocker { release_id: i64 },
+    /// A maintainer's decision on a blocking issue, button and form: resolved or not blocking.
+    ReleaseBlockerDecision { blocker_id: i64, resolved: bool },
+    /// The need-and-alternatives form of a dependency draft.
+    DependencyProposal { draft_id: i64 },
+    /// A review on a dependency's card, button and form: pass or reject.
+    DependencyReview {
+        dependency_id: i64,
+        review: Review,
+        pass: bool,
+    },
+    /// The maintainer's decision on a dependency's card, button and form.
+    DependencyDecision { dependency_id: i64, approve: bool },
     // Cases, the annual review's publication, dissolution.
 }
 
@@ -110,12 +128,6 @@ impl CustomId {
             }
             Self::RfcConcern { rfc_id } => format!("rfc:{rfc_id}:concern"),
             // Nominations.
-
-            // Releases and dependencies.
-
-            // Cases, the annual review's publication, dissolution.
-
-            // Nominations.
             Self::NominationForm { draft_id } => format!("nomination:{draft_id}:form"),
             Self::NominationAnswer {
                 nomination_id,
@@ -123,9 +135,36 @@ impl CustomId {
             } => format!(
                 "nomination:{nomination_id}:{}",
                 if accept { "accept" } else { "decline" }
-            ), // Releases and dependencies.
-
-               // Cases, the annual review's publication, dissolution.
+            ),
+            // Releases and dependencies.
+            Self::ReleasePlan { draft_id } => format!("release:{draft_id}:plan"),
+            Self::ReleaseWorks { release_id } => format!("release:{release_id}:works"),
+            Self::ReleaseBlocker { release_id } => format!("release:{release_id}:blocker"),
+            Self::ReleaseBlockerDecision {
+                blocker_id,
+                resolved,
+            } => format!(
+                "release:blocker:{blocker_id}:{}",
+                if resolved { "resolved" } else { "not-blocking" }
+            ),
+            Self::DependencyProposal { draft_id } => format!("dependency:{draft_id}:proposal"),
+            Self::DependencyReview {
+                dependency_id,
+                review,
+                pass,
+            } => format!(
+                "dependency:{dependency_id}:{}:{}",
+                review.key(),
+                if pass { "pass" } else { "reject" }
+            ),
+            Self::DependencyDecision {
+                dependency_id,
+                approve,
+            } => format!(
+                "dependency:{dependency_id}:{}",
+                if approve { "approve" } else { "reject" }
+            ),
+            // Cases, the annual review's publication, dissolution.
         }
     }
 
@@ -186,6 +225,35 @@ impl CustomId {
             },
 
             // Releases and dependencies.
+            ["release", n, "plan"] => Self::ReleasePlan { draft_id: id(n)? },
+            ["release", n, "works"] => Self::ReleaseWorks { release_id: id(n)? },
+            ["release", n, "blocker"] => Self::ReleaseBlocker { release_id: id(n)? },
+            ["release", "blocker", n, verdict] => Self::ReleaseBlockerDecision {
+                blocker_id: id(n)?,
+                resolved: match *verdict {
+                    "resolved" => true,
+                    "not-blocking" => false,
+                    _ => return None,
+                },
+            },
+            ["dependency", n, "proposal"] => Self::DependencyProposal { draft_id: id(n)? },
+            ["dependency", n, decision] => Self::DependencyDecision {
+                dependency_id: id(n)?,
+                approve: match *decision {
+                    "approve" => true,
+                    "reject" => false,
+                    _ => return None,
+                },
+            },
+            ["dependency", n, review, verdict] => Self::DependencyReview {
+                dependency_id: id(n)?,
+                review: Review::from_key(review)?,
+                pass: match *verdict {
+                    "pass" => true,
+                    "reject" => false,
+                    _ => return None,
+                },
+            },
 
             // Cases, the annual review's publication, dissolution.
             _ => return None,
@@ -249,6 +317,37 @@ mod tests {
             CustomId::NominationAnswer {
                 nomination_id: 5,
                 accept: false,
+            },
+            // Releases and dependencies.
+            CustomId::ReleasePlan { draft_id: 3 },
+            CustomId::ReleaseWorks { release_id: 3 },
+            CustomId::ReleaseBlocker { release_id: 3 },
+            CustomId::ReleaseBlockerDecision {
+                blocker_id: 8,
+                resolved: true,
+            },
+            CustomId::ReleaseBlockerDecision {
+                blocker_id: 8,
+                resolved: false,
+            },
+            CustomId::DependencyProposal { draft_id: 5 },
+            CustomId::DependencyReview {
+                dependency_id: 5,
+                review: Review::Security,
+                pass: true,
+            },
+            CustomId::DependencyReview {
+                dependency_id: 5,
+                review: Review::License,
+                pass: false,
+            },
+            CustomId::DependencyDecision {
+                dependency_id: 5,
+                approve: true,
+            },
+            CustomId::DependencyDecision {
+                dependency_id: 5,
+                approve: false,
             },
         ]);
         ids.extend(
@@ -335,6 +434,15 @@ mod tests {
             "nomination:x:form",
             "nomination:1:maybe",
             "nomination:1:accept:extra",
+            // Releases and dependencies.
+            "release:1:ship",
+            "release:0:works",
+            "release:blocker:1:maybe",
+            "release:blocker:x:resolved",
+            "dependency:1:security:maybe",
+            "dependency:1:speed:pass",
+            "dependency:1:approve:now",
+            "dependency:1:maybe",
         ] {
             assert_eq!(CustomId::parse(forged), None, "{forged:?}");
         }

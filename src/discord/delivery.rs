@@ -2,7 +2,9 @@
 //! notice to its Discord rendering and requests.
 
 use super::publisher::DiscordPublisher;
-use super::{annual_review, ballot, guild, nomination, rfc, succession, working_group};
+use super::{
+    annual_review, ballot, dependency, guild, nomination, release, rfc, succession, working_group,
+};
 use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
 use crate::app::outbox::Notice;
 
@@ -56,6 +58,21 @@ impl Publisher for DiscordPublisher {
             | Notice::NominationOutcome { .. }
             | Notice::NominationWelcome { .. } => {
                 nomination::publish::deliver(self, item, locale).await
+            }
+            // Releases and dependencies.
+            Notice::ReleaseCardPosted { .. }
+            | Notice::ReleaseCardRefresh { .. }
+            | Notice::ReleaseThread { .. }
+            | Notice::ReleaseBlockerReported { .. }
+            | Notice::ReleaseBlockerDecided { .. }
+            | Notice::ReleaseBlockerDecidedInThread { .. }
+            | Notice::ReleaseNotApproved { .. }
+            | Notice::ReleaseStale { .. }
+            | Notice::ReleaseAnnounced { .. } => {
+                release::publish::deliver(self, item, locale).await
+            }
+            Notice::DependencyCardPosted { .. } | Notice::DependencyCardRefresh { .. } => {
+                dependency::publish::deliver(self, item, locale).await
             }
         }
     }

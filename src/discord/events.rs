@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 
 use super::custom_id::CustomId;
 use super::reply::{self, ephemeral_response};
-use super::{Data, Error, ballot, nomination, rfc, succession, working_group};
+use super::{Data, Error, ballot, dependency, nomination, release, rfc, succession, working_group};
 use crate::i18n::tr;
 use crate::msg;
 
@@ -88,6 +88,36 @@ async fn on_component(
         }
 
         // Releases and dependencies.
+        Some(CustomId::ReleaseWorks { release_id }) => {
+            release::components::works_for_me(ctx, data, component, release_id, locale).await
+        }
+        Some(CustomId::ReleaseBlocker { release_id }) => {
+            release::components::blocker_button(ctx, data, component, release_id, locale).await
+        }
+        Some(CustomId::ReleaseBlockerDecision {
+            blocker_id,
+            resolved,
+        }) => {
+            release::components::decision_button(ctx, data, component, blocker_id, resolved, locale)
+                .await
+        }
+        Some(CustomId::DependencyReview {
+            dependency_id,
+            review,
+            pass,
+        }) => {
+            let form = dependency::forms::review_form(dependency_id, review, pass, locale);
+            dependency::components::open_form(ctx, data, component, dependency_id, form, locale)
+                .await
+        }
+        Some(CustomId::DependencyDecision {
+            dependency_id,
+            approve,
+        }) => {
+            let form = dependency::forms::decision_form(dependency_id, approve, locale);
+            dependency::components::open_form(ctx, data, component, dependency_id, form, locale)
+                .await
+        }
 
         // Cases, the annual review's publication, dissolution.
 
@@ -96,7 +126,9 @@ async fn on_component(
             CustomId::Concern { .. }
             | CustomId::WgCharter { .. }
             | CustomId::RfcSummary { .. }
-            | CustomId::RfcConcern { .. },
+            | CustomId::RfcConcern { .. }
+            | CustomId::ReleasePlan { .. }
+            | CustomId::DependencyProposal { .. },
         )
         | None => {
             tracing::warn!(
@@ -142,6 +174,44 @@ async fn on_modal(
         }
 
         // Releases and dependencies.
+        Some(CustomId::ReleasePlan { draft_id }) => {
+            release::components::plan_form(ctx, data, modal, draft_id, locale).await
+        }
+        Some(CustomId::ReleaseBlocker { release_id }) => {
+            release::components::blocker_form(ctx, data, modal, release_id, locale).await
+        }
+        Some(CustomId::ReleaseBlockerDecision {
+            blocker_id,
+            resolved,
+        }) => {
+            release::components::decision_form(ctx, data, modal, blocker_id, resolved, locale).await
+        }
+        Some(CustomId::DependencyProposal { draft_id }) => {
+            dependency::components::proposal_form(ctx, data, modal, draft_id, locale).await
+        }
+        Some(CustomId::DependencyReview {
+            dependency_id,
+            review,
+            pass,
+        }) => {
+            dependency::components::review_form(
+                ctx,
+                data,
+                modal,
+                dependency_id,
+                review,
+                pass,
+                locale,
+            )
+            .await
+        }
+        Some(CustomId::DependencyDecision {
+            dependency_id,
+            approve,
+        }) => {
+            dependency::components::decision_form(ctx, data, modal, dependency_id, approve, locale)
+                .await
+        }
 
         // Cases, the annual review's publication, dissolution.
         _ => {

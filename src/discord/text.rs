@@ -179,6 +179,18 @@ impl Field {
 pub fn fitted_embed(
     title: String,
     description: String,
+    fields: Vec<Field>,
+    footer: String,
+) -> serenity::CreateEmbed {
+    fitted_embed_within(EMBED_BUDGET, title, description, fields, footer)
+}
+
+/// Like [`fitted_embed`], within `budget` characters: for a message that carries another embed
+/// beside it (Discord's 6000 characters count for all of a message's embeds together).
+pub fn fitted_embed_within(
+    budget: usize,
+    title: String,
+    description: String,
     mut fields: Vec<Field>,
     footer: String,
 ) -> serenity::CreateEmbed {
@@ -195,7 +207,7 @@ pub fn fitted_embed(
             .iter()
             .map(|f| chars(&f.name) + chars(&f.value))
             .sum::<usize>();
-    let mut excess = total.saturating_sub(EMBED_BUDGET);
+    let mut excess = total.saturating_sub(budget);
     for f in fields.iter_mut().rev().filter(|f| f.shrinkable) {
         if excess == 0 {
             break;

@@ -82,7 +82,10 @@ pub enum Subject {
     /// A nomination of a maintainer or TSC member, voted on in secret by the TSC.
     Nomination { nomination_id: i64 },
     // Releases and dependencies.
-
+    /// Approve a release plan (step 2 of the release process).
+    ReleasePlan { release_id: i64 },
+    /// Approve a final release (step 6, where the policy gives it to the TSC).
+    ReleaseFinal { release_id: i64 },
     // Cases, the annual review's publication, dissolution.
 }
 

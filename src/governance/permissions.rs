@@ -54,7 +54,30 @@ pub enum Action {
     /// See the open nominations and their step (`/nominate list`).
     ListNominations,
     // Releases and dependencies.
-
+    /// Propose a release (`/release propose`).
+    ProposeRelease,
+    /// Record a release candidate (`/release rc`) or the publication (`/release published`).
+    RunRelease,
+    /// Mark a blocking issue resolved or not blocking.
+    DecideBlocker,
+    /// Open the final approval's TSC ballot (`/release approve`, `release_final=tsc`).
+    RequestReleaseApproval,
+    /// Sign the final release off (`/release approve`, `release_final=maintainer`).
+    SignOffRelease,
+    /// Withdraw a release before it is published (`/release withdraw`).
+    WithdrawRelease,
+    /// Propose adding a dependency (`/dependency propose`).
+    ProposeDependency,
+    /// Propose removing an approved dependency (`/dependency remove`).
+    ProposeDependencyRemoval,
+    /// Give a dependency's security review, as the security team.
+    ReviewDependencySecurity,
+    /// Give a dependency's security review where the guild maps no security team.
+    ReviewDependencySecurityAsMaintainer,
+    /// Give a dependency's license compatibility review.
+    ReviewDependencyLicense,
+    /// Approve or reject a reviewed dependency proposal (or a removal).
+    ApproveDependency,
     // Cases, the annual review's publication, dissolution.
 }
 
@@ -144,9 +167,41 @@ pub const TABLE: &[Rule] = &[
     // "TSC members discuss and vote privately": open nominations are the TSC's to see.
     rule(Action::ListNominations, &[TSC]),
     // Releases and dependencies.
-
+    // "Maintainers propose a new release"; the TSC's members are core maintainers.
+    rule(Action::ProposeRelease, &[MAINTAINER, TSC]),
+    // "Maintainers: release new versions": candidates and the publication.
+    rule(Action::RunRelease, &[MAINTAINER, TSC]),
+    // "Blocking issues are addressed" by the maintainers.
+    rule(Action::DecideBlocker, &[MAINTAINER, TSC]),
+    rule(Action::RequestReleaseApproval, &[MAINTAINER, TSC]),
+    // Where the policy lets a maintainer approve the final release, it is another maintainer
+    // than the proposer (the subject of the facts).
+    not_by_subject(Action::SignOffRelease, &[MAINTAINER]),
+    // The proposer (the opener of the facts) or the TSC.
+    rule(Action::WithdrawRelease, &[Who::Opener, TSC]),
+    rule(Action::ProposeDependency, &[CONTRIBUTOR, MAINTAINER, TSC]),
+    rule(Action::ProposeDependencyRemoval, &[MAINTAINER, TSC]),
+    // "Security and license compatibility review", never by the proposer.
+    not_by_subject(Action::ReviewDependencySecurity, &[SECURITY_TEAM]),
+    not_by_subject(Action::ReviewDependencySecurityAsMaintainer, &[MAINTAINER]),
+    not_by_subject(Action::ReviewDependencyLicense, &[MAINTAINER]),
+    // "Maintainer approval", by another maintainer than the proposer.
+    not_by_subject(Action::ApproveDependency, &[MAINTAINER]),
     // Cases, the annual review's publication, dissolution.
 ];
+
+// Releases and dependencies.
+const CONTRIBUTOR: Who = Who::Role(GovRole::Contributor);
+const SECURITY_TEAM: Who = Who::Role(GovRole::SecurityTeam);
+
+/// A row whose subject (the proposer, for releases and dependencies) may not take the action.
+const fn not_by_subject(action: Action, who: &'static [Who]) -> Rule {
+    Rule {
+        action,
+        who,
+        not_its_subject: true,
+    }
+}
 
 const fn rule(action: Action, who: &'static [Who]) -> Rule {
     Rule {
@@ -211,7 +266,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 21] = [
+    const ALL: [Action; 33] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
@@ -233,6 +288,19 @@ mod tests {
         Action::NominateTsc,
         Action::AnswerNomination,
         Action::ListNominations,
+        // Releases and dependencies.
+        Action::ProposeRelease,
+        Action::RunRelease,
+        Action::DecideBlocker,
+        Action::RequestReleaseApproval,
+        Action::SignOffRelease,
+        Action::WithdrawRelease,
+        Action::ProposeDependency,
+        Action::ProposeDependencyRemoval,
+        Action::ReviewDependencySecurity,
+        Action::ReviewDependencySecurityAsMaintainer,
+        Action::ReviewDependencyLicense,
+        Action::ApproveDependency,
     ];
 
     #[test]
@@ -264,6 +332,12 @@ mod tests {
         let contributor = standing(&[GovRole::Contributor], false);
         let admin = standing(&[], true);
         let nobody = Standing::default();
+        // Releases and dependencies.
+        let security = standing(&[GovRole::SecurityTeam], false);
+        let subject = Facts {
+            subject: true,
+            ..Facts::default()
+        };
         let opener = Facts {
             opener: true,
             ..Facts::default()
@@ -345,6 +419,34 @@ mod tests {
             (Action::AnswerNomination, &tsc, none, false),
             (Action::ListNominations, &tsc, none, true),
             (Action::ListNominations, &maintainer, none, false),
+            // Releases and dependencies.
+            (Action::ProposeRelease, &maintainer, none, true),
+            (Action::ProposeRelease, &contributor, none, false),
+            (Action::RunRelease, &tsc, none, true),
+            (Action::DecideBlocker, &contributor, none, false),
+            (Action::RequestReleaseApproval, &maintainer, none, true),
+            (Action::SignOffRelease, &maintainer, none, true),
+            (Action::SignOffRelease, &maintainer, subject, false),
+            (Action::SignOffRelease, &tsc, none, false),
+            (Action::WithdrawRelease, &nobody, opener, true),
+            (Action::WithdrawRelease, &maintainer, none, false),
+            (Action::ProposeDependency, &contributor, none, true),
+            (Action::ProposeDependency, &nobody, none, false),
+            (Action::ProposeDependencyRemoval, &contributor, none, false),
+            (Action::ReviewDependencySecurity, &security, none, true),
+            (Action::ReviewDependencySecurity, &security, subject, false),
+            (Action::ReviewDependencySecurity, &maintainer, none, false),
+            (
+                Action::ReviewDependencySecurityAsMaintainer,
+                &maintainer,
+                none,
+                true,
+            ),
+            (Action::ReviewDependencyLicense, &maintainer, subject, false),
+            (Action::ReviewDependencyLicense, &security, none, false),
+            (Action::ApproveDependency, &maintainer, none, true),
+            (Action::ApproveDependency, &maintainer, subject, false),
+            (Action::ApproveDependency, &tsc, none, false),
         ];
         for (action, standing, facts, allowed) in cases {
             assert_eq!(

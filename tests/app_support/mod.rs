@@ -201,6 +201,15 @@ impl Publisher for FakeDiscord {
                 "HTTP 403 (50007): Cannot send messages to this user".into(),
             ));
         }
+        // Releases and dependencies: a blocker's reporter is told by DM. The fake cannot see
+        // who reported, so closed DMs (any member listed) refuse every such DM.
+        if let Notice::ReleaseBlockerDecided { .. } = &item.notice
+            && !self.closed_dms.is_empty()
+        {
+            return Err(DeliveryError::Rejected(
+                "HTTP 403 (50007): Cannot send messages to this user".into(),
+            ));
+        }
         self.delivered.lock().unwrap().push(item.notice.clone());
         Ok(Some(900_000 + item.id as u64))
     }

@@ -150,6 +150,8 @@ pub(crate) async fn load(conn: &mut SqliteConnection, ballot_id: i64) -> AppResu
         Subject::WgCharter { wg_id }
         | Subject::WgChair { wg_id, .. }
         | Subject::WgClose { wg_id } => groups::get(conn, wg_id).await?,
+        // Releases and dependencies.
+        Subject::ReleasePlan { .. } | Subject::ReleaseFinal { .. } => None,
     };
     Ok(BallotView {
         ballot,

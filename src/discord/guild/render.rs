@@ -54,6 +54,18 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         }
         Notice::NominationTscNote { .. } => (msg!("action-post-tsc-note"), None),
         Notice::NominationWelcome { .. } => (msg!("action-post-welcome"), None),
+        // Releases and dependencies.
+        Notice::ReleaseThread { .. } => (msg!("action-release-thread"), None),
+        Notice::ReleaseBlockerDecided { .. } => (msg!("action-send-dm"), None),
+        Notice::ReleaseCardPosted { .. }
+        | Notice::ReleaseCardRefresh { .. }
+        | Notice::ReleaseBlockerReported { .. }
+        | Notice::ReleaseBlockerDecidedInThread { .. }
+        | Notice::ReleaseNotApproved { .. }
+        | Notice::ReleaseStale { .. }
+        | Notice::ReleaseAnnounced { .. }
+        | Notice::DependencyCardPosted { .. }
+        | Notice::DependencyCardRefresh { .. } => (msg!("action-release-post"), None),
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))
