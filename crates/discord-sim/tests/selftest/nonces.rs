@@ -80,3 +80,34 @@ async fn a_nonce_is_forgotten_after_a_few_minutes() {
     assert_ne!(post().await.unwrap().id, first.id);
     assert_eq!(sim.channel_messages(fx.announcements).len(), 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_answer_still_creates_the_message_and_the_retry_with_its_nonce_does_not() {
+    let fx = Fixture::standard();
+    let sim = Sim::start(fx.clone()).await;
+    let http = http(&sim);
+    let ch = ChannelId::new(fx.announcements);
+    let post = || {
+        ch.send_message(
+            &http,
+            CreateMessage::new()
+                .content("result")
+                .nonce(Nonce::String("steward-3".into()))
+                .enforce_nonce(true),
+        )
+    };
+    sim.lose_answer_next("POST /channels/{}/messages", 1, 504);
+    let e = post().await.unwrap_err();
+    assert_eq!(super::client::status_of(&e), Some((504, 0)));
+    assert_eq!(sim.channel_messages(fx.announcements).len(), 1, "it acted");
+    let retried = post().await.unwrap();
+    let all = sim.channel_messages(fx.announcements);
+    assert_eq!(all.len(), 1);
+    assert_eq!(retried.id.get(), all[0].id);
+    let statuses: Vec<u16> = sim
+        .requests_to("POST /channels/{}/messages")
+        .iter()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, [504, 200], "requests record what the bot saw");
+}
