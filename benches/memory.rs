@@ -53,7 +53,10 @@ fn main() {
         let idle = steward_rss(false).await;
         let loaded = steward_rss(true).await;
         println!("resident memory after connecting, {SETTLE:?} later:");
-        println!("  no-op poise bot:                        {:>6.1} MB", mb(noop));
+        println!(
+            "  no-op poise bot:                        {:>6.1} MB",
+            mb(noop)
+        );
         println!(
             "  steward, idle:                          {:>6.1} MB ({:.2}x the no-op bot)",
             mb(idle),
