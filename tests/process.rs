@@ -26,7 +26,7 @@ async fn sigterm_stops_the_binary_cleanly_and_an_acknowledged_vote_is_kept() {
     // Logs go to a file: a full pipe nobody reads would block the bot.
     let log_path = dir.path().join("steward.log");
     let log_file = std::fs::File::create(&log_path).unwrap();
-    let mut bot = Command::new(env!("CARGO_BIN_EXE_steward"))
+    let bot = Command::new(env!("CARGO_BIN_EXE_steward"))
         // No `.env` of the developer's is read: the working directory is empty.
         .current_dir(dir.path())
         .env_clear()
@@ -39,6 +39,7 @@ async fn sigterm_stops_the_binary_cleanly_and_an_acknowledged_vote_is_kept() {
         .stderr(Stdio::from(log_file))
         .spawn()
         .expect("the steward binary starts");
+    let mut bot = KillOnDrop(bot);
     sim.wait_ready().await;
     sim.wait_commands_registered().await;
 
@@ -67,13 +68,13 @@ async fn sigterm_stops_the_binary_cleanly_and_an_acknowledged_vote_is_kept() {
     assert!(r.text().contains("Recorded your vote +1"), "{}", r.text());
 
     let killed = Command::new("kill")
-        .args(["-TERM", &bot.id().to_string()])
+        .args(["-TERM", &bot.0.id().to_string()])
         .status()
         .unwrap();
     assert!(killed.success());
     let started = Instant::now();
     let status = loop {
-        if let Some(status) = bot.try_wait().unwrap() {
+        if let Some(status) = bot.0.try_wait().unwrap() {
             break status;
         }
         assert!(
@@ -93,4 +94,16 @@ async fn sigterm_stops_the_binary_cleanly_and_an_acknowledged_vote_is_kept() {
         .unwrap();
     assert_eq!(votes.len(), 1, "{votes:?}");
     assert_eq!(votes[0], (fx.bob as i64, 1), "bob's +1");
+}
+
+/// A failing test leaves no bot running.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if self.0.try_wait().ok().flatten().is_none() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
 }
