@@ -6,6 +6,8 @@
     reason = "each test binary (and the vote_burst bench) uses a different part of the harness"
 )]
 pub mod bot;
+#[allow(dead_code, reason = "only the working-group tests use it")]
+pub mod groups;
 
 pub use discord_sim as sim;
 #[allow(

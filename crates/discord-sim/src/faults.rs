@@ -1,5 +1,5 @@
 //! Injected faults: a route answers an error, a rate limit or Missing Permissions for the next
-//! `n` requests, or answers late.
+//! `n` requests, or answers late, or acts and loses its answer.
 
 use std::time::Duration;
 
@@ -18,6 +18,9 @@ pub enum FaultKind {
     Deny,
     /// Sleep this long before handling normally (does not consume a count).
     Delay(Duration),
+    /// Handle the request (it takes effect), then answer this status instead: the answer is
+    /// lost on the way back, as when Discord's edge times out after the API acted.
+    LoseAnswer(u16),
 }
 
 /// A fault on the requests that match `route`.
@@ -104,6 +107,12 @@ impl Sim {
     /// Delays every matching request by `d` (until [`Sim::allow`]/[`Sim::clear_faults`]).
     pub fn delay(&self, route: impl Into<RoutePattern>, d: Duration) {
         self.add_fault(route.into(), FaultKind::Delay(d), None);
+    }
+
+    /// Lets the next `n` matching requests take effect but answers them `status` (a 504 is a
+    /// timeout at Discord's edge): the bot cannot tell that its request succeeded.
+    pub fn lose_answer_next(&self, route: impl Into<RoutePattern>, n: usize, status: u16) {
+        self.add_fault(route.into(), FaultKind::LoseAnswer(status), Some(n));
     }
 
     pub fn clear_faults(&self) {

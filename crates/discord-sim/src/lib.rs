@@ -8,7 +8,8 @@
 //!   and replay, INVALID_SESSION; dispatches filtered by intents ([`Sim::drop_gateway`],
 //!   [`Sim::invalidate_session`], [`Sim::dispatch_raw`]).
 //! - **Messages** in channels, threads and DMs: create, read, list, edit, delete, pins, mentions
-//!   as `allowed_mentions` decides them; **files** from `multipart/form-data` (at most 10, each
+//!   as `allowed_mentions` decides them; `enforce_nonce` (a repeated nonce returns the first
+//!   message); **files** from `multipart/form-data` (at most 10, each
 //!   within [`Fixture::attachment_size_limit`]) on messages, interaction replies, follow-ups and
 //!   edits, served back at their `url` ([`SimMessage::attachments`], [`Reply::attachments`],
 //!   [`Sim::post_message_with_files`]).
@@ -26,6 +27,7 @@
 //!   [`Sim::autocomplete`] (the bot's choices, at most 25); buttons and modals as [`Sim::click`]
 //!   and [`Sim::submit_modal`]; each returns the bot's [`Reply`].
 //! - **Faults and checks**: [`Sim::fail_next`], [`Sim::rate_limit_next`], [`Sim::deny`],
+//!   [`Sim::lose_answer_next`],
 //!   [`Sim::delay`]; a late interaction callback with [`SimOptions::callback_deadline`]; bodies
 //!   Discord would refuse are problems that fail the test unless taken ([`Sim::take_problems`]).
 //!
@@ -48,6 +50,7 @@ pub mod fixture;
 mod gateway;
 mod kinds;
 mod message;
+mod nonces;
 mod reply;
 mod requests;
 mod routes;

@@ -106,6 +106,9 @@ pub fn message_body(body: &Value, creating: bool) -> Result<(), String> {
             len(&body["content"])
         ));
     }
+    if len(&body["nonce"]) > 25 {
+        return Err("nonce: Must be 25 or fewer in length".into());
+    }
     let embeds = body["embeds"].as_array().cloned().unwrap_or_default();
     if embeds.len() > 10 {
         return Err("embeds: Must be 10 or fewer in length".into());

@@ -20,7 +20,7 @@ impl App {
         let body = rules::validate_report(body)?;
         let now = self.now();
         let mut tx = self.write_tx().await?;
-        let group = in_guild(&mut tx, actor.guild_id, wg_id).await?;
+        let mut group = in_guild(&mut tx, actor.guild_id, wg_id).await?;
         active(&group)?;
         let facts = Facts {
             chair: group.chair_id == actor.user_id,
@@ -31,7 +31,8 @@ impl App {
             members::insert_report(&mut tx, group.id, actor.user_id, &body, now).await?;
         // A report is activity for succession planning.
         roster::touch(&mut tx, actor.guild_id, actor.user_id, now).await?;
-        schedule_next_report(&mut tx, &group, now, now).await?;
+        // The answer tells the chair the new due date, not the one this report covered.
+        group.next_report_due = Some(schedule_next_report(&mut tx, &group, now, now).await?);
         outbox::queue(
             &mut tx,
             group.guild_id,
@@ -45,20 +46,22 @@ impl App {
     }
 }
 
-/// The next report falls due a cadence after `since`; its reminder job is scheduled.
+/// The next report falls due a cadence after `since`; its reminder job is scheduled. Returns
+/// the due date.
 pub(crate) async fn schedule_next_report(
     conn: &mut SqliteConnection,
     group: &Group,
     since: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> sqlx::Result<()> {
+) -> sqlx::Result<DateTime<Utc>> {
     let due = rules::next_report_due(since, group.report_every_days);
     repo::set_next_report_due(conn, group.id, due).await?;
     let job = Job::WgReportDue {
         wg_id: group.id,
         due_ms: to_millis(due),
     };
-    schedule::schedule(conn, &job, due, now).await.map(drop)
+    schedule::schedule(conn, &job, due, now).await?;
+    Ok(due)
 }
 
 /// The group if it is active and still waiting for the report due at `due_ms` (a report since

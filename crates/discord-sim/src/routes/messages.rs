@@ -44,7 +44,7 @@ pub(super) fn find_message(st: &State, c: &str, m: &str) -> Option<u64> {
 }
 
 /// `POST /channels/{c}/messages`: a message by the bot, in a guild channel, a thread or a DM,
-/// with the files of a multipart body.
+/// with the files of a multipart body; a repeated enforced nonce returns the first message.
 fn create_message(st: &mut State, c: &str, req: &Request<'_>) -> Resp {
     let body = req.body;
     let Some(c) = id_of(c).filter(|c| channel_exists(st, *c)) else {
@@ -76,8 +76,18 @@ fn create_message(st: &mut State, c: &str, req: &Request<'_>) -> Resp {
         Ok(f) => f,
         Err(r) => return r,
     };
+    let nonce = crate::nonces::enforced(body);
+    if let Some(first) = nonce
+        .as_deref()
+        .and_then(|n| st.nonce_message(c, st.fx.bot, n))
+    {
+        return ok(st.messages[&first].json.clone(), Shape::Message);
+    }
     let m = st.build_message(c, st.fx.bot, body, 0);
     let id = st.store_message(m.clone(), body.clone(), false, None);
+    if let Some(n) = nonce {
+        st.remember_nonce(c, st.fx.bot, n, id);
+    }
     let m = match files {
         Some(f) => st.set_attachments(id, f).unwrap_or(m),
         None => m,

@@ -149,6 +149,10 @@ pub(crate) async fn handle(
         tokio::time::sleep(d).await;
     }
 
+    let lost = match &fault {
+        Some(FaultKind::LoseAnswer(s)) => Some(*s),
+        _ => None,
+    };
     let resp = {
         let mut st = inner.lock();
         let resp = match (&path, fault) {
@@ -203,6 +207,11 @@ pub(crate) async fn handle(
         {
             st.problem(format!("answer to {method_s} {path_full} is not a valid {:?} for serenity: {e}\n  answer: {b}", resp.shape));
         }
+        // The request took effect; the bot sees only the lost answer's status.
+        let resp = match lost {
+            Some(s) => status_fault(s),
+            None => resp,
+        };
         st.requests.push(RecordedRequest {
             method: method_s.clone(),
             path: path.clone().unwrap_or(path_full.clone()),

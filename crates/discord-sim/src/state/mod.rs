@@ -58,6 +58,8 @@ pub struct State {
     /// bad auth... Anything that makes a test fail at the end.
     pub problems: Vec<String>,
     pub faults: Vec<Fault>,
+    /// Nonces of messages created with `enforce_nonce`.
+    pub(crate) nonces: crate::nonces::Nonces,
     pub gateway: GatewayState,
     pub next_id: u64,
     pub callback_deadline: Option<Duration>,
@@ -113,6 +115,7 @@ impl State {
             unknown_routes: vec![],
             problems: vec![],
             faults: vec![],
+            nonces: Default::default(),
             gateway: GatewayState {
                 heartbeat_interval_ms,
                 ..Default::default()

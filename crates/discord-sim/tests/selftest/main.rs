@@ -7,6 +7,7 @@ mod features_bot;
 mod gateway;
 mod interactions;
 mod menus;
+mod nonces;
 mod rest;
 mod threads;
 mod timeouts;
