@@ -2,7 +2,9 @@
 //! notice to its Discord rendering and requests.
 
 use super::publisher::DiscordPublisher;
-use super::{annual_review, ballot, guild, nomination, rfc, succession, working_group};
+use super::{
+    annual_review, ballot, github, guild, nomination, rfc, succession, working_group,
+};
 use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
 use crate::app::outbox::Notice;
 
@@ -39,6 +41,8 @@ impl Publisher for DiscordPublisher {
             | Notice::NominationsNeeded { .. } => {
                 succession::publish::deliver(self, item, locale).await
             }
+            // GitHub activity.
+            Notice::GithubPollFailing { .. } => github::publish::deliver(self, item, locale).await,
             Notice::AnnualReview { .. } => {
                 annual_review::publish::deliver(self, item, locale).await
             }

@@ -17,6 +17,7 @@ pub mod custom_id;
 pub mod decision_log;
 pub mod delivery;
 pub mod events;
+pub mod github;
 pub mod guild;
 pub mod nomination;
 pub mod publisher;

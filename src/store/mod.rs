@@ -8,6 +8,7 @@ pub mod amendment;
 pub mod ballot;
 pub mod ballot_votes;
 pub mod decision_log;
+pub mod github;
 pub mod guild;
 pub mod jobs;
 pub mod nomination;
