@@ -32,6 +32,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             // One file per process, in every locale.
             include_str!("../locales/en-US/rfc.ftl"),
             include_str!("../locales/en-US/nominations.ftl"),
+            include_str!("../locales/en-US/github.ftl"),
         ],
     ),
     (
@@ -43,6 +44,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             // One file per process, in every locale.
             include_str!("../locales/de/rfc.ftl"),
             include_str!("../locales/de/nominations.ftl"),
+            include_str!("../locales/de/github.ftl"),
         ],
     ),
 ];

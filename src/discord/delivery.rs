@@ -2,9 +2,7 @@
 //! notice to its Discord rendering and requests.
 
 use super::publisher::DiscordPublisher;
-use super::{
-    annual_review, ballot, github, guild, nomination, rfc, succession, working_group,
-};
+use super::{annual_review, ballot, github, guild, nomination, rfc, succession, working_group};
 use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
 use crate::app::outbox::Notice;
 

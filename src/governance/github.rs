@@ -99,7 +99,10 @@ impl Sources {
         }
         let owner = match (owner, repos.first()) {
             (Some(owner), _) => owner,
-            (None, Some(first)) => first.split_once('/').map(|(o, _)| o.to_owned()).unwrap_or_default(),
+            (None, Some(first)) => first
+                .split_once('/')
+                .map(|(o, _)| o.to_owned())
+                .unwrap_or_default(),
             (None, None) => return Err(GithubInputError::Empty),
         };
         if let Some(outside) = repos.iter().find(|r| {

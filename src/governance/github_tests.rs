@@ -11,7 +11,10 @@ fn logins_follow_githubs_username_rules() {
         ("octocat", Some("octocat")),
         (" @Mona-Lisa ", Some("Mona-Lisa")),
         ("a", Some("a")),
-        ("abcdefghijklmnopqrstuvwxyz-0123456789ab", Some("abcdefghijklmnopqrstuvwxyz-0123456789ab")),
+        (
+            "abcdefghijklmnopqrstuvwxyz-0123456789ab",
+            Some("abcdefghijklmnopqrstuvwxyz-0123456789ab"),
+        ),
         ("", None),
         ("-lead", None),
         ("trail-", None),
@@ -83,10 +86,18 @@ fn only_work_in_the_projects_repositories_counts() {
         event("ForkEvent", "wasm-sandbox/cli", 7),
     ];
     let org = Sources::parse("wasm-sandbox").unwrap();
-    assert_eq!(latest_activity(&org, &events), Some(at(6)), "case-insensitive owner");
+    assert_eq!(
+        latest_activity(&org, &events),
+        Some(at(6)),
+        "case-insensitive owner"
+    );
     let core = Sources::parse("wasm-sandbox/core").unwrap();
     assert_eq!(latest_activity(&core, &events), Some(at(5)));
-    assert_eq!(latest_activity(&core, &events[..2]), None, "stars are not work");
+    assert_eq!(
+        latest_activity(&core, &events[..2]),
+        None,
+        "stars are not work"
+    );
 }
 
 #[test]

@@ -49,6 +49,12 @@ impl Harness {
                 .unwrap_or_default(),
             guild_id: Some(sim.fx().guild),
             api_base: Some(sim.api_base()),
+            // No test reaches github.com: without a token nothing is polled, and only the GitHub
+            // tests link logins, against their own simulator.
+            github: steward::github::GithubSettings {
+                api_url: "http://127.0.0.1:9".into(),
+                token: None,
+            },
         };
         let clock = Arc::new(ManualClock::new(
             Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap(),

@@ -58,7 +58,10 @@ impl App {
                 return Ok(off);
             };
             let start = day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-            (row.sources, repo::unchecked_since(&mut conn, guild_id, start).await?)
+            (
+                row.sources,
+                repo::unchecked_since(&mut conn, guild_id, start).await?,
+            )
         };
         let Some(client) = self.github().filter(|c| c.can_poll()) else {
             return Ok(off);
@@ -131,7 +134,15 @@ pub(crate) async fn apply(
         return Ok(());
     };
     for read in &found.reads {
-        repo::record_read(conn, guild_id, read.member_id, &read.login, read.latest, now).await?;
+        repo::record_read(
+            conn,
+            guild_id,
+            read.member_id,
+            &read.login,
+            read.latest,
+            now,
+        )
+        .await?;
     }
     let (polling, failing_since, told) = match found.outcome {
         Outcome::Off => (false, None, false),

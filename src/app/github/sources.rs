@@ -25,7 +25,11 @@ pub enum SourcesChange {
 impl App {
     /// Parses and checks the option's text against GitHub (the organisation and each named
     /// repository exist). Nothing is written: `/govern setup` saves it with the rest.
-    pub async fn check_github_sources(&self, actor: &Actor, text: &str) -> AppResult<SourcesChange> {
+    pub async fn check_github_sources(
+        &self,
+        actor: &Actor,
+        text: &str,
+    ) -> AppResult<SourcesChange> {
         actor.require(Action::ConfigureGuild, Facts::default())?;
         if text.trim().eq_ignore_ascii_case("none") {
             return Ok(SourcesChange::Clear);
@@ -53,7 +57,11 @@ impl App {
     }
 
     /// Records checked sources, in the private decision log, and reads GitHub today.
-    pub async fn save_github_sources(&self, actor: &Actor, change: &SourcesChange) -> AppResult<()> {
+    pub async fn save_github_sources(
+        &self,
+        actor: &Actor,
+        change: &SourcesChange,
+    ) -> AppResult<()> {
         actor.require(Action::ConfigureGuild, Facts::default())?;
         let now = self.now();
         let guild_id = actor.guild_id;
@@ -123,7 +131,7 @@ fn refusal(error: GithubInputError) -> UserError {
             UserError::new(msg!("github-error-source-invalid")).with_text("name", name)
         }
         GithubInputError::Empty | GithubInputError::BadLogin => {
-            UserError::new(msg!("github-error-source-invalid")).with_text("name", "")
+            UserError::new(msg!("github-error-source-empty"))
         }
     }
 }

@@ -18,7 +18,10 @@ pub async fn deliver(
     let text = tr(
         locale,
         msg!("github-poll-failing"),
-        Some(&args([("since", format!("<t:{}:R>", since_ms / 1000).into())])),
+        Some(&args([(
+            "since",
+            format!("<t:{}:R>", since_ms / 1000).into(),
+        )])),
     );
     p.post_text(item, channel_id, &text).await
 }
