@@ -215,7 +215,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 21] = [
+    const ALL: [Action; 22] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
