@@ -10,8 +10,9 @@ pub const LOGIN_MAX: usize = 39;
 pub const SOURCES_MAX: usize = 400;
 /// At most this many repositories are named (one request each to check them at set-up).
 pub const REPOS_MAX: usize = 20;
-/// A poll that found no data for this long has failed "for 3 days": the TSC is told once.
-pub const FAILING_TELL_AFTER: Duration = Duration::days(3);
+/// Reads that failed on this many days in a row are "polling has failed for 3 days": the TSC
+/// is told, once per run of failures.
+pub const FAILING_DAYS: i64 = 3;
 
 /// Why a login or a repository list was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -165,6 +166,12 @@ pub fn latest_activity(sources: &Sources, events: &[Event]) -> Option<DateTime<U
         .filter(|e| COUNTED.contains(&e.kind.as_str()) && sources.covers(&e.repo))
         .map(|e| e.at)
         .max()
+}
+
+/// Whether a run of failed reads that began at `since` has now lasted [`FAILING_DAYS`] days
+/// (counted as calendar days, today included: failed on Monday, Tuesday and Wednesday).
+pub fn failing_long_enough(since: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    (now.date_naive() - since.date_naive()).num_days() + 1 >= FAILING_DAYS
 }
 
 /// What GitHub's rate-limit headers said about a response.

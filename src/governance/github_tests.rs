@@ -128,3 +128,18 @@ fn a_spent_budget_resumes_at_its_reset_and_a_secondary_limit_after_retry_after()
         now + Duration::minutes(1)
     );
 }
+
+#[test]
+fn failing_for_three_days_means_three_days_with_failed_reads() {
+    let monday = Utc.with_ymd_and_hms(2026, 5, 4, 23, 0, 0).unwrap();
+    assert!(!failing_long_enough(monday, monday));
+    assert!(
+        !failing_long_enough(monday, monday + Duration::hours(2)),
+        "Tuesday"
+    );
+    assert!(
+        failing_long_enough(monday, monday + Duration::hours(25)),
+        "Wednesday"
+    );
+    assert!(failing_long_enough(monday, monday + Duration::days(9)));
+}

@@ -10,7 +10,7 @@ use crate::app::outbox::{self, Notice};
 use crate::app::schedule::{self, Job};
 use crate::app::{App, AppResult};
 use crate::github::GithubError;
-use crate::governance::github::{self, FAILING_TELL_AFTER, RateHeaders};
+use crate::governance::github::{self, RateHeaders};
 use crate::store::github as repo;
 
 /// Pages of events read per member at most (GitHub keeps 300 recent events: three pages).
@@ -159,7 +159,7 @@ pub(crate) async fn apply(
         }
         Outcome::Failed => {
             let since = state.failing_since.unwrap_or(now);
-            let tell = !state.failure_told && now - since >= FAILING_TELL_AFTER;
+            let tell = !state.failure_told && github::failing_long_enough(since, now);
             if tell {
                 let notice = Notice::GithubPollFailing {
                     since_ms: since.timestamp_millis(),
