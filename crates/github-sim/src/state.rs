@@ -200,7 +200,7 @@ impl State {
             .iter()
             .filter(|e| e.login.eq_ignore_ascii_case(login))
             .collect();
-        events.sort_by(|a, b| b.at.cmp(&a.at));
+        events.sort_by_key(|e| std::cmp::Reverse(e.at));
         let list: Vec<Value> = events
             .into_iter()
             .enumerate()
