@@ -1,6 +1,7 @@
 //! Configuration from the environment (a `.env` file may supply it). The token is validated
 //! here and never printed.
 
+use crate::github::{DEFAULT_API_URL, GithubSettings};
 use crate::runtime::Settings;
 use crate::store::Durability;
 
@@ -21,6 +22,8 @@ pub enum ConfigError {
     BadApiBase,
     #[error("STEWARD_DURABILITY must be `full` (the default) or `normal`")]
     BadDurability,
+    #[error("GITHUB_API_URL must be an http:// or https:// URL")]
+    BadGithubUrl,
 }
 
 /// The default database: a SQLite file in the working directory, created if missing.
@@ -55,6 +58,18 @@ pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, Confi
         Some(d) => Durability::parse(&d).ok_or(ConfigError::BadDurability)?,
         None => Durability::default(),
     };
+    let github = GithubSettings {
+        api_url: match var("GITHUB_API_URL").filter(|u| !u.trim().is_empty()) {
+            Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                u.trim().trim_end_matches('/').to_owned()
+            }
+            Some(_) => return Err(ConfigError::BadGithubUrl),
+            None => DEFAULT_API_URL.to_owned(),
+        },
+        token: var("GITHUB_TOKEN")
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty()),
+    };
     Ok(Settings {
         token,
         durability,
@@ -63,6 +78,7 @@ pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, Confi
             .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
         guild_id,
         api_base,
+        github,
     })
 }
 
@@ -126,6 +142,30 @@ mod tests {
             ]))
             .unwrap_err(),
             ConfigError::BadApiBase
+        );
+    }
+
+    #[test]
+    fn github_is_optional_and_its_token_is_never_printed() {
+        let s = from_vars(vars(&[("DISCORD_TOKEN", TOKEN)])).unwrap();
+        assert_eq!(s.github.api_url, DEFAULT_API_URL);
+        assert_eq!(s.github.token, None);
+        let s = from_vars(vars(&[
+            ("DISCORD_TOKEN", TOKEN),
+            ("GITHUB_API_URL", "http://127.0.0.1:9/"),
+            ("GITHUB_TOKEN", " ghp_secretsecret "),
+        ]))
+        .unwrap();
+        assert_eq!(s.github.api_url, "http://127.0.0.1:9");
+        assert_eq!(s.github.token.as_deref(), Some("ghp_secretsecret"));
+        assert!(!format!("{s:?}").contains("secretsecret"));
+        assert_eq!(
+            from_vars(vars(&[
+                ("DISCORD_TOKEN", TOKEN),
+                ("GITHUB_API_URL", "api.github.com")
+            ]))
+            .unwrap_err(),
+            ConfigError::BadGithubUrl
         );
     }
 

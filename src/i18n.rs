@@ -33,6 +33,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/rfc.ftl"),
             include_str!("../locales/en-US/nominations.ftl"),
             include_str!("../locales/en-US/releases.ftl"),
+            include_str!("../locales/en-US/github.ftl"),
         ],
     ),
     (
@@ -45,6 +46,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/rfc.ftl"),
             include_str!("../locales/de/nominations.ftl"),
             include_str!("../locales/de/releases.ftl"),
+            include_str!("../locales/de/github.ftl"),
         ],
     ),
 ];

@@ -1,12 +1,14 @@
 //! Steward: a Discord bot that runs an open-source project's governance.
 //!
 //! Layers, each using only those below it: `discord` → `app` → `scheduler` → `store` →
-//! `governance`; `i18n` and `clock` are shared utilities.
+//! `governance`; `github` (GitHub's API) sits beside `store`; `i18n` and `clock` are shared
+//! utilities.
 
 pub mod app;
 pub mod clock;
 pub mod config;
 pub mod discord;
+pub mod github;
 pub mod governance;
 pub mod i18n;
 pub mod runtime;

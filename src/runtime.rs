@@ -10,6 +10,7 @@ use tokio::task::JoinHandle;
 use crate::app::App;
 use crate::clock::Clock;
 use crate::discord::{self, publisher::DiscordPublisher, rest::Rest};
+use crate::github::{GithubClient, GithubSettings};
 use crate::scheduler;
 use crate::store;
 
@@ -24,6 +25,8 @@ pub struct Settings {
     pub guild_id: Option<u64>,
     /// Replaces `https://discord.com` (a Discord simulator or an HTTP proxy).
     pub api_base: Option<String>,
+    /// GitHub's API and the optional token (`GITHUB_API_URL`, `GITHUB_TOKEN`).
+    pub github: GithubSettings,
 }
 
 impl std::fmt::Debug for Settings {
@@ -34,6 +37,7 @@ impl std::fmt::Debug for Settings {
             .field("durability", &self.durability)
             .field("guild_id", &self.guild_id)
             .field("api_base", &self.api_base)
+            .field("github", &self.github)
             .finish()
     }
 }
@@ -53,7 +57,7 @@ const TICK_RETRY: chrono::Duration = chrono::Duration::seconds(5);
 /// Opens the database, connects to Discord and starts the job and outbox loops.
 pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Running> {
     let db = store::connect_with(&settings.database_url, settings.durability).await?;
-    let app = App::new(db, clock.clone());
+    let app = App::new(db, clock.clone()).with_github(GithubClient::new(&settings.github));
 
     let mut http = serenity::HttpBuilder::new(&settings.token);
     if let Some(base) = &settings.api_base {

@@ -200,7 +200,9 @@ async fn accepted_and_approved_grants_the_role_and_updates_the_roster_export() {
         .await;
     let export = h.sim.slash(fx.alice, "roster export", json!({})).await;
     assert!(
-        export.content().contains("- Frank - frank - Runtime"),
+        export
+            .content()
+            .contains("- Frank - frank (Discord name) - Runtime"),
         "{}",
         export.content()
     );

@@ -179,6 +179,7 @@ impl From<Denied> for UserError {
             Action::ManageWorkingGroup => msg!("wg-error-not-chair"),
             Action::FileReport => msg!("wg-error-only-chair-reports"),
             Action::SetArea => msg!("error-area-not-allowed"),
+            Action::LinkGithub => msg!("github-error-link-not-allowed"),
             // RFCs and amendments.
             Action::OpenRfc | Action::ProposeAmendment => msg!("rfc-error-not-allowed-to-open"),
             Action::ReviseRfc => msg!("rfc-error-not-allowed-to-revise"),

@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::schedule::Job;
 use super::{
-    App, AppResult, annual_review, ballot, decisions, nomination, release, rfc, succession,
+    App, AppResult, annual_review, ballot, decisions, github, nomination, release, rfc, succession,
     working_group,
 };
 use crate::store::queue::{JOBS, backoff};
@@ -36,11 +36,18 @@ impl App {
         };
         for row in rows {
             let job = serde_json::from_str::<Job>(&row.payload);
+            // What a job reads from outside is read before its transaction: a request to GitHub
+            // never holds the writer.
+            let found = match &job {
+                Ok(job) => self.read_outside(job).await,
+                Err(_) => Ok(None),
+            };
             let now = self.now();
             let mut tx = self.write_tx().await?;
-            let result = match &job {
-                Ok(job) => run(&mut tx, job, now).await,
-                Err(_) => Err(anyhow::anyhow!("unknown job payload: {}", row.payload).into()),
+            let result = match (&job, found) {
+                (Ok(job), Ok(found)) => run(&mut tx, job, found, now).await,
+                (Ok(_), Err(e)) => Err(e),
+                (Err(_), _) => Err(anyhow::anyhow!("unknown job payload: {}", row.payload).into()),
             };
             match result {
                 Ok(()) => {
@@ -75,8 +82,27 @@ impl App {
     }
 }
 
-/// Runs one job inside the transaction that will also mark it done.
-async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppResult<()> {
+impl App {
+    /// Reads what a job needs from outside the database (GitHub), before its transaction.
+    async fn read_outside(&self, job: &Job) -> AppResult<Option<github::poll::Found>> {
+        match job {
+            // GitHub activity.
+            Job::GithubPoll { guild_id, day } | Job::GithubPollResume { guild_id, day, .. } => {
+                self.read_github(*guild_id, *day).await.map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+/// Runs one job inside the transaction that will also mark it done; `found` is what
+/// [`App::read_outside`] read for it.
+async fn run(
+    conn: &mut SqliteConnection,
+    job: &Job,
+    found: Option<github::poll::Found>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     match job {
         Job::CloseBallot { ballot_id } => decisions::close_at_deadline(conn, *ballot_id, now)
             .await
@@ -95,6 +121,14 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
             working_group::reporting::charter_end(conn, *wg_id, true, now).await
         }
         Job::SuccessionSweep { guild_id, .. } => succession::sweep::run(conn, *guild_id, now).await,
+        // GitHub activity.
+        Job::GithubPoll { guild_id, day } | Job::GithubPollResume { guild_id, day, .. } => {
+            let daily = matches!(job, Job::GithubPoll { .. });
+            match found {
+                Some(found) => github::poll::apply(conn, *guild_id, *day, &found, daily, now).await,
+                None => Ok(()),
+            }
+        }
         Job::AnnualReview { guild_id, year } => {
             annual_review::summary::post_yearly(conn, *guild_id, *year, now).await
         }

@@ -16,6 +16,7 @@ pub mod decisions;
 pub mod delivery;
 pub mod dependency;
 pub mod error;
+pub mod github;
 pub mod guild;
 pub mod jobs;
 pub mod nomination;
@@ -35,6 +36,7 @@ use crate::store::{Database, WriteTx};
 use guild::config::ConfigCache;
 
 use crate::clock::Clock;
+use crate::github::GithubClient;
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::roles::Standing;
 use crate::scheduler::Wakeup;
@@ -64,6 +66,8 @@ pub struct App {
     clock: Arc<dyn Clock>,
     jobs_wakeup: Wakeup,
     outbox_wakeup: Wakeup,
+    /// GitHub's API, to check logins and read activity; `None` where it is not wired (tests).
+    github: Option<Arc<GithubClient>>,
 }
 
 impl App {
@@ -74,7 +78,19 @@ impl App {
             clock,
             jobs_wakeup: Wakeup::default(),
             outbox_wakeup: Wakeup::default(),
+            github: None,
         }
+    }
+
+    /// The app reading GitHub through `client`.
+    pub fn with_github(mut self, client: GithubClient) -> Self {
+        self.github = Some(Arc::new(client));
+        self
+    }
+
+    /// GitHub's API, if wired.
+    pub fn github(&self) -> Option<&GithubClient> {
+        self.github.as_deref()
     }
 
     pub fn now(&self) -> DateTime<Utc> {

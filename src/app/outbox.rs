@@ -138,6 +138,11 @@ pub enum Notice {
         at_ms: i64,
     },
 
+    // GitHub activity.
+    /// Tells the TSC, privately, that GitHub activity could not be read since `since_ms`
+    /// (3 days or more): once per run of failures.
+    GithubPollFailing { since_ms: i64 },
+
     // Annual review.
     /// The annual review summary of `[from, to)`, posted to the TSC.
     AnnualReview {
@@ -256,6 +261,8 @@ impl Notice {
             Self::NominationsNeeded { role, at_ms, .. } => {
                 format!("nominations:{guild_id}:{}:{at_ms}", role.key())
             }
+            // GitHub activity.
+            Self::GithubPollFailing { since_ms } => format!("github:{guild_id}:failing:{since_ms}"),
             Self::AnnualReview { to, .. } => format!("annual-review:{guild_id}:{}", to.year()),
             // RFCs and amendments.
             Self::RfcCardPosted { rfc_id } => format!("rfc:{rfc_id}:card"),

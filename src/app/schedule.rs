@@ -33,6 +33,17 @@ pub enum Job {
     /// day, so that the pass can schedule tomorrow's while its own row is still pending.
     SuccessionSweep { guild_id: u64, day: NaiveDate },
 
+    // GitHub activity.
+    /// The daily read of linked members' public GitHub activity in the project's repositories.
+    GithubPoll { guild_id: u64, day: NaiveDate },
+    /// The same day's read, resumed at `at_ms` (after a rate limit's reset, or for a member
+    /// just linked): reads only the members not read that day.
+    GithubPollResume {
+        guild_id: u64,
+        day: NaiveDate,
+        at_ms: i64,
+    },
+
     // Annual review.
     /// The yearly review summary posted to the TSC.
     AnnualReview { guild_id: u64, year: i32 },
@@ -64,6 +75,13 @@ impl Job {
             Self::WgEndReminder { wg_id } => format!("wg:{wg_id}:end-reminder"),
             Self::WgEndReached { wg_id } => format!("wg:{wg_id}:end-reached"),
             Self::SuccessionSweep { guild_id, day } => format!("succession:{guild_id}:{day}"),
+            // GitHub activity.
+            Self::GithubPoll { guild_id, day } => format!("github:{guild_id}:{day}"),
+            Self::GithubPollResume {
+                guild_id,
+                day,
+                at_ms,
+            } => format!("github:{guild_id}:{day}:resume:{at_ms}"),
             Self::AnnualReview { guild_id, year } => format!("annual-review:{guild_id}:{year}"),
             // RFCs and amendments.
             Self::RfcDiscussionEnds { rfc_id } => format!("rfc:{rfc_id}:discussion-ends"),

@@ -3,7 +3,8 @@
 
 use super::publisher::DiscordPublisher;
 use super::{
-    annual_review, ballot, dependency, guild, nomination, release, rfc, succession, working_group,
+    annual_review, ballot, dependency, github, guild, nomination, release, rfc, succession,
+    working_group,
 };
 use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
 use crate::app::outbox::Notice;
@@ -41,6 +42,8 @@ impl Publisher for DiscordPublisher {
             | Notice::NominationsNeeded { .. } => {
                 succession::publish::deliver(self, item, locale).await
             }
+            // GitHub activity.
+            Notice::GithubPollFailing { .. } => github::publish::deliver(self, item, locale).await,
             Notice::AnnualReview { .. } => {
                 annual_review::publish::deliver(self, item, locale).await
             }

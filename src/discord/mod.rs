@@ -18,6 +18,7 @@ pub mod decision_log;
 pub mod delivery;
 pub mod dependency;
 pub mod events;
+pub mod github;
 pub mod guild;
 pub mod nomination;
 pub mod publisher;

@@ -4,11 +4,13 @@
 //! and tested with tables of cases and property tests. One file per feature, named as the
 //! feature is named in every layer.
 
+pub mod activity;
 pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
 pub mod decision;
 pub mod dependency;
+pub mod github;
 pub mod nomination;
 pub mod permissions;
 pub mod policy;

@@ -27,6 +27,8 @@ pub enum Action {
     CloseWorkingGroup,
     /// Record a maintainer's area of focus (`/roster set-area`).
     SetArea,
+    /// Link a member's GitHub login (`/roster github`).
+    LinkGithub,
     /// Read the annual review summary on demand (`/review now`).
     RunAnnualReview,
     // RFCs and amendments.
@@ -140,6 +142,8 @@ pub const TABLE: &[Rule] = &[
     rule(Action::FileReport, &[Who::Chair]),
     rule(Action::CloseWorkingGroup, &[TSC]),
     rule(Action::SetArea, &[Who::Themselves, TSC]),
+    // Issue 18: a member links their own login; a TSC member can link for anyone.
+    rule(Action::LinkGithub, &[Who::Themselves, TSC]),
     // "The TSC conducts an annual review."
     rule(Action::RunAnnualReview, &[TSC]),
     // RFCs and amendments.
@@ -266,7 +270,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 33] = [
+    const ALL: [Action; 34] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
@@ -276,6 +280,7 @@ mod tests {
         Action::FileReport,
         Action::CloseWorkingGroup,
         Action::SetArea,
+        Action::LinkGithub,
         Action::RunAnnualReview,
         Action::OpenRfc,
         Action::ProposeAmendment,
@@ -390,6 +395,10 @@ mod tests {
             (Action::SetArea, &maintainer, own, true),
             (Action::SetArea, &tsc, none, true),
             (Action::SetArea, &maintainer, none, false),
+            (Action::LinkGithub, &maintainer, own, true),
+            (Action::LinkGithub, &tsc, none, true),
+            (Action::LinkGithub, &maintainer, none, false),
+            (Action::LinkGithub, &admin, none, false),
             (Action::RunAnnualReview, &tsc, none, true),
             (Action::RunAnnualReview, &admin, none, false),
             (Action::OpenRfc, &contributor, none, true),

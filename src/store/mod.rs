@@ -9,6 +9,7 @@ pub mod ballot;
 pub mod ballot_votes;
 pub mod decision_log;
 pub mod dependency;
+pub mod github;
 pub mod guild;
 pub mod jobs;
 pub mod nomination;

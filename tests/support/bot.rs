@@ -24,6 +24,11 @@ impl Harness {
     }
 
     pub async fn start_with(fx: Fixture) -> Self {
+        Self::start_configured(fx, |_| {}).await
+    }
+
+    /// Like [`Harness::start_with`], with the settings changed first (GitHub's API, say).
+    pub async fn start_configured(fx: Fixture, configure: impl FnOnce(&mut Settings)) -> Self {
         // The bot's logs, shown for failing tests (`RUST_LOG` to change the filter).
         let _ = tracing_subscriber::fmt()
             .with_test_writer()
@@ -39,7 +44,7 @@ impl Harness {
         };
         let sim = Sim::start_with(fx, options).await;
         let dir = tempfile::tempdir().unwrap();
-        let settings = Settings {
+        let mut settings = Settings {
             token: sim.token(),
             database_url: format!("sqlite://{}", dir.path().join("steward.db").display()),
             // Benchmarks compare durabilities through the same variable operators use.
@@ -49,7 +54,14 @@ impl Harness {
                 .unwrap_or_default(),
             guild_id: Some(sim.fx().guild),
             api_base: Some(sim.api_base()),
+            // No test reaches github.com: without a token nothing is polled, and only the GitHub
+            // tests link logins, against their own simulator.
+            github: steward::github::GithubSettings {
+                api_url: "http://127.0.0.1:9".into(),
+                token: None,
+            },
         };
+        configure(&mut settings);
         let clock = Arc::new(ManualClock::new(
             Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap(),
         ));

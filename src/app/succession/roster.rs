@@ -1,16 +1,21 @@
 //! The roster: who holds which governance role, kept in sync with Discord; last activity per
 //! member (a timestamp only); areas of focus; and the views `/roster` shows and exports.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Datelike, Utc};
 
-use crate::app::nomination;
+use super::activity;
 use crate::app::schedule::{self, Job};
 use crate::app::{Actor, App, AppResult, UserError};
+use crate::app::{github, nomination};
+use crate::governance::activity::LastActivity;
 use crate::governance::annual_review::next_review;
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::roles::GovRole;
 use crate::governance::working_group::Status;
 use crate::msg;
+use crate::store::github as github_repo;
 use crate::store::guild::GuildConfig;
 use crate::store::roster::{self as repo, MemberSnapshot, RosterEntry};
 use crate::store::working_group as groups;
@@ -52,6 +57,10 @@ pub struct RosterView {
     pub emeritus: Vec<RosterEntry>,
     /// Active working groups with their chair ("[Working Group Name] - [Focus Area] - [Chair]").
     pub working_groups: Vec<GroupChair>,
+    /// Linked GitHub logins, by member ("[Name] - [GitHub Username]").
+    pub github: BTreeMap<u64, String>,
+    /// Each listed member's last activity as succession planning counts it, and its source.
+    pub activity: BTreeMap<u64, LastActivity>,
 }
 
 /// An active working group and who chairs it.
@@ -167,7 +176,7 @@ impl App {
 
     /// The current roster (members present in the server), grouped by office.
     pub async fn roster(&self, guild_id: u64) -> AppResult<RosterView> {
-        self.guild_config(guild_id).await?;
+        let config = self.guild_config(guild_id).await?;
         let mut conn = self.db().acquire().await?;
         let entries = repo::list(&mut conn, guild_id).await?;
         let holding = |role: GovRole| -> Vec<RosterEntry> {
@@ -188,12 +197,25 @@ impl App {
                 chair_id: g.chair_id,
             })
             .collect();
+        let present: Vec<RosterEntry> = entries.iter().filter(|e| e.in_guild).cloned().collect();
+        let now = self.now();
+        let activity = activity::of_members(&mut conn, guild_id, &config.policy, &present, now)
+            .await?
+            .into_iter()
+            .collect();
+        let github = github_repo::links(&mut conn, guild_id)
+            .await?
+            .into_iter()
+            .map(|l| (l.member_id, l.login))
+            .collect();
         Ok(RosterView {
             tsc: holding(GovRole::Tsc),
             maintainers: holding(GovRole::Maintainer),
             security: holding(GovRole::SecurityTeam),
             emeritus: holding(GovRole::Emeritus),
             working_groups,
+            github,
+            activity,
         })
     }
 }
@@ -217,5 +239,8 @@ async fn ensure_jobs(
         year: at.year(),
     };
     schedule::schedule(conn, &review, at, now).await?;
+    if github_repo::sources(conn, guild_id).await?.is_some() {
+        github::sources::start_polls(conn, guild_id, now).await?;
+    }
     Ok(())
 }

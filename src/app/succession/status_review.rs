@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
+use super::activity;
 use crate::app::AppResult;
 use crate::app::ballot::open::{StartBallot, open_in};
 use crate::app::decision_log::record::{Entry, record};
@@ -63,11 +64,18 @@ pub(crate) async fn decided(
     approved: bool,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let last_active = roster_repo::get(conn, ballot.guild_id, member_id)
-        .await?
-        .and_then(|e| e.last_active_at);
+    let config = guild::get(conn, ballot.guild_id).await?;
+    let last_active = match (
+        roster_repo::get(conn, ballot.guild_id, member_id).await?,
+        &config,
+    ) {
+        (Some(entry), Some(config)) => {
+            activity::latest_known(conn, ballot.guild_id, &config.policy, &entry, now).await?
+        }
+        (entry, _) => entry.and_then(|e| e.last_active_at),
+    };
     if approved && succession::review_still_applies(last_active, ballot.opens_at) {
-        if let Some(config) = guild::get(conn, ballot.guild_id).await? {
+        if let Some(config) = config {
             move_to_emeritus(conn, &config, member_id, now).await?;
         }
     } else if let Some(step) = repo::by_ballot(conn, ballot.id).await? {

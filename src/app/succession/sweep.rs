@@ -6,10 +6,11 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::SqliteConnection;
 
-use super::status_review;
+use super::{activity, status_review};
 use crate::app::AppResult;
 use crate::app::outbox::{self, Notice};
 use crate::app::schedule::{self, Job};
+use crate::governance::activity::LastActivity;
 use crate::governance::roles::GovRole;
 use crate::governance::succession::{self, MemberActivity, Step};
 use crate::store::guild::{self, GuildConfig};
@@ -31,8 +32,16 @@ pub(crate) async fn run(
         .filter(|e| e.in_guild && e.has(GovRole::Tsc))
         .map(|e| e.member_id)
         .collect();
+    let activity = activity::of_members(conn, guild_id, &config.policy, &roster, now).await?;
     for entry in roster.iter().filter(|e| e.in_guild) {
-        let Some(since) = succession::quiet_since(&entry.roles, entry.last_active_at) else {
+        // GitHub counts for them but its data is not current: a day without data changes
+        // nothing, so no step is taken until it is.
+        let last_active = match activity.get(&entry.member_id) {
+            Some(LastActivity::AwaitingGithub) => continue,
+            Some(known) => known.at(),
+            None => entry.last_active_at,
+        };
+        let Some(since) = succession::quiet_since(&entry.roles, last_active) else {
             continue;
         };
         let steps = repo::for_period(conn, guild_id, entry.member_id, since).await?;

@@ -7,6 +7,7 @@ use super::render::{config_text, policy_text};
 use crate::app::UserError;
 use crate::app::guild::setup::Setup;
 use crate::discord::actor::{command_actor, command_locale};
+use crate::discord::github::render as github_render;
 use crate::discord::reply::ephemeral;
 use crate::discord::succession::sync::resync;
 use crate::discord::{Context, Error};
@@ -73,8 +74,18 @@ pub async fn setup(
     #[rename = "maintainers-channel"]
     #[channel_types("Text")]
     maintainers_channel: Option<serenity::GuildChannel>,
+    #[max_length = 400] github: Option<String>,
 ) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
+    // GitHub's organisation and repositories are checked (by asking GitHub) before anything
+    // is saved, so a bad name changes nothing.
+    let github = match github {
+        Some(text) => {
+            ctx.defer_ephemeral().await?;
+            Some(ctx.data().app.check_github_sources(&actor, &text).await?)
+        }
+        None => None,
+    };
     let roles = [
         (GovRole::Tsc, Some(tsc)),
         (GovRole::Maintainer, maintainers),
@@ -102,16 +113,21 @@ pub async fn setup(
         locale: locale.unwrap_or_else(|| i18n::FALLBACK.to_owned()),
     };
     let config = ctx.data().app.setup_guild(&actor, setup).await?;
+    if let Some(change) = &github {
+        ctx.data().app.save_github_sources(&actor, change).await?;
+    }
     // The role mapping changed: read the roster again, in the background.
     let (http, app) = (ctx.serenity_context().http.clone(), ctx.data().app.clone());
     let guild_id = serenity::GuildId::new(actor.guild_id);
     tokio::spawn(async move { resync(&http, &app, guild_id).await });
     let locale = command_locale(ctx).await;
     let waiting = ctx.data().app.waiting_notices(actor.guild_id).await?;
+    let sources = ctx.data().app.github_sources(actor.guild_id).await?;
     ctx.send(ephemeral(format!(
-        "{}\n{}{}",
+        "{}\n{}\n{}{}",
         tr(locale, msg!("govern-setup-done"), None),
         config_text(&config, locale),
+        github_render::sources_line(sources.as_ref(), locale),
         tsc_channel_needed(&config, waiting, locale)
     )))
     .await?;
@@ -143,9 +159,11 @@ pub async fn show(ctx: Context<'_>) -> Result<(), Error> {
     let locale = command_locale(ctx).await;
     let config = ctx.data().app.guild_config(actor.guild_id).await?;
     let waiting = ctx.data().app.waiting_notices(actor.guild_id).await?;
+    let sources = ctx.data().app.github_sources(actor.guild_id).await?;
     let text = format!(
-        "{}{}",
+        "{}\n{}{}",
         config_text(&config, locale),
+        github_render::sources_line(sources.as_ref(), locale),
         tsc_channel_needed(&config, waiting, locale)
     );
     ctx.send(ephemeral(text)).await?;

@@ -24,6 +24,7 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         | Notice::InactivityDmUndeliverable { .. }
         | Notice::InactivityAnswered { .. }
         | Notice::NominationsNeeded { .. }
+        | Notice::GithubPollFailing { .. }
         | Notice::AnnualReview { .. }
         | Notice::SetupChanged { .. } => (msg!("action-post-tsc-note"), None),
         Notice::WgProvision { .. } => (msg!("action-wg-provision"), None),

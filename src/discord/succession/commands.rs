@@ -17,7 +17,12 @@ const _: () = assert!(AREA_MAX == 100);
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("show", "set_area", "export"),
+    subcommands(
+        "show",
+        "set_area",
+        "export",
+        "crate::discord::github::commands::github"
+    ),
     subcommand_required
 )]
 pub async fn roster(_ctx: Context<'_>) -> Result<(), Error> {

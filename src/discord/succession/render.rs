@@ -6,6 +6,7 @@ use poise::serenity_prelude as serenity;
 use crate::app::succession::contact::ContactAnswer;
 use crate::app::succession::roster::RosterView;
 use crate::discord::custom_id::CustomId;
+use crate::discord::github::render as github_render;
 use crate::discord::text::{FIELD_MAX, MESSAGE_MAX, plain, split_message, truncate};
 use crate::governance::roles::GovRole;
 use crate::i18n::{args, tr};
@@ -56,12 +57,24 @@ pub fn roster_embed(view: &RosterView, locale: &str) -> serenity::CreateEmbed {
     let mut embed = serenity::CreateEmbed::new()
         .title(tr(locale, msg!("roster-title"), None))
         .colour(ROSTER_COLOUR);
-    for (heading, entries, with_area) in sections(view, locale) {
+    for (n, (heading, entries, with_area)) in sections(view, locale).into_iter().enumerate() {
+        // The TSC and the maintainers are the offices succession planning watches.
+        let watched = n < 2;
         let lines: Vec<String> = entries
             .iter()
-            .map(|e| match (&e.area, with_area) {
-                (Some(area), true) => format!("• <@{}> — {area}", e.member_id),
-                _ => format!("• <@{}>", e.member_id),
+            .map(|e| {
+                let mut line = format!("• <@{}>", e.member_id);
+                if let Some(login) = view.github.get(&e.member_id) {
+                    line.push_str(&format!(" (GitHub: {})", plain(login)));
+                }
+                if let (Some(area), true) = (&e.area, with_area) {
+                    line.push_str(&format!(" — {area}"));
+                }
+                if let (Some(activity), true) = (view.activity.get(&e.member_id), watched) {
+                    let text = github_render::activity_text(activity, locale);
+                    line.push_str(&format!(" · {text}"));
+                }
+                line
             })
             .collect();
         let value = if lines.is_empty() {
@@ -88,8 +101,21 @@ pub fn roster_embed(view: &RosterView, locale: &str) -> serenity::CreateEmbed {
     )
 }
 
+/// The document's "[GitHub Username]": the linked login, else the Discord username, marked.
+fn handle(view: &RosterView, entry: &RosterEntry, locale: &str) -> String {
+    match view.github.get(&entry.member_id) {
+        Some(login) => plain(login),
+        None => tr(
+            locale,
+            msg!("roster-export-discord-fallback"),
+            Some(&args([("name", plain(&entry.username).into())])),
+        ),
+    }
+}
+
 /// `/roster export`: the "Current Project Leadership" lists of a GOVERNANCE.md, in Markdown,
-/// as "- Name - username[ - Area of Focus]" lines (Discord usernames stand in for GitHub ones).
+/// as "- [Name] - [GitHub Username][ - Area of Focus]" lines; a member who linked no login is
+/// listed under their Discord username, marked as such.
 pub fn export_markdown(view: &RosterView, locale: &str) -> String {
     let mut out = vec![format!(
         "## {}",
@@ -103,7 +129,7 @@ pub fn export_markdown(view: &RosterView, locale: &str) -> String {
             out.push(format!("- {}", tr(locale, msg!("roster-nobody"), None)));
         }
         for e in entries {
-            let mut line = format!("- {} - {}", plain(&e.display_name), plain(&e.username));
+            let mut line = format!("- {} - {}", plain(&e.display_name), handle(view, e, locale));
             if with_area {
                 let area = e
                     .area
