@@ -1,6 +1,7 @@
 //! RFCs end to end, the ways members find and misuse them: autocomplete of RFC and ballot
-//! numbers, and bad input (links, invisible text, forged buttons, the wrong member), each
-//! answered ephemerally with nothing changed.
+//! numbers (ballots on private subjects offered to the TSC only), and bad input (links,
+//! invisible text, forged buttons, the wrong member), each answered ephemerally with nothing
+//! changed.
 
 #[allow(
     dead_code,
@@ -301,4 +302,78 @@ async fn bad_rfc_input_gets_a_clear_answer_and_changes_nothing() {
         "{}",
         list.text()
     );
+}
+
+#[tokio::test]
+async fn ballots_on_private_subjects_are_offered_and_shown_to_the_tsc_only() {
+    let h = Harness::start().await;
+    let fx = h.sim.fx().clone();
+    set_up(&h, fx.forum).await;
+    // erin nominates frank, who accepts: the TSC's secret ballot opens in its private thread.
+    let r = h
+        .sim
+        .slash(
+            fx.erin,
+            "nominate member",
+            json!({"member": fx.frank, "area": "Runtime"}),
+        )
+        .await;
+    let form = r.modal().custom_id.clone();
+    h.sim
+        .submit_modal(
+            fx.erin,
+            fx.general,
+            &form,
+            &[
+                ("statement", "Two years of runtime reviews"),
+                ("links", "https://example.org/frank"),
+            ],
+        )
+        .await;
+    let dm = h
+        .sim
+        .wait_for_dm(fx.frank, |m| !m.buttons().is_empty())
+        .await;
+    let accept = dm
+        .custom_ids()
+        .into_iter()
+        .find(|id| id.ends_with(":accept"))
+        .unwrap();
+    h.sim.click(fx.frank, &dm, &accept).await;
+    let thread = h
+        .sim
+        .wait_for_thread(fx.tsc_private, |t| t.is_private())
+        .await;
+    h.sim
+        .wait_for_message(thread.id, |m| !m.buttons().is_empty())
+        .await;
+
+    // The TSC finds it by number and reads it.
+    let offered = h
+        .sim
+        .autocomplete(fx.alice, fx.general, "vote status", "ballot", "", json!({}))
+        .await;
+    assert_eq!(offered.len(), 1, "{offered:?}");
+    let r = h
+        .sim
+        .slash(fx.alice, "vote status", json!({"ballot": 1}))
+        .await;
+    assert!(r.text().contains("Nomination #1"), "{}", r.text());
+
+    // Anyone else, the nominator and the nominee included: no such ballot, anywhere.
+    for member in [fx.erin, fx.frank] {
+        let offered = h
+            .sim
+            .autocomplete(member, fx.general, "vote status", "ballot", "", json!({}))
+            .await;
+        assert!(offered.is_empty(), "{offered:?}");
+        let r = h.sim.slash(member, "vote list", json!({})).await;
+        assert!(r.text().contains("No ballots are open"), "{}", r.text());
+        let r = h
+            .sim
+            .slash(member, "vote status", json!({"ballot": 1}))
+            .await;
+        assert!(r.is_ephemeral());
+        assert!(r.text().contains("There is no such ballot"), "{}", r.text());
+    }
 }
