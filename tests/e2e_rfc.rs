@@ -207,6 +207,32 @@ async fn an_rfc_in_a_forum_is_a_post_whose_card_moves_with_it_to_acceptance() {
     assert_eq!(cards[0].id, card.id);
     assert!(accepted.edited());
     assert_eq!(h.sim.pins(post.id), vec![card.id]);
+
+    // `/rfc list` by status, the status offered as the member types it.
+    let statuses = h
+        .sim
+        .autocomplete(fx.frank, fx.general, "rfc list", "status", "acc", json!({}))
+        .await;
+    assert_eq!(statuses, vec![("accepted".to_owned(), json!("accepted"))]);
+    let r = h
+        .sim
+        .slash(fx.frank, "rfc list", json!({"status": "accepted"}))
+        .await;
+    assert!(
+        r.text().contains(&format!("**RFC 1** {TITLE} (accepted)")),
+        "{}",
+        r.text()
+    );
+    let r = h
+        .sim
+        .slash(fx.frank, "rfc list", json!({"status": "discussion"}))
+        .await;
+    assert!(
+        r.text()
+            .contains("No RFC has the status “open for discussion”"),
+        "{}",
+        r.text()
+    );
     assert!(
         h.sim
             .requests_to("POST /channels/{}/messages")
