@@ -160,6 +160,8 @@ rfc-feedback-recorded = Deine Rückmeldung zu { $label } ist festgehalten: { $st
 rfc-feedback-changed = Deine Rückmeldung zu { $label } ist geändert in: { $stance }.
 rfc-list-empty = Noch keine RFCs. Eröffne einen mit `/rfc eröffnen`.
 amendment-list-empty = Noch keine Änderungen. Schlage eine vor mit `/änderung vorschlagen`.
+rfc-list-none-with-status = Kein RFC hat den Status „{ $status }“.
+amendment-list-none-with-status = Keine Änderung hat den Status „{ $status }“.
 rfc-list-line = - **{ $label }** { $title } ({ $status }) von { $author } { $place }
 
 ## In Threads und Kanälen

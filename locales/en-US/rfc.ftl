@@ -160,6 +160,8 @@ rfc-feedback-recorded = Your feedback on { $label } is recorded: { $stance }.
 rfc-feedback-changed = Your feedback on { $label } is changed to: { $stance }.
 rfc-list-empty = No RFCs yet. Open one with `/rfc open`.
 amendment-list-empty = No amendments yet. Propose one with `/amend propose`.
+rfc-list-none-with-status = No RFC has the status “{ $status }”.
+amendment-list-none-with-status = No amendment has the status “{ $status }”.
 rfc-list-line = - **{ $label }** { $title } ({ $status }) by { $author } { $place }
 
 ## Told in threads and channels

@@ -8,6 +8,7 @@ use sqlx::SqliteConnection;
 
 use crate::app::{Actor, App, AppResult, UserError};
 use crate::governance::ballot::{Choice, Count, Subject};
+use crate::governance::permissions::{Action, Facts};
 use crate::governance::roles::GovRole;
 use crate::msg;
 use crate::store::ballot::{self as repo, Ballot};
@@ -164,6 +165,13 @@ pub(crate) async fn load(conn: &mut SqliteConnection, ballot_id: i64) -> AppResu
     })
 }
 
+/// Whether the actor may read what is private to the TSC.
+fn reads_private(actor: &Actor) -> bool {
+    actor
+        .require(Action::ReadPrivateDecisions, Facts::default())
+        .is_ok()
+}
+
 impl App {
     /// Everything that may be shown of a ballot, for rendering.
     pub async fn ballot_view(&self, ballot_id: i64) -> AppResult<BallotView> {
@@ -171,11 +179,25 @@ impl App {
         load(&mut conn, ballot_id).await
     }
 
-    /// A ballot of the actor's guild, for `/vote status`.
+    /// A ballot of the actor's guild, for `/vote status`. A ballot on a private subject (a
+    /// status review, a nomination) does not exist for whoever may not read private decisions.
     pub async fn ballot_status(&self, actor: &Actor, ballot_id: i64) -> AppResult<BallotView> {
         let mut conn = self.db().acquire().await?;
-        in_guild(&mut conn, actor.guild_id, ballot_id).await?;
+        let ballot = in_guild(&mut conn, actor.guild_id, ballot_id).await?;
+        if ballot.subject.is_private() && !reads_private(actor) {
+            return Err(not_found().into());
+        }
         load(&mut conn, ballot_id).await
+    }
+
+    /// The open ballots the actor may know of (`/vote list` and the ballot autocomplete):
+    /// those on private subjects only for the TSC.
+    pub async fn visible_ballots(&self, actor: &Actor) -> AppResult<Vec<BallotView>> {
+        let mut views = self.open_ballots(actor.guild_id).await?;
+        if !reads_private(actor) {
+            views.retain(|v| !v.ballot.subject.is_private());
+        }
+        Ok(views)
     }
 
     /// The guild's open ballots, soonest deadline first.

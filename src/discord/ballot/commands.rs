@@ -32,14 +32,15 @@ async fn ballot_autocomplete(
     partial: &str,
 ) -> poise::serenity_prelude::CreateAutocompleteResponse {
     use poise::serenity_prelude as serenity;
-    let views = match ctx.guild_id() {
-        Some(g) => ctx
+    // Only the ballots the member may know of: private subjects are the TSC's.
+    let views = match command_actor(ctx).await {
+        Ok(actor) => ctx
             .data()
             .app
-            .open_ballots(g.get())
+            .visible_ballots(&actor)
             .await
             .unwrap_or_default(),
-        None => Vec::new(),
+        Err(_) => Vec::new(),
     };
     let locale = command_locale(ctx).await;
     let partial = partial.trim().trim_start_matches('#').to_lowercase();
@@ -141,7 +142,7 @@ pub async fn status(
 pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
-    let views = ctx.data().app.open_ballots(actor.guild_id).await?;
+    let views = ctx.data().app.visible_ballots(&actor).await?;
     ctx.send(ephemeral(render::list_text(&views, locale)))
         .await?;
     Ok(())

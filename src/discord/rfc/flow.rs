@@ -165,7 +165,7 @@ pub async fn list(ctx: Context<'_>, kind: Kind, status: Option<String>) -> Resul
         None => None,
     };
     let rfcs = ctx.data().app.rfcs(actor.guild_id, kind, status).await?;
-    ctx.send(ephemeral(render::list_text(&rfcs, kind, locale)))
+    ctx.send(ephemeral(render::list_text(&rfcs, kind, status, locale)))
         .await?;
     Ok(())
 }

@@ -268,14 +268,18 @@ pub fn place(rfc: &Rfc) -> String {
     rfc.thread_id.map(|t| format!("<#{t}>")).unwrap_or_default()
 }
 
-/// One line per proposal for `/rfc list`.
-pub fn list_text(rfcs: &[Rfc], kind: Kind, locale: &str) -> String {
+/// One line per proposal for `/rfc list`, of one status if the member asked for one.
+pub fn list_text(rfcs: &[Rfc], kind: Kind, status: Option<Status>, locale: &str) -> String {
     if rfcs.is_empty() {
-        let id = match kind {
-            Kind::Rfc => msg!("rfc-list-empty"),
-            Kind::Amendment => msg!("amendment-list-empty"),
+        // "None yet" would be wrong when only the status filter left nothing.
+        let id = match (kind, status) {
+            (Kind::Rfc, None) => msg!("rfc-list-empty"),
+            (Kind::Amendment, None) => msg!("amendment-list-empty"),
+            (Kind::Rfc, Some(_)) => msg!("rfc-list-none-with-status"),
+            (Kind::Amendment, Some(_)) => msg!("amendment-list-none-with-status"),
         };
-        return tr(locale, id, None);
+        let status = status.map(|s| status_text(locale, s)).unwrap_or_default();
+        return tr(locale, id, Some(&args([("status", status.into())])));
     }
     let mut lines = Vec::new();
     for r in rfcs {
