@@ -185,6 +185,16 @@ impl From<Denied> for UserError {
             // Releases and dependencies.
 
             // Cases, the annual review's publication, dissolution.
+            Action::ResolveConflict | Action::EscalateConflict => msg!("case-error-not-party"),
+            Action::MediateConflict => msg!("case-error-mediate-not-allowed"),
+            Action::DecideConflict => msg!("case-error-decide-not-allowed"),
+            Action::RespondToConduct => msg!("case-error-respond-not-allowed"),
+            Action::HandleSecurityReport | Action::HandleSecurityReportAsTsc => {
+                msg!("case-error-not-security-team")
+            }
+            Action::PublishAnnualReview
+            | Action::ProposeDissolution
+            | Action::CallOffDissolution => msg!("error-needs-tsc"),
         };
         UserError::new(id)
     }

@@ -6,7 +6,9 @@
 
 pub mod annual_review;
 pub mod ballot;
+pub mod case;
 pub mod decision;
+pub mod dissolution;
 pub mod permissions;
 pub mod policy;
 mod policy_values;
