@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::ballot::close::{Ending, close_in};
 use super::ballot::view;
-use super::{Actor, App, AppResult, succession, working_group};
+use super::{Actor, App, AppResult, annual_review, case, dissolution, succession, working_group};
 use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
 use crate::governance::permissions::{Action, Facts};
 use crate::store::ballot::Ballot;
@@ -96,10 +96,22 @@ async fn apply(
             succession::status_review::decided(conn, ballot, *member_id, approved, now).await
         } // RFCs and amendments.
 
-          // Nominations.
+        // Nominations.
 
-          // Releases and dependencies.
+        // Releases and dependencies.
 
-          // Cases, the annual review's publication, dissolution.
+        // Cases, the annual review's publication, dissolution.
+        Subject::ConflictDecision { case_id } => {
+            case::conflict::ballot_decided(conn, *case_id, approved, now).await
+        }
+        Subject::AnnualReview { review_id } => {
+            annual_review::publication::decided(conn, *review_id, approved, now).await
+        }
+        Subject::Dissolution { dissolution_id } => {
+            dissolution::decided::proposal(conn, *dissolution_id, approved, now).await
+        }
+        Subject::DissolutionCallOff { dissolution_id } => {
+            dissolution::decided::call_off(conn, *dissolution_id, approved, now).await
+        }
     }
 }

@@ -9,7 +9,7 @@ use sqlx::SqliteConnection;
 
 use super::outbox::{self, Notice};
 use super::{App, AppResult};
-use super::{succession, working_group};
+use super::{case, succession, working_group};
 use crate::store::queue::{OUTBOX, backoff};
 use crate::store::{self, guild};
 
@@ -164,6 +164,9 @@ async fn on_delivered(
         // Releases and dependencies.
 
         // Cases, the annual review's publication, dissolution.
+        Notice::CaseThread { case_id } => {
+            case::objects::thread_delivered(conn, *case_id, posted).await
+        }
         _ => Ok(()),
     }
 }
@@ -178,6 +181,11 @@ async fn on_abandoned(
         // Closed DMs: recorded on the step, and the TSC is told instead.
         Notice::InactivityContact { step_id, member_id } => {
             succession::contact::undeliverable(conn, item.guild_id, *step_id, *member_id, now).await
+        }
+        // Cases, the annual review's publication, dissolution.
+        // A reporter's closed DMs, a timeout Discord refused: the case's thread is told.
+        Notice::CaseReporterTold { .. } | Notice::ConductTimeout { .. } => {
+            case::objects::abandoned(conn, &item.notice, now).await
         }
         // Everything else: a message deleted, a channel gone, a member who left. The record
         // stays; the log above says what could not be done.

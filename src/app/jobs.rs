@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::schedule::Job;
 use super::{App, AppResult};
-use super::{annual_review, ballot, decisions, succession, working_group};
+use super::{annual_review, ballot, case, decisions, dissolution, succession, working_group};
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
 
@@ -84,10 +84,16 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
             annual_review::summary::post_yearly(conn, *guild_id, *year, now).await
         } // RFCs and amendments.
 
-          // Nominations.
+        // Nominations.
 
-          // Releases and dependencies.
+        // Releases and dependencies.
 
-          // Cases, the annual review's publication, dissolution.
+        // Cases, the annual review's publication, dissolution.
+        Job::SecurityAckDue { case_id } => case::security::ack_due(conn, *case_id, now).await,
+        Job::CaseErase { case_id } => case::objects::erase(conn, *case_id, now).await,
+        Job::DissolutionNotice {
+            dissolution_id,
+            at_ms,
+        } => dissolution::decided::notice_due(conn, *dissolution_id, *at_ms, now).await,
     }
 }

@@ -10,9 +10,11 @@
 
 pub mod annual_review;
 pub mod ballot;
+pub mod case;
 pub mod decision_log;
 pub mod decisions;
 pub mod delivery;
+pub mod dissolution;
 pub mod error;
 pub mod guild;
 pub mod jobs;

@@ -43,6 +43,12 @@ pub enum Job {
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
+    /// `security_ack_hours` after a security report: remind the team if nobody acknowledged.
+    SecurityAckDue { case_id: i64 },
+    /// Some days after a case closed: its member text is erased.
+    CaseErase { case_id: i64 },
+    /// One of a decided dissolution's notices to the community (monthly, a week before).
+    DissolutionNotice { dissolution_id: i64, at_ms: i64 },
 }
 
 impl Job {
@@ -66,6 +72,12 @@ impl Job {
             // Releases and dependencies.
 
             // Cases, the annual review's publication, dissolution.
+            Self::SecurityAckDue { case_id } => format!("case:{case_id}:ack-due"),
+            Self::CaseErase { case_id } => format!("case:{case_id}:erase"),
+            Self::DissolutionNotice {
+                dissolution_id,
+                at_ms,
+            } => format!("dissolution:{dissolution_id}:notice:{at_ms}"),
         }
     }
 }

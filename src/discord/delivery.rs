@@ -2,7 +2,7 @@
 //! notice to its Discord rendering and requests.
 
 use super::publisher::DiscordPublisher;
-use super::{annual_review, ballot, guild, succession, working_group};
+use super::{annual_review, ballot, case, dissolution, guild, succession, working_group};
 use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
 use crate::app::outbox::Notice;
 
@@ -41,6 +41,20 @@ impl Publisher for DiscordPublisher {
             }
             Notice::AnnualReview { .. } => {
                 annual_review::publish::deliver(self, item, locale).await
+            }
+            // Cases, the annual review's publication, dissolution.
+            Notice::CaseThread { .. }
+            | Notice::CaseCardRefresh { .. }
+            | Notice::CaseNoted { .. }
+            | Notice::ConflictMediatorWanted { .. }
+            | Notice::ConflictDecisionProposed { .. }
+            | Notice::CaseReporterTold { .. }
+            | Notice::ConductTimeout { .. } => case::publish::deliver(self, item, locale).await,
+            Notice::AnnualReviewDraft { .. } | Notice::AnnualReviewPublished { .. } => {
+                annual_review::publish::deliver(self, item, locale).await
+            }
+            Notice::DissolutionNotice { .. } | Notice::DissolutionCalledOff { .. } => {
+                dissolution::publish::deliver(self, item, locale).await
             }
         }
     }

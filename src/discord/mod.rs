@@ -11,9 +11,11 @@
 pub mod actor;
 pub mod annual_review;
 pub mod ballot;
+pub mod case;
 pub mod commands;
 pub mod custom_id;
 pub mod delivery;
+pub mod dissolution;
 pub mod events;
 pub mod guild;
 pub mod publisher;

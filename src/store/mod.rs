@@ -4,8 +4,11 @@
 //! Every function takes a `&mut SqliteConnection`, so that a use case can run several of them
 //! inside one transaction (`&mut *tx`).
 
+pub mod annual_review;
 pub mod ballot;
+pub mod case;
 pub mod decision_log;
+pub mod dissolution;
 pub mod guild;
 pub mod jobs;
 pub mod outbox;

@@ -8,13 +8,14 @@ use crate::app::outbox::{self, Notice};
 use crate::app::schedule::{self, Job};
 use crate::app::{Actor, App, AppResult};
 use crate::governance::annual_review::review_at;
+use crate::governance::case::Kind;
 use crate::governance::permissions::{Action, Facts};
 use crate::store::ballot::Ballot;
 use crate::store::roster::{RoleEvent, RosterEntry};
 use crate::store::succession::StepRecord;
 use crate::store::working_group::Group;
 use crate::store::{
-    ballot as ballots, guild, roster, succession, working_group as working_groups,
+    ballot as ballots, case as cases, guild, roster, succession, working_group as working_groups,
     working_group_members as wg_members,
 };
 
@@ -35,9 +36,23 @@ pub struct ReviewSummary {
     pub roster: Vec<RosterEntry>,
     /// Working groups active at some point of the period, with the reports filed in it.
     pub working_groups: Vec<(Group, i64)>,
+    /// Cases closed in the period, counted by kind (never more than a number).
+    pub cases: Vec<(Kind, i64)>,
+    /// Ballots on private subjects left out of a public summary.
+    pub private_ballots: usize,
 }
 
 impl ReviewSummary {
+    /// What the community reads: ballots on private subjects (status reviews, cases) only
+    /// counted, contacts and reviews of members left out.
+    pub fn public(mut self) -> Self {
+        let before = self.ballots.len();
+        self.ballots.retain(|b| !b.subject.is_private());
+        self.private_ballots = before - self.ballots.len();
+        self.steps.clear();
+        self
+    }
+
     /// The member's display name, if the roster knows them.
     pub fn name_of(&self, member_id: u64) -> Option<&str> {
         self.roster
@@ -55,6 +70,16 @@ impl App {
         to: DateTime<Utc>,
     ) -> AppResult<ReviewSummary> {
         let from = to.checked_sub_months(Months::new(12)).unwrap_or(to);
+        self.review_summary_between(guild_id, from, to).await
+    }
+
+    /// The summary of `[from, to)`.
+    pub async fn review_summary_between(
+        &self,
+        guild_id: u64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> AppResult<ReviewSummary> {
         let mut conn = self.db().acquire().await?;
         let mut working_groups = Vec::new();
         for group in working_groups::list(&mut conn, guild_id).await? {
@@ -75,6 +100,8 @@ impl App {
             steps: succession::between(&mut conn, guild_id, from, to).await?,
             roster: roster::list(&mut conn, guild_id).await?,
             working_groups,
+            cases: cases::closed_between(&mut conn, guild_id, from, to).await?,
+            private_ballots: 0,
         })
     }
 

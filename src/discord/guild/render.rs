@@ -42,6 +42,22 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         Notice::InactivityContact { .. } => (msg!("action-send-dm"), None),
         // Discord refuses roles at or above the bot's own highest role, too.
         Notice::RoleChange { .. } => (msg!("action-change-role"), None),
+        // Cases, the annual review's publication, dissolution. A case's notice names no one.
+        Notice::CaseThread { .. } => (msg!("action-case-thread"), None),
+        Notice::CaseCardRefresh { .. }
+        | Notice::CaseNoted { .. }
+        | Notice::ConflictDecisionProposed { .. } => (msg!("action-case-post"), None),
+        Notice::ConflictMediatorWanted { channel_id, .. } => {
+            (msg!("action-post-announcement"), Some(*channel_id))
+        }
+        Notice::CaseReporterTold { .. } => (msg!("action-send-dm"), None),
+        Notice::ConductTimeout { .. } => (msg!("action-case-timeout"), None),
+        Notice::AnnualReviewDraft { channel_id, .. }
+        | Notice::AnnualReviewPublished { channel_id, .. }
+        | Notice::DissolutionNotice { channel_id, .. }
+        | Notice::DissolutionCalledOff { channel_id, .. } => {
+            (msg!("action-post-announcement"), Some(*channel_id))
+        }
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))

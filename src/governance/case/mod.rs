@@ -51,6 +51,33 @@ impl Kind {
     }
 }
 
+/// Where a case stands, whatever its kind. Stored as JSON: add variants, never rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CaseStep {
+    Conflict(conflict::Step),
+    Conduct(conduct::Step),
+    Security(security::Step),
+}
+
+impl CaseStep {
+    pub fn kind(self) -> Kind {
+        match self {
+            Self::Conflict(_) => Kind::Conflict,
+            Self::Conduct(_) => Kind::Conduct,
+            Self::Security(_) => Kind::Security,
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        match self {
+            Self::Conflict(s) => s.is_open(),
+            Self::Conduct(s) => s.is_open(),
+            Self::Security(s) => s.is_open(),
+        }
+    }
+}
+
 /// Everything a member can get wrong about a case; each is a reason they are shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CaseError {
@@ -64,8 +91,6 @@ pub enum CaseError {
     BotParty,
     #[error("the case is closed")]
     Closed,
-    #[error("the parties try to resolve it directly until the period ends, or both agree")]
-    TooEarly { until_ms: i64 },
     #[error("this party already asked to escalate; the other party must agree")]
     AlreadyAsked,
     #[error("no maintainer has taken the mediation yet")]
@@ -129,6 +154,24 @@ mod tests {
         for kind in Kind::ALL {
             assert_eq!(Kind::from_key(kind.key()), Some(kind));
         }
+    }
+
+    #[test]
+    fn steps_are_stored_with_their_kind() {
+        let step = CaseStep::Conflict(conflict::Step::Direct {
+            escalation_asked_by: Some(4),
+        });
+        let json = serde_json::to_string(&step).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"conflict","step":"direct","escalation_asked_by":4}"#
+        );
+        assert_eq!(serde_json::from_str::<CaseStep>(&json).unwrap(), step);
+        assert_eq!(step.kind(), Kind::Conflict);
+        assert!(step.is_open());
+        let closed = CaseStep::Security(security::Step::Open { reminded: true });
+        let json = serde_json::to_string(&closed).unwrap();
+        assert_eq!(serde_json::from_str::<CaseStep>(&json).unwrap(), closed);
     }
 
     #[test]

@@ -1,0 +1,3 @@
+//! Dissolution on Discord: `/govern dissolve` and its notices to the community.
+
+pub mod publish;
