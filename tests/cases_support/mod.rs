@@ -98,7 +98,7 @@ pub fn security(user: u64) -> steward::app::Actor {
 /// A publisher that records what it delivered and refuses DMs to the members listed.
 #[derive(Default)]
 pub struct Discord {
-    delivered: Mutex<Vec<Notice>>,
+    pub delivered: Mutex<Vec<Notice>>,
     pub closed_dms: Vec<u64>,
     /// Refuses timeouts, as Discord does without Moderate Members.
     pub no_moderate_members: bool,
