@@ -152,7 +152,7 @@ async fn a_setup_change_is_recorded_and_told_to_the_tsc_and_a_repeat_is_not() {
     assert!(
         matches!(
             told.as_slice(),
-            [Notice::SetupChanged { channel_id: TSC_CHANNEL, changed_by, before: Some(before), after, .. }]
+            [Notice::SetupChanged { changed_by, before: Some(before), after, .. }]
                 if *changed_by == admin().user_id
                     && before.roles == vec![(GovRole::Tsc, TSC_ROLE)]
                     && after.roles == vec![(GovRole::Tsc, other_role)]

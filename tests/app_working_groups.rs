@@ -163,10 +163,7 @@ async fn a_rejected_charter_creates_nothing() {
             .any(|n| matches!(n, Notice::WgProvision { .. })),
         "{delivered:?}"
     );
-    assert!(delivered.contains(&Notice::BallotResult {
-        ballot_id: ballot,
-        channel_id: ANNOUNCE
-    }));
+    assert!(delivered.contains(&Notice::BallotResult { ballot_id: ballot }));
     // The name is free again.
     propose(&w, "Docs").await;
 }

@@ -371,3 +371,48 @@ async fn a_message_counts_as_activity_but_its_content_is_never_asked_for() {
         .wait_for_dm(fx.erin, |m| !m.buttons().is_empty())
         .await;
 }
+
+#[tokio::test]
+async fn a_status_review_that_keeps_the_member_is_told_to_the_tsc_only() {
+    let h = started().await;
+    let fx = h.sim.fx().clone();
+    for m in 1..=6 {
+        h.at(months(m) - Duration::days(1)).await;
+        h.tsc_busy().await;
+        if m == 3 || m == 6 {
+            h.at(months(m)).await;
+        }
+    }
+    h.sim
+        .wait_for_message(fx.tsc_private, |m| {
+            m.embed_text().contains("move Dave to emeritus") && !m.buttons().is_empty()
+        })
+        .await;
+    // Nobody votes: the review closes without quorum and Dave keeps his role.
+    h.at(months(6) + Duration::days(8)).await;
+    let result = h
+        .sim
+        .wait_for_message(fx.tsc_private, |m| {
+            m.embed_text().contains("move Dave to emeritus") && m.buttons().is_empty()
+        })
+        .await;
+    assert!(
+        result.embed_text().contains("no quorum"),
+        "{}",
+        result.embed_text()
+    );
+    // The public learns nothing: no result, no name, no tally in the announcement channel.
+    let public: Vec<String> = h
+        .sim
+        .channel_messages(fx.announcements)
+        .iter()
+        .map(|m| m.text())
+        .collect();
+    assert!(
+        public
+            .iter()
+            .all(|t| !t.contains("Dave") && !t.contains("Status review")),
+        "{public:?}"
+    );
+    assert!(h.sim.has_role(fx.dave, fx.tsc_role));
+}

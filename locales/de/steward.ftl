@@ -62,7 +62,7 @@ cmd-vote-status = status
 cmd-vote-list = liste
     .description = Die offenen Abstimmungen auflisten
 cmd-vote-cancel = abbrechen
-    .description = Eine offene Abstimmung abbrechen (wer sie eröffnet hat oder ein TSC-Mitglied)
+    .description = Eine selbst eröffnete Abstimmung vor der ersten verbindlichen Stimme zurückziehen
     .ballot-name = abstimmung
     .ballot-description = Die Nummer der Abstimmung
     .reason-name = grund
@@ -83,6 +83,19 @@ ballot-field-tally = Verbindliche Stimmen
 ballot-field-non-binding = Unverbindliche Stimmen
 ballot-tally = +1: **{ $yes }** · 0: **{ $abstain }** · -1: **{ $no }**
 ballot-field-concerns = Bedenken
+ballot-electorate-departed = { $departed ->
+    [one] { $departed } davon hat das TSC seitdem verlassen; das Quorum zählt weiter die Wahlberechtigten bei Beginn
+   *[other] { $departed } davon haben das TSC seitdem verlassen; das Quorum zählt weiter die Wahlberechtigten bei Beginn
+}
+ballot-field-concern-binding = Bedenken (verbindliche Stimme)
+ballot-field-concern-non-binding = Bedenken (unverbindliche Stimme)
+ballot-field-concern-continued = Bedenken (Fortsetzung)
+ballot-concerns-more = { $count ->
+    [one] { $count } weiteres Bedenken passt nicht in diese Nachricht: `/abstimmung status { $id }` zeigt alle Bedenken vollständig.
+   *[other] { $count } weitere Bedenken passen nicht in diese Nachricht: `/abstimmung status { $id }` zeigt alle Bedenken vollständig.
+}
+ballot-field-more-concerns = Weitere Bedenken
+error-cancel-votes-cast = Für diese Abstimmung wurden verbindliche Stimmen abgegeben: sie läuft bis zu ihrem Ende. (Wer sie eröffnet hat, kann sie nur vor der ersten verbindlichen Stimme zurückziehen.)
 ballot-field-cancel-reason = Grund des Abbruchs
 ballot-footer-open = Stimmen können bis zum Ende geändert oder zurückgezogen werden. Ein -1 braucht ein Bedenken.
 ballot-footer-open-secret = Geheime Abstimmung: die Stimmen werden am Ende gezeigt. Ein -1 braucht ein Bedenken.
@@ -132,6 +145,11 @@ govern-config = TSC: { $tsc }
     Kanal des Security-Teams: { $security_channel }
     Kanal der Maintainer: { $maintainers_channel }
     Sprache: { $locale }
+govern-tsc-channel-needed = ⚠️ Es ist kein privater TSC-Kanal eingerichtet. Was nur das TSC lesen soll (kontaktierte inaktive Mitglieder, Statusüberprüfungen und ihre Ergebnisse, Änderungen der Einrichtung, die Jahresüberprüfung), wird nie öffentlich gepostet: es wartet, bis einer mit `/governance einrichten tsc-kanal:` benannt ist. { $count ->
+    [0] Noch wartet nichts.
+    [one] { $count } Hinweis wartet.
+   *[other] { $count } Hinweise warten.
+}
 govern-unset = nicht festgelegt
 govern-policy-header = **Geltende Governance-Richtlinie** (ändern mit `/governance richtlinie-setzen`):
 govern-policy-changed = `{ $setting }` ist jetzt `{ $value }`. Die Änderung wird angekündigt.
@@ -162,7 +180,7 @@ error-ballot-closed = Diese Abstimmung ist beendet; Stimmen können nicht mehr a
 error-ballot-not-found = Auf diesem Server gibt es keine solche Abstimmung.
 error-no-vote-to-withdraw = Du hast bei dieser Abstimmung keine Stimme, die du zurückziehen könntest.
 error-empty-electorate = Niemand hat die TSC-Rolle, also kann niemand abstimmen.
-error-cancel-not-allowed = Nur wer die Abstimmung eröffnet hat oder ein TSC-Mitglied kann sie abbrechen.
+error-cancel-not-allowed = Nur wer diese Abstimmung eröffnet hat, kann sie zurückziehen; eine vom Bot eröffnete Abstimmung zieht nur der Bot zurück. Das Dokument gibt niemandem die Macht, eine Abstimmung anzuhalten.
 error-policy-key = Unbekannte Einstellung: siehe `/governance richtlinie` für die Liste.
 error-policy-ratio = Gib einen Bruch zwischen 0 und 1 an, etwa 2/3.
 error-policy-number = Gib eine ganze Zahl an (mindestens 1, höchstens ein Jahr).
@@ -178,7 +196,8 @@ error-policy-inactivity = Die Schwelle für die Überprüfung muss nach der für
 permission-missing = Steward fehlt eine Discord-Berechtigung, um { $action } ({ $detail }). Es versucht es weiter: sobald die Berechtigung erteilt ist, geht es von selbst weiter.
 action-post-ballot = eine Abstimmungsnachricht zu senden
 action-edit-ballot = eine Abstimmungsnachricht zu aktualisieren
-action-post-result = ein Abstimmungsergebnis in { $channel } zu senden
+action-post-result = ein Abstimmungsergebnis zu senden
+action-post-tsc-note = im privaten TSC-Kanal zu schreiben
 action-post-reminder = eine Erinnerung zum Abstimmen zu senden
 action-post-announcement = eine Ankündigung in { $channel } zu senden
 setup-changed = { $member } hat Stewards Einrichtung geändert:
@@ -190,4 +209,3 @@ setup-field-wg-category = Kategorie der Arbeitsgruppen
 setup-field-channels = Weitere Kanäle
 setup-field-locale = Sprache
 setup-nothing = nichts
-action-post-setup-change = dem TSC eine Änderung der Einrichtung in { $channel } mitzuteilen

@@ -62,7 +62,7 @@ cmd-vote-status = status
 cmd-vote-list = list
     .description = List the open ballots
 cmd-vote-cancel = cancel
-    .description = Cancel an open ballot (its opener or a TSC member)
+    .description = Withdraw a ballot you opened, before its first binding vote
     .ballot-name = ballot
     .ballot-description = The ballot number
     .reason-name = reason
@@ -83,6 +83,19 @@ ballot-field-tally = Binding votes
 ballot-field-non-binding = Non-binding votes
 ballot-tally = +1: **{ $yes }** · 0: **{ $abstain }** · -1: **{ $no }**
 ballot-field-concerns = Concerns
+ballot-electorate-departed = { $departed ->
+    [one] { $departed } of them has left the TSC since it opened; quorum still counts the electorate at opening
+   *[other] { $departed } of them have left the TSC since it opened; quorum still counts the electorate at opening
+}
+ballot-field-concern-binding = Concern (binding vote)
+ballot-field-concern-non-binding = Concern (non-binding vote)
+ballot-field-concern-continued = Concern (continued)
+ballot-concerns-more = { $count ->
+    [one] { $count } more concern does not fit this message: `/vote status { $id }` shows every concern in full.
+   *[other] { $count } more concerns do not fit this message: `/vote status { $id }` shows every concern in full.
+}
+ballot-field-more-concerns = More concerns
+error-cancel-votes-cast = Binding votes have been cast on this ballot: it runs to its deadline. (A ballot can be withdrawn by its opener only before the first binding vote.)
 ballot-field-cancel-reason = Reason for cancelling
 ballot-footer-open = Votes can be changed or withdrawn until the ballot closes. A -1 needs a concern.
 ballot-footer-open-secret = Secret ballot: tallies are shown when it closes. A -1 needs a concern.
@@ -132,6 +145,11 @@ govern-config = TSC: { $tsc }
     Security team's channel: { $security_channel }
     Maintainers' channel: { $maintainers_channel }
     Language: { $locale }
+govern-tsc-channel-needed = ⚠️ No private TSC channel is set up. What only the TSC should read (inactive members contacted, status reviews and their results, set-up changes, the annual review) is never posted publicly: it waits until one is named with `/govern setup tsc-channel:`. { $count ->
+    [0] Nothing is waiting yet.
+    [one] { $count } notice is waiting.
+   *[other] { $count } notices are waiting.
+}
 govern-unset = not set
 govern-policy-header = **Governance policy in force** (change with `/govern policy-set`):
 govern-policy-changed = `{ $setting }` is now `{ $value }`. The change is announced.
@@ -162,7 +180,7 @@ error-ballot-closed = This ballot is closed; votes can no longer be cast or chan
 error-ballot-not-found = There is no such ballot in this server.
 error-no-vote-to-withdraw = You have no vote on this ballot to withdraw.
 error-empty-electorate = Nobody holds the TSC role, so there is nobody to vote.
-error-cancel-not-allowed = Only the member who opened the ballot or a TSC member can cancel it.
+error-cancel-not-allowed = Only the member who opened this ballot can withdraw it, and a ballot the bot opened is withdrawn only by the bot. The document gives no one the power to stop a vote.
 error-policy-key = Unknown setting: see `/govern policy` for the list.
 error-policy-ratio = Use a fraction between 0 and 1, such as 2/3.
 error-policy-number = Use a whole number (at least 1, at most a year).
@@ -178,7 +196,8 @@ error-policy-inactivity = The review threshold must come after the contact thres
 permission-missing = Steward is missing a Discord permission and could not { $action } ({ $detail }). It keeps retrying: grant the permission and it will finish by itself.
 action-post-ballot = post a ballot message
 action-edit-ballot = update a ballot message
-action-post-result = post a ballot result in { $channel }
+action-post-result = post a ballot result
+action-post-tsc-note = post in the private TSC channel
 action-post-reminder = post a voting reminder
 action-post-announcement = post an announcement in { $channel }
 setup-changed = { $member } changed Steward's set-up:
@@ -190,4 +209,3 @@ setup-field-wg-category = Working-group category
 setup-field-channels = Other channels
 setup-field-locale = Language
 setup-nothing = nothing
-action-post-setup-change = tell the TSC about a set-up change in { $channel }

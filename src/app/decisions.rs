@@ -10,7 +10,7 @@ use super::ballot::view;
 use super::{Actor, App, AppResult, annual_review, case, dissolution, succession, working_group};
 use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
 use crate::governance::permissions::{Action, Facts};
-use crate::store::ballot::Ballot;
+use crate::store::{self, ballot::Ballot};
 
 /// The deadline job: decide the ballot and apply its effect. Idempotent: a ballot already closed
 /// is left alone, so a job that runs twice announces once.
@@ -33,12 +33,14 @@ impl App {
         let mut tx = self.write_tx().await?;
         let outcome = close_at_deadline(&mut tx, ballot_id, now).await?;
         tx.commit().await?;
+        store::checkpoint(self.db()).await;
         self.wake();
         Ok(outcome)
     }
 
-    /// Cancels an open ballot, with a reason; announced. A ballot past its deadline is decided,
-    /// not cancelled; a member cannot cancel the review of their own status.
+    /// Withdraws an open ballot, with a reason; announced. Only its opener may, and only until
+    /// the first binding vote: after that it runs to its deadline. A ballot the bot opened (a
+    /// status review) is withdrawn only by the bot. A ballot past its deadline is decided.
     pub async fn cancel_ballot(
         &self,
         actor: &Actor,
@@ -56,6 +58,12 @@ impl App {
         actor.require(Action::CancelBallot, facts)?;
         let reason = rules::validate_reason(reason)?;
         accepts_votes(ballot.open, ballot.closes_at, now)?;
+        let binding_votes = store::ballot::votes(&mut tx, ballot_id)
+            .await?
+            .iter()
+            .filter(|v| v.binding)
+            .count();
+        rules::may_withdraw(u32::try_from(binding_votes).unwrap_or(u32::MAX))?;
         let ending = Ending::Cancel {
             by: actor.user_id,
             reason: Some(&reason),
@@ -66,6 +74,9 @@ impl App {
         apply(&mut tx, &ballot, outcome, now).await?;
         let closed = view::in_guild(&mut tx, actor.guild_id, ballot_id).await?;
         tx.commit().await?;
+        if closed.secret {
+            store::checkpoint(self.db()).await;
+        }
         self.wake();
         Ok(closed)
     }

@@ -39,7 +39,14 @@ pub enum DeliveryError {
     /// retried; the item is settled as abandoned and its feature reacts.
     #[error("rejected: {0}")]
     Rejected(String),
+    /// The guild's set-up lacks where it goes (no private TSC channel yet): kept, and delivered
+    /// once the set-up names one (`/govern setup` wakes the guild's waiting items).
+    #[error("waiting: {0}")]
+    Waiting(String),
 }
+
+/// How long an item waiting for the set-up sleeps before it looks again by itself.
+const WAITING_RETRY: Duration = Duration::hours(1);
 
 /// Puts notices on Discord. Implemented by the Discord layer; tests use fakes.
 pub trait Publisher: Send + Sync {
@@ -113,6 +120,7 @@ impl App {
                     let wait = match &error {
                         // Honour Discord's wait exactly, but never spin on a zero.
                         DeliveryError::RetryAfter(after) => (*after).max(Duration::seconds(1)),
+                        DeliveryError::Waiting(_) => WAITING_RETRY,
                         _ => backoff(row.attempts),
                     };
                     tracing::warn!(

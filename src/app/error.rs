@@ -102,6 +102,7 @@ impl From<BallotError> for UserError {
             BallotError::Closed => UserError::new(msg!("error-ballot-closed")),
             BallotError::NothingToWithdraw => UserError::new(msg!("error-no-vote-to-withdraw")),
             BallotError::EmptyElectorate => UserError::new(msg!("error-empty-electorate")),
+            BallotError::VotesCast => UserError::new(msg!("error-cancel-votes-cast")),
         }
     }
 }

@@ -37,6 +37,10 @@ impl App {
                 Ok(()) => {
                     store::jobs::mark_done(&mut tx, row.id, now).await?;
                     tx.commit().await?;
+                    // A secret ballot's unlinked choices leave the WAL file too.
+                    if matches!(job, Ok(Job::CloseBallot { .. })) {
+                        store::checkpoint(self.db()).await;
+                    }
                 }
                 Err(error) => {
                     // The job's writes are rolled back; only the failure is recorded.

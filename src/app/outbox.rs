@@ -1,7 +1,9 @@
 //! The one registry of what the bot owes Discord: every message, edit, role or channel change,
 //! as a [`Notice`] queued in the transaction that decided it. Each notice knows its dedupe key
 //! and how a repeat is treated, so no caller writes a key by hand. `delivery.rs` sends them.
-//! Add variants (in the feature's section), never rename: payloads outlive versions.
+//! Add variants (in the feature's section), never rename: payloads outlive versions. Notices
+//! for the TSC name no channel: the TSC's private channel is looked up when they are delivered,
+//! so that, while a guild has none, they wait (stored, not lost) instead of going public.
 
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
@@ -22,8 +24,9 @@ pub enum Notice {
     BallotPosted { ballot_id: i64 },
     /// An edit of the ballot message to its latest state (coalesced: one pending per ballot).
     BallotRefresh { ballot_id: i64 },
-    /// The result of a closed ballot, in the announcement channel.
-    BallotResult { ballot_id: i64, channel_id: u64 },
+    /// The result of a closed ballot: in the announcement channel, or the TSC's for a private
+    /// subject (resolved when delivered, so that it waits for a channel that is not set yet).
+    BallotResult { ballot_id: i64 },
     /// A reminder to the electorate members who have not voted.
     BallotReminder { ballot_id: i64, members: Vec<u64> },
 
@@ -50,7 +53,6 @@ pub enum Notice {
 
     /// A change of the server's set-up, told to the TSC in its channel: who, and what changed.
     SetupChanged {
-        channel_id: u64,
         changed_by: u64,
         before: Option<Box<SetupSnapshot>>,
         after: Box<SetupSnapshot>,
@@ -94,7 +96,6 @@ pub enum Notice {
     InactivityContact { step_id: i64, member_id: u64 },
     /// Tells the TSC, privately, that an inactive member was contacted.
     InactivityReported {
-        channel_id: u64,
         member_id: u64,
         months: u32,
         #[serde(default)]
@@ -102,14 +103,12 @@ pub enum Notice {
     },
     /// Tells the TSC, privately, that the contact DM could not be delivered (closed DMs).
     InactivityDmUndeliverable {
-        channel_id: u64,
         member_id: u64,
         #[serde(default)]
         step_id: i64,
     },
     /// Tells the TSC, privately, that a contacted member answered "I'm still active".
     InactivityAnswered {
-        channel_id: u64,
         member_id: u64,
         #[serde(default)]
         step_id: i64,
@@ -131,7 +130,6 @@ pub enum Notice {
     },
     /// Asks the TSC to nominate replacements: an office has fewer members than the minimum.
     NominationsNeeded {
-        channel_id: u64,
         role: GovRole,
         count: u32,
         min: u32,
@@ -142,7 +140,6 @@ pub enum Notice {
     // Annual review.
     /// The annual review summary of `[from, to)`, posted to the TSC.
     AnnualReview {
-        channel_id: u64,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     },
@@ -420,7 +417,6 @@ mod tests {
         assert_eq!(
             notice,
             Notice::InactivityReported {
-                channel_id: 5,
                 member_id: 6,
                 months: 3,
                 step_id: 0
@@ -448,13 +444,6 @@ mod tests {
             Notice::BallotRefresh { ballot_id: 3 }.repeat(),
             Repeat::Latest
         );
-        assert_eq!(
-            Notice::BallotResult {
-                ballot_id: 3,
-                channel_id: 4
-            }
-            .repeat(),
-            Repeat::Once
-        );
+        assert_eq!(Notice::BallotResult { ballot_id: 3 }.repeat(), Repeat::Once);
     }
 }

@@ -44,6 +44,23 @@ impl DiscordPublisher {
             .ok_or_else(|| failed("guild not configured"))
     }
 
+    /// The TSC's private channel; a notice for the TSC waits while the guild has none, rather
+    /// than going anywhere public.
+    pub async fn tsc_channel(&self, guild_id: u64) -> Result<u64, DeliveryError> {
+        self.config(guild_id)
+            .await?
+            .tsc_channel_id
+            .ok_or_else(|| DeliveryError::Waiting("no private TSC channel is set up".into()))
+    }
+
+    /// The announcement channel.
+    pub async fn announce_channel(&self, guild_id: u64) -> Result<u64, DeliveryError> {
+        self.config(guild_id)
+            .await?
+            .announce_channel_id
+            .ok_or_else(|| DeliveryError::Waiting("no announcement channel is set up".into()))
+    }
+
     /// The language notices are posted in: the guild's.
     pub async fn guild_locale(&self, guild_id: u64) -> &'static str {
         let config = self.app.find_guild_config(guild_id).await.ok().flatten();

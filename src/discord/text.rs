@@ -53,6 +53,70 @@ pub fn plain(text: &str) -> String {
     text.replace('`', "'").replace(['\n', '\r'], " ")
 }
 
+/// Member text shown as itself: every character Discord's markdown reads (emphasis, code,
+/// spoilers, masked links, and at a line's start quotes, headings and lists) is escaped, so a
+/// concern cannot format, hide or disguise anything.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut line_start = true;
+    for c in text.chars() {
+        let block = matches!(c, '>' | '#' | '-') && line_start;
+        if block
+            || matches!(
+                c,
+                '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' | '(' | ')' | '<'
+            )
+        {
+            out.push('\\');
+        }
+        out.push(c);
+        line_start = c == '\n' || (line_start && c == ' ');
+    }
+    out
+}
+
+/// Splits a text into pieces of at most `max` characters, between words where it can: for
+/// member text that must be shown in full across several fields.
+pub fn split_chars(text: &str, max: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    for word in text.split_inclusive(char::is_whitespace) {
+        if chars(&current) + chars(word) > max && !current.is_empty() {
+            pieces.push(std::mem::take(&mut current));
+        }
+        if chars(word) > max {
+            let mut rest: Vec<char> = word.chars().collect();
+            while rest.len() > max {
+                pieces.push(rest.drain(..max).collect());
+            }
+            current = rest.into_iter().collect();
+        } else {
+            current.push_str(word);
+        }
+    }
+    if !current.is_empty() || pieces.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}
+
+/// The characters Discord counts toward the 6000 an embed (and a message's embeds together)
+/// may hold.
+pub fn embed_chars(embed: &serenity::CreateEmbed) -> usize {
+    let json = serde_json::to_value(embed).unwrap_or_default();
+    let text = |v: &serde_json::Value| v.as_str().map(chars).unwrap_or(0);
+    text(&json["title"])
+        + text(&json["description"])
+        + text(&json["footer"]["text"])
+        + text(&json["author"]["name"])
+        + json["fields"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| text(&f["name"]) + text(&f["value"]))
+            .sum::<usize>()
+}
+
 /// The user ids in text typed as mentions or bare ids (`<@1> <@!2>, 3`), in order.
 pub fn mentioned_users(text: &str) -> Vec<u64> {
     text.split(|c: char| c.is_whitespace() || c == ',')
@@ -152,21 +216,6 @@ pub fn fitted_embed(
 mod tests {
     use super::*;
 
-    /// The characters Discord counts toward an embed's 6000.
-    fn embed_chars(embed: &serenity::CreateEmbed) -> usize {
-        let json = serde_json::to_value(embed).unwrap();
-        let text = |v: &serde_json::Value| v.as_str().map(chars).unwrap_or(0);
-        text(&json["title"])
-            + text(&json["description"])
-            + text(&json["footer"]["text"])
-            + json["fields"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|f| text(&f["name"]) + text(&f["value"]))
-                .sum::<usize>()
-    }
-
     #[test]
     fn a_charter_ballot_at_every_limit_still_fits_one_embed() {
         let mut fields: Vec<Field> = (0..4)
@@ -202,6 +251,32 @@ mod tests {
         let embed = fitted_embed("Ballot".into(), "Why".into(), fields, "footer".into());
         let json = serde_json::to_value(&embed).unwrap();
         assert_eq!(json["fields"][0]["value"], "needs docs");
+    }
+
+    #[test]
+    fn member_text_cannot_format_or_link() {
+        let escaped = escape_markdown("**bold** [x](https://evil) `code` ||spoiler|| <@1>");
+        assert_eq!(
+            escaped,
+            "\\*\\*bold\\*\\* \\[x\\]\\(https://evil\\) \\`code\\` \\|\\|spoiler\\|\\| \\<@1>"
+        );
+        // Quotes, headings and lists only mean something at a line's start.
+        assert_eq!(
+            escape_markdown("# title\n> quote\n - item and a-b > c"),
+            "\\# title\n\\> quote\n \\- item and a-b > c"
+        );
+    }
+
+    #[test]
+    fn long_member_text_is_split_whole_between_words() {
+        let text = "word ".repeat(500);
+        let pieces = split_chars(&text, 1024);
+        assert!(pieces.iter().all(|p| chars(p) <= 1024));
+        assert_eq!(pieces.concat(), text);
+        let one_word = "x".repeat(2500);
+        let pieces = split_chars(&one_word, 1024);
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(pieces.concat(), one_word);
     }
 
     #[test]

@@ -164,6 +164,8 @@ pub enum BallotError {
     NothingToWithdraw,
     #[error("nobody holds the TSC role")]
     EmptyElectorate,
+    #[error("binding votes were cast: the ballot runs to its deadline")]
+    VotesCast,
 }
 
 /// The title and description of a new ballot, trimmed and within limits; the title must have a
@@ -247,6 +249,23 @@ impl Vote {
             choice,
             concern: Some(concern),
         })
+    }
+}
+
+/// A vote counts (is binding) when its voter was in the electorate frozen at opening and still
+/// holds the TSC role: one who left the TSC since votes non-binding. Quorum keeps the frozen
+/// count, as the document's "a simple majority of TSC members" was when the vote opened.
+pub fn is_binding(in_electorate: bool, holds_tsc_now: bool) -> bool {
+    in_electorate && holds_tsc_now
+}
+
+/// "The document gives no one the power to stop a vote": the opener may withdraw their ballot
+/// only until the first binding vote is cast; after that it runs to its deadline.
+pub fn may_withdraw(binding_votes: u32) -> Result<(), BallotError> {
+    if binding_votes == 0 {
+        Ok(())
+    } else {
+        Err(BallotError::VotesCast)
     }
 }
 

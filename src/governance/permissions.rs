@@ -97,9 +97,11 @@ pub const TABLE: &[Rule] = &[
     rule(Action::ChangePolicy, &[TSC]),
     // "TSC members vote": only the TSC puts questions to a formal vote.
     rule(Action::StartBallot, &[TSC]),
+    // "The document gives no one the power to stop a vote": only its opener may withdraw it
+    // (and only before the first binding vote, a rule of `ballot`).
     Rule {
         action: Action::CancelBallot,
-        who: &[Who::Opener, TSC],
+        who: &[Who::Opener],
         not_its_subject: true,
     },
     // "The TSC may establish Working Groups": maintainers and the TSC propose them.
@@ -283,10 +285,6 @@ mod tests {
             themselves: true,
             ..Facts::default()
         };
-        let subject = Facts {
-            subject: true,
-            ..Facts::default()
-        };
         let none = Facts::default();
         let security = standing(&[GovRole::SecurityTeam], false);
         let party = Facts {
@@ -306,9 +304,18 @@ mod tests {
             (Action::StartBallot, &tsc, none, true),
             (Action::StartBallot, &maintainer, none, false),
             (Action::CancelBallot, &nobody, opener, true),
-            (Action::CancelBallot, &tsc, none, true),
+            (Action::CancelBallot, &tsc, none, false),
             (Action::CancelBallot, &maintainer, none, false),
-            (Action::CancelBallot, &tsc, subject, false),
+            (
+                Action::CancelBallot,
+                &tsc,
+                Facts {
+                    opener: true,
+                    subject: true,
+                    ..Facts::default()
+                },
+                false,
+            ),
             (Action::ProposeWorkingGroup, &maintainer, none, true),
             (Action::ProposeWorkingGroup, &tsc, none, true),
             (Action::ProposeWorkingGroup, &contributor, none, false),

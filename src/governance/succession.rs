@@ -5,7 +5,7 @@
 //!
 //! Time is passed in; the caller gathers what Discord and the database know.
 
-use chrono::{DateTime, Months, Utc};
+use chrono::{DateTime, Duration, Months, Utc};
 
 use super::policy::Policy;
 use super::roles::{GovRole, RoleSet};
@@ -24,6 +24,9 @@ pub struct MemberActivity {
     pub contacted: bool,
     /// The status review was opened in this quiet period.
     pub reviewed: bool,
+    /// When this period's last status review ended without deciding anything (no quorum,
+    /// rejected, withdrawn): the member may be reviewed again `review_retry_days` later.
+    pub review_undecided_at: Option<DateTime<Utc>>,
 }
 
 /// The step succession planning takes next for a member.
@@ -95,7 +98,13 @@ pub fn next_step(policy: &Policy, member: &MemberActivity, now: DateTime<Utc>) -
         return quiet_for(member.quiet_since, now, policy.inactivity_review_months)
             .then_some(Step::Review);
     }
-    None
+    // A review that decided nothing is not final: one absent TSC member must not mean an
+    // inactive member is never reviewed again.
+    let retry = Duration::days(i64::from(policy.review_retry_days));
+    member
+        .review_undecided_at
+        .is_some_and(|ended| now >= ended + retry)
+        .then_some(Step::Review)
 }
 
 /// An approved status review moves the member to emeritus only if they have not been active
@@ -136,6 +145,7 @@ mod tests {
             quiet_since,
             contacted: false,
             reviewed: false,
+            review_undecided_at: None,
         }
     }
 
@@ -222,6 +232,29 @@ mod tests {
             };
             assert_eq!(next_step(&p, &m, now), expected, "{what}");
         }
+    }
+
+    #[test]
+    fn a_review_that_decided_nothing_is_opened_again_after_the_retry_period() {
+        let p = Policy::default(); // 30 days
+        let ended = at(2026, 7, 10);
+        let m = MemberActivity {
+            contacted: true,
+            reviewed: true,
+            review_undecided_at: Some(ended),
+            ..member(&[GovRole::Tsc], at(2026, 1, 1))
+        };
+        assert_eq!(next_step(&p, &m, at(2026, 8, 8)), None, "29 days later");
+        assert_eq!(
+            next_step(&p, &m, at(2026, 8, 9)),
+            Some(Step::Review),
+            "30 days later"
+        );
+        let decided = MemberActivity {
+            review_undecided_at: None,
+            ..m
+        };
+        assert_eq!(next_step(&p, &decided, at(2027, 1, 1)), None);
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Ballots, their frozen electorate, current votes and the append-only vote history.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 // Column lists below are constants: the only formatted SQL is those lists.
 use sqlx::{AssertSqlSafe, FromRow, SqliteConnection};
 
 use super::{from_db_id, from_millis, to_db_id, to_millis};
-use crate::governance::ballot::{Choice, Outcome, Subject};
+use crate::governance::ballot::{Choice, Count, Outcome, Subject};
 use crate::governance::policy::Policy;
 
 /// A ballot as stored.
@@ -28,6 +29,17 @@ pub struct Ballot {
     pub cancelled_by: Option<u64>,
     pub cancel_reason: Option<String>,
     pub subject: Subject,
+    /// A closed secret ballot's totals, kept after its voters were unlinked from their choices.
+    pub final_count: Option<Count>,
+    /// A closed secret ballot's concerns, without their authors.
+    pub final_concerns: Option<Vec<SealedConcern>>,
+}
+
+/// A concern of a closed secret ballot: its text and whether its vote was binding, no author.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedConcern {
+    pub text: String,
+    pub binding: bool,
 }
 
 #[derive(FromRow)]
@@ -49,6 +61,8 @@ struct BallotRow {
     cancelled_by: Option<i64>,
     cancel_reason: Option<String>,
     subject: String,
+    final_count: Option<String>,
+    final_concerns: Option<String>,
 }
 
 impl From<BallotRow> for Ballot {
@@ -72,12 +86,15 @@ impl From<BallotRow> for Ballot {
             cancel_reason: r.cancel_reason,
             // A subject this version does not know is treated as a plain vote.
             subject: serde_json::from_str(&r.subject).unwrap_or_default(),
+            final_count: r.final_count.and_then(|c| serde_json::from_str(&c).ok()),
+            final_concerns: r.final_concerns.and_then(|c| serde_json::from_str(&c).ok()),
         }
     }
 }
 
 const BALLOT_COLUMNS: &str = "id, guild_id, title, description, secret, opened_by, opens_at, \
-     closes_at, policy, channel_id, message_id, state, outcome, closed_at, cancelled_by, cancel_reason, subject";
+     closes_at, policy, channel_id, message_id, state, outcome, closed_at, cancelled_by, cancel_reason, \
+     subject, final_count, final_concerns";
 
 /// What a new ballot needs.
 #[derive(Debug, Clone)]
@@ -202,7 +219,12 @@ pub async fn votes(conn: &mut SqliteConnection, ballot_id: i64) -> sqlx::Result<
     Ok(rows.into_iter().filter_map(VoteRow::into_record).collect())
 }
 
-/// Records a vote (new or changed) and appends it to the history.
+/// Records a vote (new or changed) and, when `history` is asked for (public ballots), appends
+/// it to the history.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one row's columns, written in one statement"
+)]
 pub async fn upsert_vote(
     conn: &mut SqliteConnection,
     ballot_id: i64,
@@ -210,6 +232,7 @@ pub async fn upsert_vote(
     choice: Choice,
     binding: bool,
     concern: Option<&str>,
+    history: bool,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query(
@@ -227,14 +250,19 @@ pub async fn upsert_vote(
     .bind(to_millis(now))
     .execute(&mut *conn)
     .await?;
+    if !history {
+        return Ok(());
+    }
     append_event(conn, ballot_id, voter_id, Some(choice), concern, now).await
 }
 
-/// Withdraws a vote; returns false when there was none.
+/// Withdraws a vote (recorded in the history when `history` is asked for); returns false when
+/// there was none.
 pub async fn delete_vote(
     conn: &mut SqliteConnection,
     ballot_id: i64,
     voter_id: u64,
+    history: bool,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
     let deleted = sqlx::query("DELETE FROM votes WHERE ballot_id = ? AND voter_id = ?")
@@ -246,7 +274,9 @@ pub async fn delete_vote(
     if deleted == 0 {
         return Ok(false);
     }
-    append_event(conn, ballot_id, voter_id, None, None, now).await?;
+    if history {
+        append_event(conn, ballot_id, voter_id, None, None, now).await?;
+    }
     Ok(true)
 }
 
@@ -337,4 +367,51 @@ pub async fn closed_between(
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows.into_iter().map(Ballot::from).collect())
+}
+
+/// Unlinks a closed secret ballot's voters from their choices: its totals and authorless
+/// concerns are kept on the ballot, who voted is kept apart, and every row that tied a voter
+/// to a choice (current votes and their history) is deleted.
+pub async fn seal(
+    conn: &mut SqliteConnection,
+    ballot_id: i64,
+    count: &Count,
+    concerns: &[SealedConcern],
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE ballots SET final_count = ?, final_concerns = ? WHERE id = ?")
+        .bind(serde_json::to_string(count).map_err(|e| sqlx::Error::Encode(Box::new(e)))?)
+        .bind(serde_json::to_string(concerns).map_err(|e| sqlx::Error::Encode(Box::new(e)))?)
+        .bind(ballot_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT OR IGNORE INTO ballot_voters (ballot_id, voter_id, binding)
+         SELECT ballot_id, voter_id, binding FROM votes WHERE ballot_id = ?",
+    )
+    .bind(ballot_id)
+    .execute(&mut *conn)
+    .await?;
+    for table in ["votes", "vote_events"] {
+        sqlx::query(AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE ballot_id = ?"
+        )))
+        .bind(ballot_id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Who voted on a sealed secret ballot, with whether their vote was binding.
+pub async fn sealed_voters(
+    conn: &mut SqliteConnection,
+    ballot_id: i64,
+) -> sqlx::Result<Vec<(u64, bool)>> {
+    let rows: Vec<(i64, bool)> = sqlx::query_as(
+        "SELECT voter_id, binding FROM ballot_voters WHERE ballot_id = ? ORDER BY voter_id",
+    )
+    .bind(ballot_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(v, b)| (from_db_id(v), b)).collect())
 }

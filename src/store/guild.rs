@@ -13,7 +13,8 @@ use crate::governance::roles::GovRole;
 pub struct GuildConfig {
     pub guild_id: u64,
     pub announce_channel_id: Option<u64>,
-    /// Private TSC channel; falls back to the announcement channel where unset.
+    /// Private TSC channel, where the bot tells the TSC what only the TSC should read. Never
+    /// replaced by a public channel: while unset, such notices wait.
     pub tsc_channel_id: Option<u64>,
     /// Category for working-group channels.
     pub wg_category_id: Option<u64>,
@@ -79,11 +80,6 @@ impl GuildConfig {
             channels: self.channels.clone(),
             locale: self.locale.clone(),
         }
-    }
-
-    /// Where the bot tells the TSC things meant for the TSC only.
-    pub fn tsc_channel(&self) -> Option<u64> {
-        self.tsc_channel_id.or(self.announce_channel_id)
     }
 
     /// The channel named for `purpose`, if any.

@@ -34,6 +34,10 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
         // last transactions, never corrupt the file.
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
+        // Deleted content is overwritten, and the WAL file is cut back after each checkpoint,
+        // so that a secret ballot's choices, unlinked at close, cannot be read off the disk.
+        .pragma("secure_delete", "ON")
+        .pragma("journal_size_limit", "0")
         .busy_timeout(Duration::from_secs(5));
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
@@ -59,4 +63,18 @@ pub fn to_db_id(id: u64) -> i64 {
 
 pub fn from_db_id(id: i64) -> u64 {
     id as u64
+}
+
+/// Copies the WAL into the database and truncates it, best effort: after a secret ballot's
+/// choices were deleted, their old pages leave the WAL file too. Busy readers only postpone it
+/// (the next checkpoint does it); a failure is never an error for the caller.
+pub async fn checkpoint(pool: &SqlitePool) {
+    match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)")
+        .fetch_one(pool)
+        .await
+    {
+        Ok((0, _, _)) => {}
+        Ok(_) => tracing::debug!("checkpoint postponed by readers"),
+        Err(e) => tracing::warn!(error = %e, "checkpoint failed"),
+    }
 }

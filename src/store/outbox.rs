@@ -178,3 +178,33 @@ pub async fn by_key(conn: &mut SqliteConnection, dedupe_key: &str) -> sqlx::Resu
     .await?;
     Ok(rows.into_iter().map(OutboxRow::from).collect())
 }
+
+/// Makes every undelivered item of a guild due now: after its set-up changed, items that waited
+/// for a channel are tried at once.
+pub async fn wake_guild(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET next_attempt_at = ? WHERE guild_id = ? AND delivered_at IS NULL
+                                               AND next_attempt_at > ?",
+    )
+    .bind(to_millis(now))
+    .bind(to_db_id(guild_id))
+    .bind(to_millis(now))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// How many of a guild's items wait for its set-up (a channel it has not named).
+pub async fn waiting(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox
+         WHERE guild_id = ? AND delivered_at IS NULL AND last_error LIKE 'waiting:%'",
+    )
+    .bind(to_db_id(guild_id))
+    .fetch_one(&mut *conn)
+    .await
+}

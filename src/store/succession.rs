@@ -42,10 +42,14 @@ pub struct StepRecord {
     pub member_id: u64,
     pub step: Step,
     pub period_start: DateTime<Utc>,
+    /// Reviews of one quiet period are numbered from 0 (a review that decided nothing is
+    /// opened again later).
+    pub attempt: i64,
     pub taken_at: DateTime<Utc>,
     pub ballot_id: Option<i64>,
     pub dm_failed_at: Option<DateTime<Utc>>,
     pub resolution: Option<Resolution>,
+    pub resolved_at: Option<DateTime<Utc>>,
 }
 
 #[derive(FromRow)]
@@ -55,10 +59,12 @@ struct Row {
     member_id: i64,
     step: String,
     period_start: i64,
+    attempt: i64,
     taken_at: i64,
     ballot_id: Option<i64>,
     dm_failed_at: Option<i64>,
     resolution: Option<String>,
+    resolved_at: Option<i64>,
 }
 
 impl From<Row> for StepRecord {
@@ -73,34 +79,39 @@ impl From<Row> for StepRecord {
                 Step::Contact
             },
             period_start: from_millis(r.period_start),
+            attempt: r.attempt,
             taken_at: from_millis(r.taken_at),
             ballot_id: r.ballot_id,
             dm_failed_at: r.dm_failed_at.map(from_millis),
             resolution: r.resolution.as_deref().and_then(Resolution::from_key),
+            resolved_at: r.resolved_at.map(from_millis),
         }
     }
 }
 
-const COLUMNS: &str =
-    "id, guild_id, member_id, step, period_start, taken_at, ballot_id, dm_failed_at, resolution";
+const COLUMNS: &str = "id, guild_id, member_id, step, period_start, attempt, taken_at, ballot_id, \
+                       dm_failed_at, resolution, resolved_at";
 
-/// Records a step; `None` if it was already taken for this quiet period (the step happens once).
+/// Records a step's `attempt` (0 for the first); `None` if that attempt was already taken for
+/// this quiet period (each step happens once per attempt).
 pub async fn insert(
     conn: &mut SqliteConnection,
     guild_id: u64,
     member_id: u64,
     step: Step,
     period_start: DateTime<Utc>,
+    attempt: i64,
     now: DateTime<Utc>,
 ) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
-        "INSERT INTO succession_steps (guild_id, member_id, step, period_start, taken_at)
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+        "INSERT INTO succession_steps (guild_id, member_id, step, period_start, attempt, taken_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(to_db_id(guild_id))
     .bind(to_db_id(member_id))
     .bind(step.key())
     .bind(to_millis(period_start))
+    .bind(attempt)
     .bind(to_millis(now))
     .fetch_optional(&mut *conn)
     .await

@@ -75,6 +75,11 @@ impl World {
         world
     }
 
+    /// The database file (its `-wal` file lies beside it).
+    pub fn db_path(&self) -> std::path::PathBuf {
+        self._dir.path().join("steward.db")
+    }
+
     pub fn clock_now(&self) -> DateTime<Utc> {
         use steward::clock::Clock;
         self.clock.now()

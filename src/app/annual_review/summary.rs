@@ -123,14 +123,11 @@ pub(crate) async fn post_yearly(
     let Some(config) = guild::get(conn, guild_id).await? else {
         return Ok(());
     };
-    if let Some(channel_id) = config.tsc_channel() {
-        let notice = Notice::AnnualReview {
-            channel_id,
-            from: now.checked_sub_months(Months::new(12)).unwrap_or(now),
-            to: now,
-        };
-        outbox::queue(conn, guild_id, &notice, now).await?;
-    }
+    let notice = Notice::AnnualReview {
+        from: now.checked_sub_months(Months::new(12)).unwrap_or(now),
+        to: now,
+    };
+    outbox::queue(conn, guild_id, &notice, now).await?;
     let next = Job::AnnualReview {
         guild_id,
         year: year + 1,

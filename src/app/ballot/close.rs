@@ -11,8 +11,7 @@ use crate::app::AppResult;
 use crate::app::decision_log::record as decision_log;
 use crate::app::outbox::{self, Notice};
 use crate::governance::ballot::{Count, Outcome, decide};
-use crate::store::ballot::{self as repo, Ballot, Closing};
-use crate::store::guild;
+use crate::store::ballot::{self as repo, Ballot, Closing, SealedConcern, VoteRecord};
 
 /// How a ballot ends.
 #[derive(Debug, Clone, Copy)]
@@ -62,21 +61,13 @@ pub(crate) async fn close_in(
     if !repo::close(conn, ballot.id, &closing).await? {
         return Ok(None);
     }
-    // A private subject's result is the TSC's alone.
-    let config = guild::get(conn, ballot.guild_id).await?;
-    let result_channel = config.and_then(|c| {
-        if ballot.subject.is_private() {
-            c.tsc_channel_id
-        } else {
-            c.announce_channel_id
-        }
-    });
-    if let Some(channel_id) = result_channel {
-        let notice = Notice::BallotResult {
-            ballot_id: ballot.id,
-            channel_id,
-        };
-        outbox::queue(conn, ballot.guild_id, &notice, now).await?;
+    // Where the result goes (the TSC's channel for a private subject) is decided on delivery.
+    let notice = Notice::BallotResult {
+        ballot_id: ballot.id,
+    };
+    outbox::queue(conn, ballot.guild_id, &notice, now).await?;
+    if ballot.secret {
+        seal(conn, &ballot, &votes, &count).await?;
     }
     queue_refresh(conn, &ballot, now).await?;
     decision_log::ballot_closed(
@@ -94,6 +85,28 @@ pub(crate) async fn close_in(
         "ballot closed"
     );
     Ok(Some((ballot, closing.outcome)))
+}
+
+/// Unlinks a closed secret ballot's voters from their choices: the totals and the concerns
+/// (binding first, each group in alphabetical order, so that their order tells nothing about
+/// who voted when) stay; every row tying a voter to a choice goes.
+async fn seal(
+    conn: &mut SqliteConnection,
+    ballot: &Ballot,
+    votes: &[VoteRecord],
+    count: &Count,
+) -> sqlx::Result<()> {
+    let mut concerns: Vec<SealedConcern> = votes
+        .iter()
+        .filter_map(|v| {
+            Some(SealedConcern {
+                text: v.concern.clone()?,
+                binding: v.binding,
+            })
+        })
+        .collect();
+    concerns.sort_by(|a, b| (!a.binding, &a.text).cmp(&(!b.binding, &b.text)));
+    repo::seal(conn, ballot.id, count, &concerns).await
 }
 
 /// Queues the reminder to electorate members who have not voted (the reminder job).

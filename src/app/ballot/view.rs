@@ -1,4 +1,6 @@
-//! What the bot shows of a ballot: the ballot with its electorate, votes and counts.
+//! What the bot shows of a ballot, and only that: who voted (participation) always; the counts
+//! and concerns of a public ballot live; those of a secret ballot only once it is closed, and
+//! then without authors. A renderer cannot reveal what the view does not hold.
 
 use std::collections::HashSet;
 
@@ -6,17 +8,35 @@ use sqlx::SqliteConnection;
 
 use crate::app::{Actor, App, AppResult, UserError};
 use crate::governance::ballot::{Choice, Count, Subject};
+use crate::governance::roles::GovRole;
 use crate::msg;
-use crate::store::ballot::{self as repo, Ballot, VoteRecord};
+use crate::store::ballot::{self as repo, Ballot};
+use crate::store::roster;
 use crate::store::working_group::{self as groups, Group};
 
-/// A ballot with everything needed to show it.
+/// A concern attached to a -1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concern {
+    /// Its author; `None` on a secret ballot.
+    pub author: Option<u64>,
+    pub text: String,
+    pub binding: bool,
+}
+
+/// A ballot with everything that may be shown of it.
 #[derive(Debug, Clone)]
 pub struct BallotView {
     pub ballot: Ballot,
+    /// The electorate frozen at opening (quorum counts it).
     pub electorate: Vec<u64>,
-    pub votes: Vec<VoteRecord>,
-    pub count: Count,
+    /// Electorate members known to have left the TSC or the server since.
+    pub departed: usize,
+    /// Who voted, and whether their vote is binding.
+    pub voters: Vec<(u64, bool)>,
+    /// The counts; `None` while a secret ballot is open.
+    pub count: Option<Count>,
+    /// Concerns, binding ones first; empty while a secret ballot is open.
+    pub concerns: Vec<Concern>,
     /// The working group a charter, chair or closing ballot is about.
     pub group: Option<Group>,
 }
@@ -24,7 +44,7 @@ pub struct BallotView {
 impl BallotView {
     /// Electorate members who have not voted.
     pub fn missing_voters(&self) -> Vec<u64> {
-        let voted: HashSet<u64> = self.votes.iter().map(|v| v.voter_id).collect();
+        let voted: HashSet<u64> = self.voters.iter().map(|(v, _)| *v).collect();
         self.electorate
             .iter()
             .copied()
@@ -32,11 +52,9 @@ impl BallotView {
             .collect()
     }
 
-    /// The concerns attached to current -1 votes: (author, concern).
-    pub fn concerns(&self) -> impl Iterator<Item = (u64, &str)> {
-        self.votes
-            .iter()
-            .filter_map(|v| Some((v.voter_id, v.concern.as_deref()?)))
+    /// How many binding votes were cast (participation, shown even on a secret ballot).
+    pub fn binding_voters(&self) -> usize {
+        self.voters.iter().filter(|(_, binding)| *binding).count()
     }
 }
 
@@ -69,12 +87,59 @@ pub(crate) async fn in_guild(
     }
 }
 
-/// Everything about a ballot, read on one connection.
+/// Everything that may be shown of a ballot, read on one connection.
 pub(crate) async fn load(conn: &mut SqliteConnection, ballot_id: i64) -> AppResult<BallotView> {
     let ballot = repo::get(conn, ballot_id).await?.ok_or_else(not_found)?;
     let electorate = repo::electorate(conn, ballot_id).await?;
-    let votes = repo::votes(conn, ballot_id).await?;
-    let count = Count::of(votes.iter().map(|v| (v.choice, v.binding)));
+    let (voters, count, mut concerns) = match (&ballot.final_count, &ballot.final_concerns) {
+        // A sealed secret ballot: totals and authorless concerns only.
+        (Some(count), concerns) => {
+            let concerns = concerns
+                .iter()
+                .flatten()
+                .map(|c| Concern {
+                    author: None,
+                    text: c.text.clone(),
+                    binding: c.binding,
+                })
+                .collect();
+            (
+                repo::sealed_voters(conn, ballot_id).await?,
+                Some(*count),
+                concerns,
+            )
+        }
+        (None, _) => {
+            let votes = repo::votes(conn, ballot_id).await?;
+            let voters = votes.iter().map(|v| (v.voter_id, v.binding)).collect();
+            if ballot.secret {
+                // Open and secret: participation only.
+                (voters, None, Vec::new())
+            } else {
+                let count = Count::of(votes.iter().map(|v| (v.choice, v.binding)));
+                let concerns = votes
+                    .iter()
+                    .filter_map(|v| {
+                        Some(Concern {
+                            author: Some(v.voter_id),
+                            text: v.concern.clone()?,
+                            binding: v.binding,
+                        })
+                    })
+                    .collect();
+                (voters, Some(count), concerns)
+            }
+        }
+    };
+    // Binding concerns first, each kept in the order it came.
+    concerns.sort_by_key(|c| !c.binding);
+    let mut departed = 0;
+    for member in &electorate {
+        let entry = roster::get(conn, ballot.guild_id, *member).await?;
+        if entry.is_some_and(|e| !e.in_guild || !e.has(GovRole::Tsc)) {
+            departed += 1;
+        }
+    }
     let group = match ballot.subject {
         Subject::General | Subject::Emeritus { .. } => None,
         // Cases, the annual review's publication, dissolution.
@@ -89,14 +154,16 @@ pub(crate) async fn load(conn: &mut SqliteConnection, ballot_id: i64) -> AppResu
     Ok(BallotView {
         ballot,
         electorate,
-        votes,
+        departed,
+        voters,
         count,
+        concerns,
         group,
     })
 }
 
 impl App {
-    /// Everything about a ballot, for rendering.
+    /// Everything that may be shown of a ballot, for rendering.
     pub async fn ballot_view(&self, ballot_id: i64) -> AppResult<BallotView> {
         let mut conn = self.db().acquire().await?;
         load(&mut conn, ballot_id).await

@@ -3,12 +3,14 @@
 use super::open::queue_refresh;
 use super::view::{Receipt, not_found};
 use crate::app::{Actor, App, AppResult};
-use crate::governance::ballot::{BallotError, Choice, Vote, accepts_votes};
+use crate::governance::ballot::{BallotError, Choice, Vote, accepts_votes, is_binding};
+use crate::governance::roles::GovRole;
 use crate::store::ballot::{self as repo, Ballot};
 use crate::store::roster;
 
 impl App {
-    /// Casts or changes a vote. Members outside the frozen electorate vote non-binding.
+    /// Casts or changes a vote. Members outside the frozen electorate, or who no longer hold
+    /// the TSC role, vote non-binding. A secret ballot keeps no history of votes.
     pub async fn cast_vote(
         &self,
         actor: &Actor,
@@ -24,9 +26,10 @@ impl App {
             _ => return Err(not_found().into()),
         };
         accepts_votes(ballot.open, ballot.closes_at, now)?;
-        let binding = repo::electorate(&mut tx, ballot_id)
+        let in_electorate = repo::electorate(&mut tx, ballot_id)
             .await?
             .contains(&actor.user_id);
+        let binding = is_binding(in_electorate, actor.standing.roles.has(GovRole::Tsc));
         let changed = repo::votes(&mut tx, ballot_id)
             .await?
             .iter()
@@ -38,6 +41,7 @@ impl App {
             vote.choice,
             binding,
             vote.concern.as_deref(),
+            !ballot.secret,
             now,
         )
         .await?;
@@ -65,7 +69,7 @@ impl App {
             _ => return Err(not_found().into()),
         };
         accepts_votes(ballot.open, ballot.closes_at, now)?;
-        if !repo::delete_vote(&mut tx, ballot_id, actor.user_id, now).await? {
+        if !repo::delete_vote(&mut tx, ballot_id, actor.user_id, !ballot.secret, now).await? {
             return Err(BallotError::NothingToWithdraw.into());
         }
         queue_refresh(&mut tx, &ballot, now).await?;

@@ -13,6 +13,7 @@ use crate::governance::roles::GovRole;
 use crate::i18n;
 use crate::msg;
 use crate::store::guild::{self, ChannelPurpose, GuildConfig};
+use crate::store::{self};
 
 /// What `/govern setup` collects.
 #[derive(Debug, Clone)]
@@ -68,9 +69,10 @@ impl App {
                 decided_by: Some(actor.user_id),
             };
             let recorded = record(&mut tx, actor.guild_id, &entry, now).await?;
-            if let (Some(decision_id), Some(channel_id)) = (recorded, config.tsc_channel_id) {
+            // The first set-up is recorded; a change of an existing one is also told to the
+            // TSC (the first names the TSC: there is no earlier one to tell).
+            if let (Some(decision_id), true) = (recorded, before.is_some()) {
                 let notice = Notice::SetupChanged {
-                    channel_id,
                     changed_by: actor.user_id,
                     before: before.map(Box::new),
                     after: Box::new(after),
@@ -79,9 +81,18 @@ impl App {
                 outbox::queue(&mut tx, actor.guild_id, &notice, now).await?;
             }
         }
+        // Notices that waited for a channel this set-up may name are tried at once.
+        store::outbox::wake_guild(&mut tx, actor.guild_id, now).await?;
         tx.commit().await?;
         self.outbox_wakeup().wake();
         tracing::info!(guild_id = actor.guild_id, "guild configured");
         Ok(config)
+    }
+
+    /// How many notices wait for the guild's set-up to name a channel (the private TSC
+    /// channel, most often): shown by `/govern show` and `/govern setup`.
+    pub async fn waiting_notices(&self, guild_id: u64) -> AppResult<i64> {
+        let mut conn = self.db().acquire().await?;
+        Ok(store::outbox::waiting(&mut conn, guild_id).await?)
     }
 }

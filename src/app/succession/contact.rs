@@ -51,11 +51,8 @@ impl App {
             ContactAnswer::StillActive => {
                 // The answer is itself activity: the clock starts again.
                 roster_repo::touch(&mut tx, guild_id, user_id, now).await?;
-                if repo::resolve(&mut tx, step_id, Resolution::Active, now).await?
-                    && let Some(channel_id) = config.tsc_channel()
-                {
+                if repo::resolve(&mut tx, step_id, Resolution::Active, now).await? {
                     let notice = Notice::InactivityAnswered {
-                        channel_id,
                         member_id: user_id,
                         step_id,
                     };
@@ -93,17 +90,8 @@ pub(crate) async fn undeliverable(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     repo::mark_dm_failed(conn, step_id, now).await?;
-    let channel_id = guild::get(conn, guild_id)
-        .await?
-        .and_then(|c| c.tsc_channel());
-    if let Some(channel_id) = channel_id {
-        let notice = Notice::InactivityDmUndeliverable {
-            channel_id,
-            member_id,
-            step_id,
-        };
-        outbox::queue(conn, guild_id, &notice, now).await?;
-    }
+    let notice = Notice::InactivityDmUndeliverable { member_id, step_id };
+    outbox::queue(conn, guild_id, &notice, now).await?;
     tracing::info!(
         guild_id,
         member_id,

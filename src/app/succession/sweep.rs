@@ -14,7 +14,7 @@ use crate::governance::roles::GovRole;
 use crate::governance::succession::{self, MemberActivity, Step};
 use crate::store::guild::{self, GuildConfig};
 use crate::store::roster::{self as roster_repo, RosterEntry};
-use crate::store::succession as repo;
+use crate::store::succession::{self as repo, Resolution};
 
 /// Runs the pass for one guild, inside the job's transaction.
 pub(crate) async fn run(
@@ -36,20 +36,26 @@ pub(crate) async fn run(
             continue;
         };
         let steps = repo::for_period(conn, guild_id, entry.member_id, since).await?;
+        let reviews: Vec<_> = steps.iter().filter(|s| s.step == Step::Review).collect();
+        let last_review = reviews.iter().max_by_key(|s| s.attempt);
         let member = MemberActivity {
             roles: entry.role_set(),
             in_guild: entry.in_guild,
             quiet_since: since,
             contacted: steps.iter().any(|s| s.step == Step::Contact),
-            reviewed: steps.iter().any(|s| s.step == Step::Review),
+            reviewed: last_review.is_some(),
+            review_undecided_at: last_review
+                .filter(|s| s.resolution == Some(Resolution::Kept))
+                .and_then(|s| s.resolved_at),
         };
+        let review_attempt = i64::try_from(reviews.len()).unwrap_or(i64::MAX);
         let Some(step) = succession::next_step(&config.policy, &member, now) else {
             continue;
         };
         // A review needs somewhere to post and someone to vote; until then it waits (and the
         // step stays untaken, so tomorrow's pass tries again).
         let electorate = succession::review_electorate(entry.member_id, &tsc_present);
-        let review_channel = config.tsc_channel();
+        let review_channel = config.tsc_channel_id;
         if step == Step::Review && (review_channel.is_none() || electorate.is_empty()) {
             tracing::warn!(
                 guild_id,
@@ -58,7 +64,13 @@ pub(crate) async fn run(
             );
             continue;
         }
-        let Some(step_id) = repo::insert(conn, guild_id, entry.member_id, step, since, now).await?
+        let attempt = if step == Step::Review {
+            review_attempt
+        } else {
+            0
+        };
+        let Some(step_id) =
+            repo::insert(conn, guild_id, entry.member_id, step, since, attempt, now).await?
         else {
             continue;
         };
@@ -93,15 +105,12 @@ async fn contact(
     let member_id = entry.member_id;
     let dm = Notice::InactivityContact { step_id, member_id };
     outbox::queue(conn, guild_id, &dm, now).await?;
-    if let Some(channel_id) = config.tsc_channel() {
-        let notice = Notice::InactivityReported {
-            channel_id,
-            member_id,
-            months: config.policy.inactivity_contact_months,
-            step_id,
-        };
-        outbox::queue(conn, guild_id, &notice, now).await?;
-    }
+    let notice = Notice::InactivityReported {
+        member_id,
+        months: config.policy.inactivity_contact_months,
+        step_id,
+    };
+    outbox::queue(conn, guild_id, &notice, now).await?;
     tracing::info!(guild_id, member_id, step_id, "inactive member contacted");
     Ok(())
 }
@@ -125,11 +134,8 @@ async fn prompt_nominations(
         match short.iter().find(|(r, ..)| *r == role) {
             None => repo::end_shortfall(conn, config.guild_id, role).await?,
             Some(&(role, count, min)) => {
-                if repo::start_shortfall(conn, config.guild_id, role, now).await?
-                    && let Some(channel_id) = config.tsc_channel()
-                {
+                if repo::start_shortfall(conn, config.guild_id, role, now).await? {
                     let notice = Notice::NominationsNeeded {
-                        channel_id,
                         role,
                         count,
                         min,

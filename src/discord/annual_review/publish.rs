@@ -10,7 +10,7 @@ pub async fn deliver(
     item: &OutboxItem,
     locale: &str,
 ) -> Result<Option<u64>, DeliveryError> {
-    let Notice::AnnualReview { channel_id, to, .. } = &item.notice else {
+    let Notice::AnnualReview { to, .. } = &item.notice else {
         return Err(failed(format!(
             "not an annual review notice: {:?}",
             item.notice
@@ -21,6 +21,7 @@ pub async fn deliver(
         .review_summary(item.guild_id, *to)
         .await
         .map_err(failed)?;
-    p.post_text(item, *channel_id, &render::review_text(&summary, locale))
+    let channel_id = p.tsc_channel(item.guild_id).await?;
+    p.post_text(item, channel_id, &render::review_text(&summary, locale))
         .await
 }

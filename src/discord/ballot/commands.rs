@@ -1,6 +1,6 @@
 //! `/vote`: start, status, list and cancel TSC ballots.
 
-use super::render;
+use super::{concerns, render};
 use crate::app::ballot::open::StartBallot;
 use crate::discord::actor::{command_actor, command_locale, current_tsc};
 use crate::discord::reply::ephemeral;
@@ -78,11 +78,20 @@ pub async fn status(ctx: Context<'_>, #[min = 1] ballot: i64) -> Result<(), Erro
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let view = ctx.data().app.ballot_status(&actor, ballot).await?;
-    let mut reply = ephemeral("").embed(render::ballot_embed(&view, locale));
-    if let Some(link) = render::ballot_link(&view) {
-        reply = reply.content(link);
+    // Every concern in full, across as many messages as it takes.
+    let main = render::ballot_embed(&view, locale);
+    for (n, page) in concerns::pages(&view, locale, main).into_iter().enumerate() {
+        let mut reply = ephemeral("");
+        if n == 0
+            && let Some(link) = render::ballot_link(&view)
+        {
+            reply = reply.content(link);
+        }
+        for embed in page.embeds {
+            reply = reply.embed(embed);
+        }
+        ctx.send(reply).await?;
     }
-    ctx.send(reply).await?;
     Ok(())
 }
 

@@ -3,5 +3,6 @@
 
 pub mod commands;
 pub mod components;
+pub mod concerns;
 pub mod publish;
 pub mod render;

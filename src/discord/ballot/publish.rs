@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::render;
+use super::{concerns, render};
 use crate::app::delivery::{DeliveryError, OutboxItem};
 use crate::app::outbox::Notice;
 use crate::discord::publisher::{DiscordPublisher, failed};
@@ -17,7 +17,7 @@ pub async fn deliver(
         Notice::BallotPosted { ballot_id } => {
             let view = p.app().ballot_view(*ballot_id).await.map_err(failed)?;
             let message = DiscordPublisher::message(item)
-                .embed(render::ballot_embed(&view, locale))
+                .embeds(concerns::message_embeds(&view, locale))
                 .components(render::ballot_buttons(&view, locale));
             p.post(view.ballot.channel_id, &message).await
         }
@@ -28,7 +28,7 @@ pub async fn deliver(
                 return Ok(None);
             };
             let edit = serenity::EditMessage::new()
-                .embed(render::ballot_embed(&view, locale))
+                .embeds(concerns::message_embeds(&view, locale))
                 .components(render::ballot_buttons(&view, locale))
                 .allowed_mentions(no_pings());
             p.rest()
@@ -36,14 +36,28 @@ pub async fn deliver(
                 .await
                 .map(Some)
         }
-        Notice::BallotResult {
-            ballot_id,
-            channel_id,
-        } => {
+        Notice::BallotResult { ballot_id } => {
             let view = p.app().ballot_view(*ballot_id).await.map_err(failed)?;
-            let message =
-                DiscordPublisher::message(item).embed(render::result_embed(&view, locale));
-            p.post(*channel_id, &message).await
+            // A private subject's result is the TSC's alone.
+            let channel_id = if view.ballot.subject.is_private() {
+                p.tsc_channel(item.guild_id).await?
+            } else {
+                p.announce_channel(item.guild_id).await?
+            };
+            // Every concern in full: the pages after the first are further messages, each
+            // with its own nonce so that a retry posts none twice.
+            let pages = concerns::pages(&view, locale, render::result_embed(&view, locale));
+            let mut first = None;
+            for (n, page) in pages.into_iter().enumerate() {
+                let mut message = DiscordPublisher::message(item).embeds(page.embeds);
+                if n > 0 {
+                    message =
+                        message.nonce(serenity::Nonce::String(format!("steward-{}-{n}", item.id)));
+                }
+                let id = p.post(channel_id, &message).await?;
+                first = first.or(id);
+            }
+            Ok(first)
         }
         Notice::BallotReminder { ballot_id, members } => {
             let view = p.app().ballot_view(*ballot_id).await.map_err(failed)?;

@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 
 use crate::app::ballot::view::{BallotView, Receipt};
 use crate::discord::custom_id::CustomId;
-use crate::discord::text::{FIELD_MAX, Field, MESSAGE_MAX, fitted_embed, timestamp, truncate};
+use crate::discord::text::{Field, MESSAGE_MAX, fitted_embed, timestamp, truncate};
 use crate::discord::working_group::render::charter_fields;
 use crate::governance::ballot::{Choice, Outcome, Subject, Tally, quorum_needed};
 use crate::i18n::{args, tr};
@@ -102,22 +102,8 @@ fn colour(outcome: Option<Outcome>) -> u32 {
     }
 }
 
-/// Concerns of current -1 votes; a secret ballot lists them without their authors.
-fn concerns_text(view: &BallotView) -> Option<String> {
-    let lines: Vec<String> = view
-        .concerns()
-        .map(|(author, concern)| {
-            if view.ballot.secret {
-                format!("• {concern}")
-            } else {
-                format!("• <@{author}>: {concern}")
-            }
-        })
-        .collect();
-    (!lines.is_empty()).then(|| truncate(&lines.join("\n"), FIELD_MAX))
-}
-
-/// The embed of a ballot: live while open, final once closed.
+/// The main embed of a ballot, live while open, final once closed; its concerns follow in
+/// their own embeds (`concerns.rs`).
 pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
     let b = &view.ballot;
     let electorate = u32::try_from(view.electorate.len()).unwrap_or(u32::MAX);
@@ -137,11 +123,7 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
         ),
         Field::fixed(
             tr(locale, msg!("ballot-field-electorate"), None),
-            tr(
-                locale,
-                msg!("ballot-electorate"),
-                Some(&args([("count", electorate.into())])),
-            ),
+            electorate_text(view, locale),
             true,
         ),
         Field::fixed(
@@ -150,7 +132,7 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
                 locale,
                 msg!("ballot-participation"),
                 Some(&args([
-                    ("voted", view.count.binding.voters().into()),
+                    ("voted", view.binding_voters().into()),
                     ("electorate", electorate.into()),
                     ("needed", quorum_needed(&b.policy, electorate).into()),
                 ])),
@@ -158,17 +140,17 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
             true,
         ),
     ];
-    // A secret ballot shows tallies only once it is closed; a public one live.
-    if !b.secret || !b.open {
+    // A secret ballot's view holds no counts until it is closed; a public one's live.
+    if let Some(count) = &view.count {
         fields.push(Field::fixed(
             tr(locale, msg!("ballot-field-tally"), None),
-            tally_text(locale, &view.count.binding),
+            tally_text(locale, &count.binding),
             false,
         ));
-        if view.count.non_binding.voters() > 0 {
+        if count.non_binding.voters() > 0 {
             fields.push(Field::fixed(
                 tr(locale, msg!("ballot-field-non-binding"), None),
-                tally_text(locale, &view.count.non_binding),
+                tally_text(locale, &count.non_binding),
                 false,
             ));
         }
@@ -181,12 +163,6 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
         for (name, value) in charter_fields(charter, locale) {
             fields.push(Field::shrinkable(name, value));
         }
-    }
-    if let Some(concerns) = concerns_text(view) {
-        fields.push(Field::shrinkable(
-            tr(locale, msg!("ballot-field-concerns"), None),
-            concerns,
-        ));
     }
     if let Some(reason) = cancel_reason_text(b, locale) {
         fields.push(Field::shrinkable(
@@ -211,6 +187,24 @@ pub fn ballot_embed(view: &BallotView, locale: &str) -> serenity::CreateEmbed {
         ),
     };
     fitted_embed(title, description_text(b, locale), fields, footer).colour(colour(b.outcome))
+}
+
+/// The size of the electorate, and how many of it have left the TSC since the ballot opened.
+fn electorate_text(view: &BallotView, locale: &str) -> String {
+    let size = tr(
+        locale,
+        msg!("ballot-electorate"),
+        Some(&args([("count", view.electorate.len().into())])),
+    );
+    if view.departed == 0 {
+        return size;
+    }
+    let departed = tr(
+        locale,
+        msg!("ballot-electorate-departed"),
+        Some(&args([("departed", view.departed.into())])),
+    );
+    format!("{size}\n{departed}")
 }
 
 /// The vote buttons; none once the ballot is closed.
@@ -301,7 +295,7 @@ pub fn list_text(views: &[BallotView], locale: &str) -> String {
             Some(&args([
                 ("id", v.ballot.id.into()),
                 ("title", ballot_title(&v.ballot, locale).into()),
-                ("voted", v.count.binding.voters().into()),
+                ("voted", v.binding_voters().into()),
                 ("electorate", v.electorate.len().into()),
                 (
                     "deadline",

@@ -105,13 +105,33 @@ pub async fn setup(
     let guild_id = serenity::GuildId::new(actor.guild_id);
     tokio::spawn(async move { resync(&http, &app, guild_id).await });
     let locale = command_locale(ctx).await;
+    let waiting = ctx.data().app.waiting_notices(actor.guild_id).await?;
     ctx.send(ephemeral(format!(
-        "{}\n{}",
+        "{}\n{}{}",
         tr(locale, msg!("govern-setup-done"), None),
-        config_text(&config, locale)
+        config_text(&config, locale),
+        tsc_channel_needed(&config, waiting, locale)
     )))
     .await?;
     Ok(())
+}
+
+/// Without a private TSC channel, what only the TSC should read waits: say so, and how many
+/// notices are waiting.
+fn tsc_channel_needed(
+    config: &crate::store::guild::GuildConfig,
+    waiting: i64,
+    locale: &str,
+) -> String {
+    if config.tsc_channel_id.is_some() {
+        return String::new();
+    }
+    let text = tr(
+        locale,
+        msg!("govern-tsc-channel-needed"),
+        Some(&args([("count", waiting.into())])),
+    );
+    format!("\n\n{text}")
 }
 
 /// Show the guild's configuration.
@@ -120,7 +140,13 @@ pub async fn show(ctx: Context<'_>) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let config = ctx.data().app.guild_config(actor.guild_id).await?;
-    ctx.send(ephemeral(config_text(&config, locale))).await?;
+    let waiting = ctx.data().app.waiting_notices(actor.guild_id).await?;
+    let text = format!(
+        "{}{}",
+        config_text(&config, locale),
+        tsc_channel_needed(&config, waiting, locale)
+    );
+    ctx.send(ephemeral(text)).await?;
     Ok(())
 }
 

@@ -32,13 +32,12 @@ pub async fn deliver(
             render::policy_changed_text(locale, *key, value, *changed_by),
         ),
         Notice::SetupChanged {
-            channel_id,
             changed_by,
             before,
             after,
             ..
         } => (
-            *channel_id,
+            p.tsc_channel(item.guild_id).await?,
             render::setup_changed_text(locale, *changed_by, before.as_deref(), after),
         ),
         other => return Err(failed(format!("not a set-up notice: {other:?}"))),

@@ -13,21 +13,19 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
     let (id, channel) = match notice {
         Notice::BallotPosted { .. } => (msg!("action-post-ballot"), None),
         Notice::BallotRefresh { .. } => (msg!("action-edit-ballot"), None),
-        Notice::BallotResult { channel_id, .. } => (msg!("action-post-result"), Some(*channel_id)),
+        Notice::BallotResult { .. } => (msg!("action-post-result"), None),
         Notice::BallotReminder { .. } => (msg!("action-post-reminder"), None),
         Notice::PermissionMissing { channel_id, .. }
         | Notice::PolicyChanged { channel_id, .. }
-        | Notice::InactivityReported { channel_id, .. }
-        | Notice::InactivityDmUndeliverable { channel_id, .. }
-        | Notice::InactivityAnswered { channel_id, .. }
-        | Notice::EmeritusAnnounced { channel_id, .. }
-        | Notice::NominationsNeeded { channel_id, .. }
-        | Notice::AnnualReview { channel_id, .. } => {
+        | Notice::EmeritusAnnounced { channel_id, .. } => {
             (msg!("action-post-announcement"), Some(*channel_id))
         }
-        Notice::SetupChanged { channel_id, .. } => {
-            (msg!("action-post-setup-change"), Some(*channel_id))
-        }
+        Notice::InactivityReported { .. }
+        | Notice::InactivityDmUndeliverable { .. }
+        | Notice::InactivityAnswered { .. }
+        | Notice::NominationsNeeded { .. }
+        | Notice::AnnualReview { .. }
+        | Notice::SetupChanged { .. } => (msg!("action-post-tsc-note"), None),
         Notice::WgProvision { .. } => (msg!("action-wg-provision"), None),
         Notice::WgMemberRole { .. } => (msg!("action-wg-role"), None),
         Notice::WgArchive { .. } => (msg!("action-wg-archive"), None),

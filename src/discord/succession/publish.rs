@@ -41,12 +41,9 @@ pub async fn deliver(
             return Ok(None);
         }
         Notice::InactivityReported {
-            channel_id,
-            member_id,
-            months,
-            ..
+            member_id, months, ..
         } => (
-            *channel_id,
+            p.tsc_channel(item.guild_id).await?,
             tr(
                 locale,
                 msg!("succession-reported"),
@@ -56,24 +53,16 @@ pub async fn deliver(
                 ])),
             ),
         ),
-        Notice::InactivityDmUndeliverable {
-            channel_id,
-            member_id,
-            ..
-        } => (
-            *channel_id,
+        Notice::InactivityDmUndeliverable { member_id, .. } => (
+            p.tsc_channel(item.guild_id).await?,
             tr(
                 locale,
                 msg!("succession-dm-undeliverable"),
                 Some(&args([("member", member_arg(member_id).into())])),
             ),
         ),
-        Notice::InactivityAnswered {
-            channel_id,
-            member_id,
-            ..
-        } => (
-            *channel_id,
+        Notice::InactivityAnswered { member_id, .. } => (
+            p.tsc_channel(item.guild_id).await?,
             tr(
                 locale,
                 msg!("succession-answered"),
@@ -93,13 +82,9 @@ pub async fn deliver(
             ),
         ),
         Notice::NominationsNeeded {
-            channel_id,
-            role,
-            count,
-            min,
-            ..
+            role, count, min, ..
         } => (
-            *channel_id,
+            p.tsc_channel(item.guild_id).await?,
             tr(
                 locale,
                 msg!("nominations-needed"),

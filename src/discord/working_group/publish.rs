@@ -49,10 +49,18 @@ pub async fn deliver(
 ) -> Result<Option<u64>, DeliveryError> {
     let app = p.app();
     let config = p.config(item.guild_id).await?;
-    let announce = config
-        .announce_channel_id
-        .ok_or_else(|| failed("no announcement channel"))?;
-    let tsc_channel = config.tsc_channel().unwrap_or(announce);
+    // Resolved where needed: a notice for the TSC waits while there is no TSC channel.
+    let waiting = |what: &str| DeliveryError::Waiting(format!("no {what} is set up"));
+    let announce = || {
+        config
+            .announce_channel_id
+            .ok_or_else(|| waiting("announcement channel"))
+    };
+    let tsc_channel = || {
+        config
+            .tsc_channel_id
+            .ok_or_else(|| waiting("private TSC channel"))
+    };
     match &item.notice {
         Notice::WgProvision { wg_id } => {
             provision(p, item, *wg_id, config.wg_category_id, locale).await
@@ -63,7 +71,10 @@ pub async fn deliver(
             let message = DiscordPublisher::message(item)
                 .content(text)
                 .embed(group_embed(&g, locale));
-            p.rest().create_message(announce, &message).await.map(Some)
+            p.rest()
+                .create_message(announce()?, &message)
+                .await
+                .map(Some)
         }
         Notice::WgMemberRole {
             wg_id,
@@ -118,7 +129,7 @@ pub async fn deliver(
                 .components(buttons)
                 .allowed_mentions(ping_chair(&g));
             p.rest()
-                .create_message(g.channel_id.unwrap_or(tsc_channel), &message)
+                .create_message(g.channel_id.map_or_else(tsc_channel, Ok)?, &message)
                 .await
                 .map(Some)
         }
@@ -145,7 +156,7 @@ pub async fn deliver(
                 );
             let message = DiscordPublisher::message(item).embed(embed);
             p.rest()
-                .create_message(tsc_channel, &message)
+                .create_message(tsc_channel()?, &message)
                 .await
                 .map(Some)
         }
@@ -159,7 +170,7 @@ pub async fn deliver(
                 .components(vec![serenity::CreateActionRow::Buttons(vec![button])])
                 .allowed_mentions(ping_chair(&g));
             p.rest()
-                .create_message(g.channel_id.unwrap_or(tsc_channel), &message)
+                .create_message(g.channel_id.map_or_else(tsc_channel, Ok)?, &message)
                 .await
                 .map(Some)
         }
@@ -171,7 +182,7 @@ pub async fn deliver(
                 &g,
             ));
             p.rest()
-                .create_message(tsc_channel, &message)
+                .create_message(tsc_channel()?, &message)
                 .await
                 .map(Some)
         }
@@ -179,7 +190,7 @@ pub async fn deliver(
             let g = app.group_by_id(*wg_id).await.map_err(failed)?.group;
             let channel = match (to_tsc, g.channel_id) {
                 (false, Some(group_channel)) => group_channel,
-                _ => tsc_channel,
+                _ => tsc_channel()?,
             };
             let message = DiscordPublisher::message(item)
                 .content(wg_render::notice(locale, msg!("wg-ending-soon"), &g))
@@ -196,7 +207,7 @@ pub async fn deliver(
                 .content(wg_render::notice(locale, msg!("wg-end-reached"), &g))
                 .components(vec![serenity::CreateActionRow::Buttons(vec![button])]);
             p.rest()
-                .create_message(tsc_channel, &message)
+                .create_message(tsc_channel()?, &message)
                 .await
                 .map(Some)
         }
@@ -208,7 +219,10 @@ pub async fn deliver(
                 msg!("wg-closed"),
                 &g,
             ));
-            p.rest().create_message(announce, &message).await.map(Some)
+            p.rest()
+                .create_message(announce()?, &message)
+                .await
+                .map(Some)
         }
         other => Err(failed(format!("not a working-group notice: {other:?}"))),
     }
