@@ -27,8 +27,9 @@ CREATE TABLE cases (
     decision          TEXT,
     -- The ballot on a conflict's decision.
     ballot_id         INTEGER REFERENCES ballots (id),
-    -- The channel the private thread is made in, the thread, and the case's card in it.
-    parent_channel_id INTEGER NOT NULL,
+    -- The channel a conflict's private thread is made in (a report's thread goes to the TSC's
+    -- or the security team's channel, looked up when it is made), the thread, and the card.
+    parent_channel_id INTEGER,
     thread_id         INTEGER,
     card_message_id   INTEGER,
     opened_at         INTEGER NOT NULL,

@@ -164,13 +164,9 @@ pub enum Notice {
     },
     /// Asks the maintainers, in their channel (or the TSC's), for a mediator: the case's number
     /// and an "I'll mediate" button, nothing else.
-    ConflictMediatorWanted { case_id: i64, channel_id: u64 },
+    ConflictMediatorWanted { case_id: i64 },
     /// The decision proposed on a conflict, for the TSC in its channel while it votes.
-    ConflictDecisionProposed {
-        case_id: i64,
-        ballot_id: i64,
-        channel_id: u64,
-    },
+    ConflictDecisionProposed { case_id: i64, ballot_id: i64 },
     /// A DM to the member who filed a report: received, acknowledged, handled.
     CaseReporterTold {
         case_id: i64,
@@ -186,18 +182,11 @@ pub enum Notice {
     /// The completed annual review, where the TSC votes on it.
     AnnualReviewDraft { review_id: i64, channel_id: u64 },
     /// The approved annual review, shared with the community in the announcement channel.
-    AnnualReviewPublished { review_id: i64, channel_id: u64 },
+    AnnualReviewPublished { review_id: i64 },
     /// The dissolution notice to the community: at once, monthly, a week before.
-    DissolutionNotice {
-        dissolution_id: i64,
-        channel_id: u64,
-        at_ms: i64,
-    },
+    DissolutionNotice { dissolution_id: i64, at_ms: i64 },
     /// The community is told a decided dissolution was called off.
-    DissolutionCalledOff {
-        dissolution_id: i64,
-        channel_id: u64,
-    },
+    DissolutionCalledOff { dissolution_id: i64 },
 }
 
 /// What a note in a case's thread says (its text is rendered from the case).
@@ -339,15 +328,12 @@ impl Notice {
             } => format!("case:{case_id}:reporter:{note:?}:{at_ms}"),
             Self::ConductTimeout { case_id, .. } => format!("case:{case_id}:timeout"),
             Self::AnnualReviewDraft { review_id, .. } => format!("review:{review_id}:draft"),
-            Self::AnnualReviewPublished { review_id, .. } => {
-                format!("review:{review_id}:published")
-            }
+            Self::AnnualReviewPublished { review_id } => format!("review:{review_id}:published"),
             Self::DissolutionNotice {
                 dissolution_id,
                 at_ms,
-                ..
             } => format!("dissolution:{dissolution_id}:notice:{at_ms}"),
-            Self::DissolutionCalledOff { dissolution_id, .. } => {
+            Self::DissolutionCalledOff { dissolution_id } => {
                 format!("dissolution:{dissolution_id}:called-off")
             }
         }

@@ -295,6 +295,10 @@ mod tests {
             mediator: true,
             ..Facts::default()
         };
+        let subject = Facts {
+            subject: true,
+            ..Facts::default()
+        };
         // (action, standing, facts, allowed)
         let cases = [
             (Action::ConfigureGuild, &admin, none, true),

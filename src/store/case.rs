@@ -22,7 +22,8 @@ pub struct Case {
     pub message_link: Option<String>,
     pub decision: Option<String>,
     pub ballot_id: Option<i64>,
-    pub parent_channel_id: u64,
+    /// Where a conflict's thread is made; other cases' threads go where their kind says.
+    pub parent_channel_id: Option<u64>,
     pub thread_id: Option<u64>,
     pub card_message_id: Option<u64>,
     pub opened_at: DateTime<Utc>,
@@ -45,7 +46,7 @@ struct Row {
     message_link: Option<String>,
     decision: Option<String>,
     ballot_id: Option<i64>,
-    parent_channel_id: i64,
+    parent_channel_id: Option<i64>,
     thread_id: Option<i64>,
     card_message_id: Option<i64>,
     opened_at: i64,
@@ -72,7 +73,7 @@ impl Row {
             message_link: self.message_link,
             decision: self.decision,
             ballot_id: self.ballot_id,
-            parent_channel_id: from_db_id(self.parent_channel_id),
+            parent_channel_id: self.parent_channel_id.map(from_db_id),
             thread_id: self.thread_id.map(from_db_id),
             card_message_id: self.card_message_id.map(from_db_id),
             opened_at: from_millis(self.opened_at),
@@ -97,7 +98,7 @@ pub struct NewCase<'a> {
     pub title: Option<&'a str>,
     pub body: &'a str,
     pub message_link: Option<&'a str>,
-    pub parent_channel_id: u64,
+    pub parent_channel_id: Option<u64>,
     /// Who may read it (the thread's members).
     pub readers: &'a [u64],
 }
@@ -125,7 +126,7 @@ pub async fn insert(
     .bind(c.title)
     .bind(c.body)
     .bind(c.message_link)
-    .bind(to_db_id(c.parent_channel_id))
+    .bind(c.parent_channel_id.map(to_db_id))
     .bind(to_millis(now))
     .fetch_one(&mut *conn)
     .await?;

@@ -99,12 +99,18 @@ pub fn security(user: u64) -> steward::app::Actor {
 #[derive(Default)]
 pub struct Discord {
     pub delivered: Mutex<Vec<Notice>>,
+    /// Everything ever delivered.
+    pub history: Mutex<Vec<Notice>>,
     pub closed_dms: Vec<u64>,
     /// Refuses timeouts, as Discord does without Moderate Members.
     pub no_moderate_members: bool,
 }
 
 impl Discord {
+    pub fn history(&self) -> Vec<Notice> {
+        self.history.lock().unwrap().clone()
+    }
+
     pub fn take(&self) -> Vec<Notice> {
         std::mem::take(&mut *self.delivered.lock().unwrap())
     }
@@ -124,6 +130,7 @@ impl Publisher for Discord {
             _ => {}
         }
         self.delivered.lock().unwrap().push(item.notice.clone());
+        self.history.lock().unwrap().push(item.notice.clone());
         Ok(Some(900_000 + item.id as u64))
     }
 }
@@ -154,19 +161,32 @@ pub fn refusal<T: std::fmt::Debug>(result: Result<T, steward::app::AppError>) ->
     result.unwrap_err().user().expect("a refusal, not a bug").id
 }
 
-/// Every channel a delivered notice posts in, where the notice names one.
-pub fn channels(notices: &[Notice]) -> Vec<u64> {
-    notices
-        .iter()
-        .filter_map(|n| match n {
-            Notice::BallotResult { channel_id, .. }
-            | Notice::ConflictMediatorWanted { channel_id, .. }
-            | Notice::ConflictDecisionProposed { channel_id, .. }
-            | Notice::AnnualReviewDraft { channel_id, .. }
-            | Notice::AnnualReviewPublished { channel_id, .. }
-            | Notice::DissolutionNotice { channel_id, .. }
-            | Notice::DissolutionCalledOff { channel_id, .. } => Some(*channel_id),
-            _ => None,
-        })
-        .collect()
+/// The delivered notices that post in the announcement channel: results of ballots on
+/// public subjects, the published review, dissolution notices, and the others' announcements.
+pub async fn public(w: &World, notices: &[Notice]) -> Vec<Notice> {
+    let mut out = Vec::new();
+    for n in notices {
+        let is_public = match n {
+            Notice::BallotResult { ballot_id } => !w
+                .app
+                .ballot_view(*ballot_id)
+                .await
+                .unwrap()
+                .ballot
+                .subject
+                .is_private(),
+            Notice::AnnualReviewPublished { .. }
+            | Notice::DissolutionNotice { .. }
+            | Notice::DissolutionCalledOff { .. }
+            | Notice::EmeritusAnnounced { .. }
+            | Notice::PolicyChanged { .. }
+            | Notice::WgAnnounced { .. }
+            | Notice::WgClosedAnnounced { .. } => true,
+            _ => false,
+        };
+        if is_public {
+            out.push(n.clone());
+        }
+    }
+    out
 }

@@ -17,7 +17,6 @@ use crate::governance::permissions::{Action, Facts};
 use crate::msg;
 use crate::store::annual_review::{self as repo, Review};
 use crate::store::ballot::{self as ballots, Ballot};
-use crate::store::guild;
 
 /// The approval ballot as the Discord layer prepares it (texts in the guild's language, where
 /// it is posted, the TSC right now).
@@ -121,16 +120,8 @@ pub(crate) async fn decided(
     if !repo::decide(conn, review_id, Status::decided(approved), now).await? || !approved {
         return Ok(());
     }
-    if let Some(channel_id) = guild::get(conn, review.guild_id)
-        .await?
-        .and_then(|c| c.announce_channel_id)
-    {
-        let notice = Notice::AnnualReviewPublished {
-            review_id,
-            channel_id,
-        };
-        outbox::queue(conn, review.guild_id, &notice, now).await?;
-    }
+    let notice = Notice::AnnualReviewPublished { review_id };
+    outbox::queue(conn, review.guild_id, &notice, now).await?;
     let entry = Entry {
         kind: DecisionKind::AnnualReview,
         subject_ref: format!("review:{review_id}"),

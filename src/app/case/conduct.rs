@@ -6,12 +6,11 @@ use chrono::Duration;
 
 use super::{RESOLVED_BY_TSC, closed, holders, in_guild, note, refresh, sync_thread};
 use crate::app::outbox::{self, CaseNote, Notice, ReporterNote};
-use crate::app::{Actor, App, AppResult, UserError};
+use crate::app::{Actor, App, AppResult};
 use crate::governance::case::conduct::{self as rules, Effect, Response, Step};
 use crate::governance::case::{self, CaseError, CaseStep, Kind};
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::roles::GovRole;
-use crate::msg;
 use crate::store::case::{self as repo, Case, NewCase};
 
 /// What a conduct report carries.
@@ -29,14 +28,11 @@ impl App {
     /// Files a conduct report: a private thread for the TSC, without the reported member.
     /// The reporter's receipt is the answer to their form.
     pub async fn report_conduct(&self, actor: &Actor, input: ConductReport) -> AppResult<Case> {
-        let config = self.guild_config(actor.guild_id).await?;
+        self.guild_config(actor.guild_id).await?;
         if input.reported_is_bot {
             return Err(CaseError::BotParty.into());
         }
         let text = case::validate_text(&input.text, case::REPORT_MAX)?;
-        let parent = config
-            .tsc_channel()
-            .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;
         let now = self.now();
         let mut tx = self.write_tx().await?;
         let tsc = holders(&mut tx, actor.guild_id, GovRole::Tsc).await?;
@@ -52,7 +48,8 @@ impl App {
                 title: None,
                 body: &text,
                 message_link: input.message_link.as_deref(),
-                parent_channel_id: parent,
+                // The TSC's private channel, looked up when the thread is made.
+                parent_channel_id: None,
                 readers: &readers,
             },
             now,

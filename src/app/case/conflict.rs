@@ -81,7 +81,7 @@ impl App {
                 title: None,
                 body: &summary,
                 message_link: None,
-                parent_channel_id: input.channel_id,
+                parent_channel_id: Some(input.channel_id),
                 readers: &[actor.user_id, input.other],
             },
             now,
@@ -157,7 +157,7 @@ impl App {
             if effect == Effect::OpenBallot {
                 ballot = Some(open_ballot(&mut tx, &config, actor, &case, &input, now).await?);
             } else {
-                apply(&mut tx, &config, &case, effect, Some(actor.user_id), now).await?;
+                apply(&mut tx, &case, effect, Some(actor.user_id), now).await?;
             }
         }
         let case = repo::get(&mut tx, case.id)
@@ -192,7 +192,7 @@ impl App {
             if effect == Effect::CancelBallot {
                 cancel_ballot(&mut tx, &case, actor.user_id, now).await?;
             } else {
-                apply(&mut tx, &config, &case, effect, Some(actor.user_id), now).await?;
+                apply(&mut tx, &case, effect, Some(actor.user_id), now).await?;
             }
         }
         let case = repo::get(&mut tx, case.id)
@@ -235,7 +235,6 @@ async fn open_ballot(
     let notice = Notice::ConflictDecisionProposed {
         case_id: case.id,
         ballot_id: ballot.id,
-        channel_id,
     };
     outbox::queue(conn, case.guild_id, &notice, now).await?;
     Ok(ballot)
@@ -258,7 +257,6 @@ async fn cancel_ballot(
 /// the step (none when a ballot closed).
 async fn apply(
     conn: &mut SqliteConnection,
-    config: &GuildConfig,
     case: &Case,
     effect: Effect,
     by: Option<u64>,
@@ -269,16 +267,9 @@ async fn apply(
             note(conn, case, CaseNote::EscalationAsked { by, other }, now).await?;
         }
         Effect::MediatorWanted => {
-            let channel = config
-                .channel(crate::store::guild::ChannelPurpose::Maintainers)
-                .or(config.tsc_channel());
-            if let Some(channel_id) = channel {
-                let notice = Notice::ConflictMediatorWanted {
-                    case_id: case.id,
-                    channel_id,
-                };
-                outbox::queue(conn, case.guild_id, &notice, now).await?;
-            }
+            // Where: the maintainers' channel, else the TSC's, looked up when it is posted.
+            let notice = Notice::ConflictMediatorWanted { case_id: case.id };
+            outbox::queue(conn, case.guild_id, &notice, now).await?;
             note(conn, case, CaseNote::MediationRequested, now).await?;
         }
         Effect::MediatorJoined { mediator } => {
@@ -338,7 +329,7 @@ pub(crate) async fn ballot_decided(
     }
     repo::set_step(conn, case.id, &CaseStep::Conflict(step), now).await?;
     for effect in effects {
-        apply(conn, &config, &case, effect, None, now).await?;
+        apply(conn, &case, effect, None, now).await?;
     }
     let case = repo::get(conn, case.id)
         .await?

@@ -15,7 +15,7 @@ use crate::governance::permissions::{Action, Facts};
 use crate::governance::roles::GovRole;
 use crate::msg;
 use crate::store::case::{self as repo, Case, NewCase};
-use crate::store::guild::{self, ChannelPurpose, GuildConfig};
+use crate::store::guild::{self, GuildConfig};
 
 /// What a security report carries.
 #[derive(Debug, Clone, Default)]
@@ -54,10 +54,6 @@ impl App {
         let config = self.guild_config(actor.guild_id).await?;
         let title = case::validate_text(&input.title, case::TITLE_MAX)?;
         let details = case::validate_text(&input.details, case::REPORT_MAX)?;
-        let parent = config
-            .channel(ChannelPurpose::Security)
-            .or(config.tsc_channel())
-            .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;
         let now = self.now();
         let mut tx = self.write_tx().await?;
         let (readers, _) = handlers(&mut tx, &config).await?;
@@ -71,7 +67,9 @@ impl App {
                 title: Some(&title),
                 body: &details,
                 message_link: None,
-                parent_channel_id: parent,
+                // The security team's channel (else the TSC's), looked up when the thread is
+                // made.
+                parent_channel_id: None,
                 readers: &readers,
             },
             now,

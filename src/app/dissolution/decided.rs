@@ -12,7 +12,6 @@ use crate::app::schedule::{self, Job};
 use crate::governance::decision::DecisionKind;
 use crate::governance::dissolution::{self as rules, Status};
 use crate::store::dissolution::{self as repo, Dissolution};
-use crate::store::guild;
 
 /// The decision, public, in the decision log.
 async fn log(
@@ -57,17 +56,11 @@ pub(crate) async fn proposal(
     if !approved {
         return Ok(());
     }
-    if let Some(channel_id) = guild::get(conn, d.guild_id)
-        .await?
-        .and_then(|c| c.announce_channel_id)
-    {
-        let notice = Notice::DissolutionNotice {
-            dissolution_id: id,
-            channel_id,
-            at_ms: now.timestamp_millis(),
-        };
-        outbox::queue(conn, d.guild_id, &notice, now).await?;
-    }
+    let notice = Notice::DissolutionNotice {
+        dissolution_id: id,
+        at_ms: now.timestamp_millis(),
+    };
+    outbox::queue(conn, d.guild_id, &notice, now).await?;
     for at in rules::notice_times(now, d.date) {
         let job = Job::DissolutionNotice {
             dissolution_id: id,
@@ -98,16 +91,8 @@ pub(crate) async fn call_off(
     if !approved || !repo::set_status(conn, id, Status::Scheduled, Status::CalledOff, now).await? {
         return Ok(());
     }
-    if let Some(channel_id) = guild::get(conn, d.guild_id)
-        .await?
-        .and_then(|c| c.announce_channel_id)
-    {
-        let notice = Notice::DissolutionCalledOff {
-            dissolution_id: id,
-            channel_id,
-        };
-        outbox::queue(conn, d.guild_id, &notice, now).await?;
-    }
+    let notice = Notice::DissolutionCalledOff { dissolution_id: id };
+    outbox::queue(conn, d.guild_id, &notice, now).await?;
     log(conn, &d, "called_off", now).await?;
     Ok(())
 }
@@ -125,16 +110,10 @@ pub(crate) async fn notice_due(
     if d.status != Status::Scheduled || now >= d.date {
         return Ok(());
     }
-    if let Some(channel_id) = guild::get(conn, d.guild_id)
-        .await?
-        .and_then(|c| c.announce_channel_id)
-    {
-        let notice = Notice::DissolutionNotice {
-            dissolution_id: id,
-            channel_id,
-            at_ms,
-        };
-        outbox::queue(conn, d.guild_id, &notice, now).await?;
-    }
+    let notice = Notice::DissolutionNotice {
+        dissolution_id: id,
+        at_ms,
+    };
+    outbox::queue(conn, d.guild_id, &notice, now).await?;
     Ok(())
 }

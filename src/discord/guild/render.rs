@@ -45,17 +45,15 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         Notice::CaseCardRefresh { .. }
         | Notice::CaseNoted { .. }
         | Notice::ConflictDecisionProposed { .. } => (msg!("action-case-post"), None),
-        Notice::ConflictMediatorWanted { channel_id, .. } => {
-            (msg!("action-post-announcement"), Some(*channel_id))
-        }
+        Notice::ConflictMediatorWanted { .. } => (msg!("action-case-post"), None),
         Notice::CaseReporterTold { .. } => (msg!("action-send-dm"), None),
         Notice::ConductTimeout { .. } => (msg!("action-case-timeout"), None),
-        Notice::AnnualReviewDraft { channel_id, .. }
-        | Notice::AnnualReviewPublished { channel_id, .. }
-        | Notice::DissolutionNotice { channel_id, .. }
-        | Notice::DissolutionCalledOff { channel_id, .. } => {
+        Notice::AnnualReviewDraft { channel_id, .. } => {
             (msg!("action-post-announcement"), Some(*channel_id))
         }
+        Notice::AnnualReviewPublished { .. }
+        | Notice::DissolutionNotice { .. }
+        | Notice::DissolutionCalledOff { .. } => (msg!("action-post-announcement"), None),
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))
