@@ -30,6 +30,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/working-groups.ftl"),
             include_str!("../locales/en-US/roster.ftl"),
             // One file per process, in every locale.
+            // Cases, the annual review's publication, dissolution.
+            include_str!("../locales/en-US/cases.ftl"),
         ],
     ),
     (
@@ -39,6 +41,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/working-groups.ftl"),
             include_str!("../locales/de/roster.ftl"),
             // One file per process, in every locale.
+            // Cases, the annual review's publication, dissolution.
+            include_str!("../locales/de/cases.ftl"),
         ],
     ),
 ];

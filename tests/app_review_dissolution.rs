@@ -313,7 +313,11 @@ async fn a_dissolution_called_off_by_another_ballot_sends_no_more_notices() {
     assert_eq!(
         refusal(
             w.app
-                .propose_dissolution_call_off(&tsc(ALICE), dissolution_ballot())
+                .propose_dissolution_call_off(
+                    &tsc(ALICE),
+                    "We found maintainers",
+                    dissolution_ballot()
+                )
                 .await
         ),
         "dissolution-error-nothing-to-call-off"
@@ -333,7 +337,7 @@ async fn a_dissolution_called_off_by_another_ballot_sends_no_more_notices() {
     w.app.dissolution_to_call_off(&tsc(ALICE)).await.unwrap();
     let (_, call_off) = w
         .app
-        .propose_dissolution_call_off(&tsc(BOB), dissolution_ballot())
+        .propose_dissolution_call_off(&tsc(BOB), "We found maintainers", dissolution_ballot())
         .await
         .unwrap();
     assert_eq!(
@@ -345,7 +349,7 @@ async fn a_dissolution_called_off_by_another_ballot_sends_no_more_notices() {
     assert_eq!(
         refusal(
             w.app
-                .propose_dissolution_call_off(&tsc(CAROL), dissolution_ballot())
+                .propose_dissolution_call_off(&tsc(CAROL), "Again", dissolution_ballot())
                 .await
         ),
         "dissolution-error-call-off-pending"

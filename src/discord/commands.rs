@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::{Data, Error, annual_review, ballot, guild, succession, working_group};
+use super::{Data, Error, annual_review, ballot, case, guild, succession, working_group};
 use crate::i18n;
 
 pub type Command = poise::Command<Data, Error>;
@@ -25,6 +25,9 @@ fn all() -> Vec<Command> {
         // Releases and dependencies.
 
         // Cases, the annual review's publication, dissolution.
+        case::commands::conflict(),
+        case::commands::report(),
+        case::commands::report_message(),
     ]
 }
 
@@ -90,11 +93,26 @@ fn localize(command: &mut Command, parent: &str) {
     }
 }
 
+/// The Fluent ids of context-menu commands: their names are what members see in the menu
+/// ("Report to the TSC"), which Discord allows to have capitals and spaces.
+pub fn context_menu_ids() -> Vec<String> {
+    all()
+        .iter()
+        .filter(|c| c.context_menu_action.is_some())
+        .map(|c| command_id("cmd", &c.name))
+        .collect()
+}
+
 /// Every Fluent id and attribute the command tree needs, for the locale completeness test.
 pub fn required_ids() -> Vec<(String, Option<String>)> {
     fn walk(command: &Command, parent: &str, out: &mut Vec<(String, Option<String>)>) {
         let id = command_id(parent, &command.name);
         out.push((id.clone(), None));
+        // A context menu has a name only: Discord refuses a description, and its target is
+        // not an option.
+        if command.context_menu_action.is_some() {
+            return;
+        }
         out.push((id.clone(), Some("description".into())));
         for p in &command.parameters {
             out.push((id.clone(), Some(format!("{}-name", p.name))));

@@ -5,31 +5,51 @@
 
 use crate::app::succession::contact::ContactAnswer;
 use crate::governance::ballot::Choice;
+use crate::governance::case::conduct::Response;
 
 /// What a component or form asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CustomId {
     // Ballots.
     /// A vote button: +1, 0 or -1 (which opens the concern form).
-    Vote { ballot_id: i64, choice: Choice },
+    Vote {
+        ballot_id: i64,
+        choice: Choice,
+    },
     /// "Withdraw my vote".
-    Withdraw { ballot_id: i64 },
+    Withdraw {
+        ballot_id: i64,
+    },
     /// The form that collects the concern of a -1.
-    Concern { ballot_id: i64 },
+    Concern {
+        ballot_id: i64,
+    },
 
     // Working groups.
     /// The charter form of a draft.
-    WgCharter { draft_id: i64 },
+    WgCharter {
+        draft_id: i64,
+    },
     /// The report button and form of a group.
-    WgReport { wg_id: i64 },
+    WgReport {
+        wg_id: i64,
+    },
     /// The chair's answer to a join request.
-    WgJoin { request_id: i64, approve: bool },
+    WgJoin {
+        request_id: i64,
+        approve: bool,
+    },
     /// A TSC member opens the closing ballot after the charter ended.
-    WgProposeClose { wg_id: i64 },
+    WgProposeClose {
+        wg_id: i64,
+    },
 
     // Succession.
     /// The member's answer in the contact DM.
-    Contact { step_id: i64, answer: ContactAnswer },
+    Contact {
+        step_id: i64,
+        answer: ContactAnswer,
+    },
     // RFCs and amendments.
 
     // Nominations.
@@ -37,7 +57,54 @@ pub enum CustomId {
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
+    /// A party marks a conflict resolved (its card).
+    CaseResolve {
+        case_id: i64,
+    },
+    /// A party or the mediator escalates a conflict (its card).
+    CaseEscalate {
+        case_id: i64,
+    },
+    /// "I'll mediate", on the request to the maintainers.
+    CaseMediate {
+        case_id: i64,
+    },
+    /// The TSC's response to a conduct report (no action, warning, ban; its card).
+    ConductRespond {
+        case_id: i64,
+        response: Response,
+    },
+    /// The timeout button of a conduct report's card, and the form asking how long.
+    ConductTimeout {
+        case_id: i64,
+    },
+    /// A security report's card: acknowledge it, mark it resolved.
+    SecurityAck {
+        case_id: i64,
+    },
+    SecurityResolve {
+        case_id: i64,
+    },
+    /// The conduct report form: the member reported, and the message (channel, message) the
+    /// context menu was used on.
+    ConductForm {
+        reported: Option<u64>,
+        message: Option<(u64, u64)>,
+    },
+    /// The security report form.
+    SecurityForm,
+    /// The annual review's form (`/review publish`).
+    ReviewForm,
 }
+
+/// The text input of the conduct report form.
+pub const CONDUCT_INPUT: &str = "report";
+/// The text inputs of the security report form.
+pub const SECURITY_INPUTS: [&str; 2] = ["title", "details"];
+/// The text input of the timeout form.
+pub const TIMEOUT_INPUT: &str = "duration";
+/// The text inputs of the annual review's form, in the document's order.
+pub const REVIEW_INPUTS: [&str; 5] = ["progress", "community", "debt", "roadmap", "governance"];
 
 /// The text input of the concern form.
 pub const CONCERN_INPUT: &str = "concern";
@@ -88,11 +155,31 @@ impl CustomId {
                 format!("succession:{step_id}:{verb}")
             } // RFCs and amendments.
 
-              // Nominations.
+            // Nominations.
 
-              // Releases and dependencies.
+            // Releases and dependencies.
 
-              // Cases, the annual review's publication, dissolution.
+            // Cases, the annual review's publication, dissolution.
+            Self::CaseResolve { case_id } => format!("case:{case_id}:resolve"),
+            Self::CaseEscalate { case_id } => format!("case:{case_id}:escalate"),
+            Self::CaseMediate { case_id } => format!("case:{case_id}:mediate"),
+            Self::ConductRespond { case_id, response } => {
+                format!("case:{case_id}:respond:{}", response.key())
+            }
+            Self::ConductTimeout { case_id } => format!("case:{case_id}:timeout"),
+            Self::SecurityAck { case_id } => format!("case:{case_id}:ack"),
+            Self::SecurityResolve { case_id } => format!("case:{case_id}:resolved"),
+            Self::ConductForm { reported, message } => {
+                let or_none = |id: Option<u64>| id.map_or("-".to_owned(), |id| id.to_string());
+                format!(
+                    "report:conduct:{}:{}:{}",
+                    or_none(reported),
+                    or_none(message.map(|(channel, _)| channel)),
+                    or_none(message.map(|(_, message)| message))
+                )
+            }
+            Self::SecurityForm => "report:security".to_owned(),
+            Self::ReviewForm => "review:publish".to_owned(),
         }
     }
 
@@ -140,8 +227,43 @@ impl CustomId {
             // Releases and dependencies.
 
             // Cases, the annual review's publication, dissolution.
+            ["case", n, "resolve"] => Self::CaseResolve { case_id: id(n)? },
+            ["case", n, "escalate"] => Self::CaseEscalate { case_id: id(n)? },
+            ["case", n, "mediate"] => Self::CaseMediate { case_id: id(n)? },
+            ["case", n, "respond", response] => Self::ConductRespond {
+                case_id: id(n)?,
+                response: match *response {
+                    "no_action" => Response::NoAction,
+                    "warning" => Response::Warning,
+                    "ban" => Response::Ban,
+                    _ => return None,
+                },
+            },
+            ["case", n, "timeout"] => Self::ConductTimeout { case_id: id(n)? },
+            ["case", n, "ack"] => Self::SecurityAck { case_id: id(n)? },
+            ["case", n, "resolved"] => Self::SecurityResolve { case_id: id(n)? },
+            ["report", "conduct", reported, channel, message] => Self::ConductForm {
+                reported: optional_id(reported)?,
+                message: match (optional_id(channel)?, optional_id(message)?) {
+                    (Some(channel), Some(message)) => Some((channel, message)),
+                    (None, None) => None,
+                    _ => return None,
+                },
+            },
+            ["report", "security"] => Self::SecurityForm,
+            ["review", "publish"] => Self::ReviewForm,
             _ => return None,
         })
+    }
+}
+
+/// `-` (none) or a canonical snowflake: `Some(None)`, `Some(Some(id))`; anything else is
+/// `None` (not ours).
+fn optional_id(text: &str) -> Option<Option<u64>> {
+    if text == "-" {
+        Some(None)
+    } else {
+        id(text).map(|id| Some(id as u64))
     }
 }
 
@@ -189,6 +311,35 @@ mod tests {
                 step_id: 42,
                 answer: ContactAnswer::Emeritus,
             },
+            // Cases, the annual review's publication, dissolution.
+            CustomId::CaseResolve { case_id: 3 },
+            CustomId::CaseEscalate { case_id: 3 },
+            CustomId::CaseMediate { case_id: 3 },
+            CustomId::ConductRespond {
+                case_id: 4,
+                response: Response::NoAction,
+            },
+            CustomId::ConductRespond {
+                case_id: 4,
+                response: Response::Warning,
+            },
+            CustomId::ConductRespond {
+                case_id: 4,
+                response: Response::Ban,
+            },
+            CustomId::ConductTimeout { case_id: 4 },
+            CustomId::SecurityAck { case_id: 5 },
+            CustomId::SecurityResolve { case_id: 5 },
+            CustomId::ConductForm {
+                reported: None,
+                message: None,
+            },
+            CustomId::ConductForm {
+                reported: Some(1_200_000_000_000_000_305),
+                message: Some((1_200_000_000_000_000_201, 9_007_199_254_740_993)),
+            },
+            CustomId::SecurityForm,
+            CustomId::ReviewForm,
         ]);
         ids
     }
@@ -257,6 +408,24 @@ mod tests {
             "succession:0:active",
             "succession:1:retire",
             "succession:1:active:extra",
+            "case",
+            "case:1",
+            "case:0:resolve",
+            "case:x:escalate",
+            "case:1:respond",
+            "case:1:respond:timeout",
+            "case:1:respond:kick",
+            "case:1:ack:now",
+            "report",
+            "report:conduct",
+            "report:conduct:-:-",
+            "report:conduct:5:6:-",
+            "report:conduct:-:-:7",
+            "report:conduct:0:-:-",
+            "report:conduct:x:-:-",
+            "report:security:1",
+            "review",
+            "review:publish:2",
         ] {
             assert_eq!(CustomId::parse(forged), None, "{forged:?}");
         }

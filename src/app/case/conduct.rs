@@ -120,3 +120,21 @@ impl App {
         Ok(case)
     }
 }
+
+impl App {
+    /// Whether the member may record the TSC's response to this report (checked before the
+    /// timeout form is shown, and again when it is submitted).
+    pub async fn check_conduct_responder(&self, actor: &Actor, case_id: i64) -> AppResult<()> {
+        let mut conn = self.db().acquire().await?;
+        let case = in_guild(&mut conn, actor.guild_id, case_id, Kind::Conduct).await?;
+        let facts = Facts {
+            subject: case.subject_id == Some(actor.user_id),
+            ..Facts::default()
+        };
+        actor.require(Action::RespondToConduct, facts)?;
+        if !case.open {
+            return Err(CaseError::AlreadyResponded.into());
+        }
+        Ok(())
+    }
+}

@@ -7,6 +7,7 @@ use crate::app::{App, AppResult, UserError};
 use crate::msg;
 use crate::store::case::{self as repo, Case};
 use crate::store::guild::{self, GuildConfig};
+use crate::store::roster;
 
 /// A case with everything needed to render its card.
 #[derive(Debug, Clone)]
@@ -14,6 +15,19 @@ pub struct CaseView {
     pub case: Case,
     pub readers: Vec<u64>,
     pub config: GuildConfig,
+    /// Display names of the members the case names (from the roster), so that the card shows
+    /// those who are not its readers by name: a mention in a private thread could add them.
+    pub names: Vec<(u64, String)>,
+}
+
+impl CaseView {
+    /// The member's display name, if the roster knows them.
+    pub fn name_of(&self, member_id: u64) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|(id, _)| *id == member_id)
+            .map(|(_, name)| name.as_str())
+    }
 }
 
 pub(crate) async fn load(conn: &mut SqliteConnection, case_id: i64) -> AppResult<CaseView> {
@@ -24,10 +38,18 @@ pub(crate) async fn load(conn: &mut SqliteConnection, case_id: i64) -> AppResult
     let config = guild::get(conn, case.guild_id)
         .await?
         .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;
+    let mut names = Vec::new();
+    let named = [Some(case.opened_by), case.subject_id, case.mediator_id];
+    for member in named.into_iter().flatten() {
+        if let Some(entry) = roster::get(conn, case.guild_id, member).await? {
+            names.push((member, entry.display_name));
+        }
+    }
     Ok(CaseView {
         case,
         readers,
         config,
+        names,
     })
 }
 

@@ -133,14 +133,21 @@ impl App {
         Ok(current)
     }
 
-    /// `/govern dissolve-call-off`: calling the decided dissolution off goes to a TSC ballot.
+    /// `/govern dissolve-call-off`: calling the decided dissolution off goes to a TSC ballot,
+    /// whose description is the reason given.
     pub async fn propose_dissolution_call_off(
         &self,
         actor: &Actor,
+        reason: &str,
         ballot: DissolutionBallot,
     ) -> AppResult<(Dissolution, Ballot)> {
         let config = self.guild_config(actor.guild_id).await?;
         actor.require(Action::CallOffDissolution, Facts::default())?;
+        let reason = rules::validate_reason(reason)?;
+        let ballot = DissolutionBallot {
+            description: reason,
+            ..ballot
+        };
         let now = self.now();
         let mut tx = self.write_tx().await?;
         let current = repo::underway(&mut tx, actor.guild_id)

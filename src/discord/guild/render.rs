@@ -44,8 +44,8 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         Notice::CaseThread { .. } => (msg!("action-case-thread"), None),
         Notice::CaseCardRefresh { .. }
         | Notice::CaseNoted { .. }
-        | Notice::ConflictDecisionProposed { .. } => (msg!("action-case-post"), None),
-        Notice::ConflictMediatorWanted { .. } => (msg!("action-case-post"), None),
+        | Notice::ConflictDecisionProposed { .. }
+        | Notice::ConflictMediatorWanted { .. } => (msg!("action-case-post"), None),
         Notice::CaseReporterTold { .. } => (msg!("action-send-dm"), None),
         Notice::ConductTimeout { .. } => (msg!("action-case-timeout"), None),
         Notice::AnnualReviewDraft { channel_id, .. } => {
@@ -53,7 +53,7 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         }
         Notice::AnnualReviewPublished { .. }
         | Notice::DissolutionNotice { .. }
-        | Notice::DissolutionCalledOff { .. } => (msg!("action-post-announcement"), None),
+        | Notice::DissolutionCalledOff { .. } => (msg!("action-post-community"), None),
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))
