@@ -29,6 +29,8 @@ pub struct ReviewSummary {
     pub ballots: Vec<Ballot>,
     /// Ballots still open at the end of the period.
     pub open_ballots: usize,
+    /// Of those, ballots on private subjects (left out of a public summary's count).
+    pub open_private: usize,
     pub role_changes: Vec<RoleEvent>,
     /// Contacts and reviews taken in the period.
     pub steps: Vec<StepRecord>,
@@ -49,6 +51,8 @@ impl ReviewSummary {
         let before = self.ballots.len();
         self.ballots.retain(|b| !b.subject.is_private());
         self.private_ballots = before - self.ballots.len();
+        self.open_ballots -= self.open_private;
+        self.open_private = 0;
         self.steps.clear();
         self
     }
@@ -90,12 +94,14 @@ impl App {
                 working_groups.push((group, reports));
             }
         }
+        let open = ballots::list_open(&mut conn, guild_id).await?;
         Ok(ReviewSummary {
             guild_id,
             from,
             to,
             ballots: ballots::closed_between(&mut conn, guild_id, from, to).await?,
-            open_ballots: ballots::list_open(&mut conn, guild_id).await?.len(),
+            open_ballots: open.len(),
+            open_private: open.iter().filter(|b| b.subject.is_private()).count(),
             role_changes: roster::events_between(&mut conn, guild_id, from, to).await?,
             steps: succession::between(&mut conn, guild_id, from, to).await?,
             roster: roster::list(&mut conn, guild_id).await?,

@@ -6,7 +6,7 @@ use poise::serenity_prelude as serenity;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use super::render;
+use super::{card, render};
 use crate::app::case::view::CaseView;
 use crate::app::delivery::{DeliveryError, OutboxItem};
 use crate::app::outbox::Notice;
@@ -46,8 +46,8 @@ pub async fn deliver(
             };
             reopen(p, thread_id).await?;
             let edit = serenity::EditMessage::new()
-                .embed(render::card_embed(&view, locale))
-                .components(render::card_buttons(&view, locale))
+                .embed(card::card_embed(&view, locale))
+                .components(card::card_buttons(&view, locale))
                 .allowed_mentions(serenity::CreateAllowedMentions::new());
             p.rest()
                 .edit_message(thread_id, message_id, &edit)
@@ -223,9 +223,9 @@ async fn thread(
         return Ok(None);
     }
     let message = DiscordPublisher::message(item)
-        .content(render::card_greeting(view, locale))
-        .embed(render::card_embed(view, locale))
-        .components(render::card_buttons(view, locale))
+        .content(card::card_greeting(view, locale))
+        .embed(card::card_embed(view, locale))
+        .components(card::card_buttons(view, locale))
         .allowed_mentions(pinging(&view.readers));
     p.post(thread_id, &message).await
 }
