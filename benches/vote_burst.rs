@@ -1,28 +1,103 @@
-//! How many ballot-message edits a burst of votes costs. The real bot runs against the Discord
-//! simulator; each edit takes `--latency-ms` (default 100, about Discord's) so that edits are
-//! in flight while votes keep arriving, as in production.
+//! A burst of votes, end to end: N members press +1 on one ballot at once. The same burst is
+//! sent, in the same run, to Steward and to a no-op poise bot that only answers each click, each
+//! against its own Discord simulator on loopback; the report gives both bots' rates and p50/p99
+//! latencies (dispatch to answer, as Discord measures its 3 s) and their ratios, and how many
+//! ballot-message edits the burst cost Steward. Each edit takes `latency-ms`, about Discord's,
+//! so edits are in flight while votes arrive. Rounds alternate the two bots; medians are
+//! reported, because the machine is noisy.
 //!
-//! `cargo bench --bench vote_burst` (or `-- 1000 100` for votes and latency in ms).
+//! `cargo bench --bench vote_burst -- [votes] [latency-ms] [rounds]` (defaults 1000 100 3).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
 
+mod noop_bot;
+
 use std::time::{Duration, Instant};
 
 use support::bot::{Harness, ballot_id};
+use support::sim::Sim;
+
+/// What one burst measured.
+struct Burst {
+    /// Votes answered per second, from the first click sent to the last answer.
+    rate: f64,
+    p50: Duration,
+    p99: Duration,
+    edits: Option<usize>,
+}
 
 fn main() {
     let mut args = std::env::args().skip(1).filter(|a| !a.starts_with('-'));
     let votes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let latency: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(3);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(burst(votes, Duration::from_millis(latency)));
+    let latency = Duration::from_millis(latency);
+    let (mut steward, mut noop) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        noop.push(runtime.block_on(noop_burst(votes)));
+        steward.push(runtime.block_on(steward_burst(votes, latency)));
+    }
+    let (s, n) = (median(&steward), median(&noop));
+    println!(
+        "votes={votes} edit_latency={}ms rounds={rounds} (medians)",
+        latency.as_millis()
+    );
+    report("steward", s);
+    report("no-op  ", n);
+    println!(
+        "ratio: rate {:.2}x the no-op bot's, p99 {:.2}x the no-op bot's; edits of the ballot message: {}",
+        s.rate / n.rate,
+        s.p99.as_secs_f64() / n.p99.as_secs_f64(),
+        s.edits.unwrap_or_default()
+    );
 }
 
-async fn burst(votes: usize, latency: Duration) {
+fn report(name: &str, b: &Burst) {
+    println!(
+        "{name}: {:.0} votes/s, p50 {:.0} ms, p99 {:.0} ms",
+        b.rate,
+        b.p50.as_secs_f64() * 1000.0,
+        b.p99.as_secs_f64() * 1000.0
+    );
+}
+
+/// The round with the median rate.
+fn median(bursts: &[Burst]) -> &Burst {
+    let mut sorted: Vec<&Burst> = bursts.iter().collect();
+    sorted.sort_by(|a, b| a.rate.total_cmp(&b.rate));
+    sorted[sorted.len() / 2]
+}
+
+/// Sends one click per voter without waiting, then waits for every answer.
+async fn clicks(sim: &Sim, voters: &[u64], message_id: u64, custom_id: &str) -> Burst {
+    let message = sim.message(message_id).expect("the message to click on");
+    let started = Instant::now();
+    let mut sent = Vec::with_capacity(voters.len());
+    for voter in voters {
+        sent.push(sim.send_click(*voter, &message, custom_id).await.unwrap());
+    }
+    let mut latencies = Vec::with_capacity(sent.len());
+    for interaction in sent {
+        let reply = sim.wait_reply(interaction).await;
+        latencies.push(reply.latency.expect("answered"));
+    }
+    let elapsed = started.elapsed();
+    latencies.sort();
+    let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q).round() as usize];
+    Burst {
+        rate: voters.len() as f64 / elapsed.as_secs_f64(),
+        p50: at(0.5),
+        p99: at(0.99),
+        edits: None,
+    }
+}
+
+async fn steward_burst(votes: usize, latency: Duration) -> Burst {
     let h = Harness::start().await;
     h.setup().await;
     let ballot = h.start_ballot("Burst").await;
@@ -35,32 +110,26 @@ async fn burst(votes: usize, latency: Duration) {
     let voters: Vec<u64> = (0..votes)
         .map(|i| h.sim.add_member(&format!("voter{i}"), &[]))
         .collect();
-
-    let started = Instant::now();
-    let mut sent = Vec::with_capacity(votes);
-    for voter in &voters {
-        sent.push(
-            h.sim
-                .send_click(*voter, &ballot, &format!("ballot:{id}:vote:+1"))
-                .await
-                .unwrap(),
-        );
-    }
-    for interaction in sent {
-        h.sim.wait_reply(interaction).await;
-    }
-    let acknowledged = started.elapsed();
+    let mut burst = clicks(
+        &h.sim,
+        &voters,
+        ballot.id,
+        &format!("v2:ballot:{id}:vote:+1"),
+    )
+    .await;
     // The last edit shows every vote.
     let expected = format!("+1: **{votes}**");
     h.sim
         .wait_for_edit(ballot.id, |m| m.embed_text().contains(&expected))
         .await;
-    let settled = started.elapsed();
-    let edits = h.sim.requests_to(edit_route.as_str()).len();
-    println!(
-        "votes={votes} edit_latency={}ms edits={edits} all_acknowledged={:.2}s message_final={:.2}s",
-        latency.as_millis(),
-        acknowledged.as_secs_f64(),
-        settled.as_secs_f64()
-    );
+    burst.edits = Some(h.sim.requests_to(edit_route.as_str()).len());
+    burst
+}
+
+async fn noop_burst(votes: usize) -> Burst {
+    let (sim, message_id) = noop_bot::start().await;
+    let voters: Vec<u64> = (0..votes)
+        .map(|i| sim.add_member(&format!("voter{i}"), &[]))
+        .collect();
+    clicks(&sim, &voters, message_id, noop_bot::BUTTON).await
 }

@@ -2,6 +2,7 @@
 //! here and never printed.
 
 use crate::runtime::Settings;
+use crate::store::Durability;
 
 /// Why the bot cannot start; each is one line on stderr.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -18,6 +19,8 @@ pub enum ConfigError {
     BadGuildId,
     #[error("DISCORD_API_BASE must be an http:// or https:// URL")]
     BadApiBase,
+    #[error("STEWARD_DURABILITY must be `full` (the default) or `normal`")]
+    BadDurability,
 }
 
 /// The default database: a SQLite file in the working directory, created if missing.
@@ -48,8 +51,13 @@ pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, Confi
         Some(_) => return Err(ConfigError::BadApiBase),
         None => None,
     };
+    let durability = match var("STEWARD_DURABILITY").filter(|d| !d.trim().is_empty()) {
+        Some(d) => Durability::parse(&d).ok_or(ConfigError::BadDurability)?,
+        None => Durability::default(),
+    };
     Ok(Settings {
         token,
+        durability,
         database_url: var("DATABASE_URL")
             .filter(|u| !u.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),

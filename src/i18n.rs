@@ -30,6 +30,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/working-groups.ftl"),
             include_str!("../locales/en-US/roster.ftl"),
             // One file per process, in every locale.
+            include_str!("../locales/en-US/rfc.ftl"),
+            include_str!("../locales/en-US/nominations.ftl"),
             // Cases, the annual review's publication, dissolution.
             include_str!("../locales/en-US/cases.ftl"),
         ],
@@ -41,6 +43,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/working-groups.ftl"),
             include_str!("../locales/de/roster.ftl"),
             // One file per process, in every locale.
+            include_str!("../locales/de/rfc.ftl"),
+            include_str!("../locales/de/nominations.ftl"),
             // Cases, the annual review's publication, dissolution.
             include_str!("../locales/de/cases.ftl"),
         ],

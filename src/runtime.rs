@@ -18,6 +18,8 @@ use crate::store;
 pub struct Settings {
     pub token: String,
     pub database_url: String,
+    /// Whether every commit is synced to disk (the default) or only process crashes are covered.
+    pub durability: store::Durability,
     /// Register commands to this guild only (instant updates while developing).
     pub guild_id: Option<u64>,
     /// Replaces `https://discord.com` (a Discord simulator or an HTTP proxy).
@@ -29,6 +31,7 @@ impl std::fmt::Debug for Settings {
         f.debug_struct("Settings")
             .field("token", &"<redacted>")
             .field("database_url", &self.database_url)
+            .field("durability", &self.durability)
             .field("guild_id", &self.guild_id)
             .field("api_base", &self.api_base)
             .finish()
@@ -49,7 +52,7 @@ const TICK_RETRY: chrono::Duration = chrono::Duration::seconds(5);
 
 /// Opens the database, connects to Discord and starts the job and outbox loops.
 pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Running> {
-    let db = store::connect(&settings.database_url).await?;
+    let db = store::connect_with(&settings.database_url, settings.durability).await?;
     let app = App::new(db, clock.clone());
 
     let mut http = serenity::HttpBuilder::new(&settings.token);
@@ -140,7 +143,7 @@ impl Running {
         if !self.client.is_finished() {
             self.client.abort();
         }
-        self.app.db().close().await;
+        self.app.close().await;
         tracing::info!("stopped cleanly");
         Ok(())
     }

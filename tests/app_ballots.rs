@@ -109,7 +109,9 @@ async fn votes_are_cast_changed_and_withdrawn_with_a_full_history() {
     assert_eq!(count.binding.voters(), 0);
     let mut conn = w.app.db().acquire().await.unwrap();
     assert_eq!(
-        store::ballot::history_len(&mut conn, id).await.unwrap(),
+        store::ballot_votes::history_len(&mut conn, id)
+            .await
+            .unwrap(),
         3,
         "cast, change, withdrawal"
     );
@@ -248,7 +250,7 @@ async fn a_deadline_passing_while_the_bot_is_down_closes_at_the_next_start() {
             .unwrap();
     }
     // Down for ten days.
-    w.app.db().close().await;
+    w.app.close().await;
     w.clock.advance(Duration::days(10));
     w.restart().await;
     w.app.run_due_jobs().await.unwrap();
@@ -436,9 +438,8 @@ async fn ballots_of_another_guild_are_invisible() {
 }
 
 #[tokio::test]
-async fn the_tsc_changes_the_policy_and_running_ballots_keep_theirs() {
+async fn the_policy_is_set_before_the_first_ballot_and_running_ballots_keep_theirs() {
     let w = World::new().await;
-    let id = w.start("Adopt RFC 7").await;
     let err = w
         .app
         .set_policy(
@@ -455,14 +456,31 @@ async fn the_tsc_changes_the_policy_and_running_ballots_keep_theirs() {
         .await
         .unwrap_err();
     assert_eq!(err.user().unwrap().id, "error-policy-ratio");
-
+    // A new server's bootstrap: numbers set directly, announced.
     let policy = w
+        .app
+        .set_policy(&tsc(ALICE), PolicyKey::ReminderHours, "36")
+        .await
+        .unwrap();
+    assert_eq!(policy.reminder_hours, 36);
+    assert_eq!(w.app.guild_config(GUILD).await.unwrap().policy, policy);
+
+    let id = w.start("Adopt RFC 7").await;
+    // After the first ballot, only an amendment changes the policy.
+    let err = w
         .app
         .set_policy(&tsc(ALICE), PolicyKey::Approval, "3/4")
         .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "policy-error-amend-instead");
+    // An amendment applied while the ballot runs (as its closing ballot would save it).
+    let mut amended = policy.clone();
+    amended.approval = steward::governance::policy::Ratio::new(3, 4);
+    let mut tx = w.app.write_tx().await.unwrap();
+    steward::store::guild::save_policy(&mut tx, GUILD, &amended, w.clock_now())
+        .await
         .unwrap();
-    assert_eq!(policy.approval.to_string(), "3/4");
-    assert_eq!(w.app.guild_config(GUILD).await.unwrap().policy, policy);
+    tx.commit().await.unwrap();
 
     // 2 of 3 is enough under the 2/3 the ballot opened with, though not under 3/4.
     for (member, choice) in [(ALICE, Choice::Yes), (BOB, Choice::Yes)] {
@@ -486,7 +504,7 @@ async fn the_tsc_changes_the_policy_and_running_ballots_keep_theirs() {
     assert!(discord.delivered().iter().any(|n| matches!(
         n,
         Notice::PolicyChanged {
-            key: PolicyKey::Approval,
+            key: PolicyKey::ReminderHours,
             ..
         }
     )));

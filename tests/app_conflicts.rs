@@ -442,11 +442,18 @@ async fn a_rejected_decision_lets_the_tsc_propose_another_and_a_member_may_recor
         }
     ));
     assert!(notes(&pass(&w, &discord).await).contains(&CaseNote::DecisionRejected));
-    // Per the policy, a TSC member's recorded decision is final.
-    w.app
-        .set_policy(&tsc(ALICE), PolicyKey::ConflictDecision, "tsc_member")
+    // Per the policy, a TSC member's recorded decision is final. Since the first ballot the
+    // policy changes by amendment only: written here as an approved amendment writes it.
+    let policy = w.app.guild_config(GUILD).await.unwrap().policy;
+    let policy = policy
+        .with(PolicyKey::ConflictDecision, "tsc_member")
+        .unwrap();
+    let mut tx = w.app.write_tx().await.unwrap();
+    steward::store::guild::save_policy(&mut tx, GUILD, &policy, w.clock_now())
         .await
         .unwrap();
+    tx.commit().await.unwrap();
+    w.app.config_cache().clear();
     let (case, ballot) = w
         .app
         .decide_conflict(&tsc(CAROL), id, decide("Both review through the queue"))

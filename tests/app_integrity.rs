@@ -130,7 +130,7 @@ async fn a_closed_secret_ballot_keeps_totals_and_authorless_concerns_and_no_vote
             .unwrap();
     assert_eq!(columns, vec!["ballot_id", "voter_id", "binding"]);
     // Nor any byte of the dropped concern in the database or WAL files.
-    store::checkpoint(w.app.db()).await;
+    store::checkpoint(w.app.database()).await;
     assert!(!on_disk(&w, "CAROLS-DROPPED-CONCERN"));
     // The decision log has the totals only.
     let log: Vec<String> = sqlx::query_scalar("SELECT details FROM decisions")

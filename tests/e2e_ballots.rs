@@ -13,8 +13,21 @@ async fn startup_registers_localized_commands_and_answers_setup() {
     let h = Harness::start().await;
     let commands = h.sim.commands();
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
-    // The first commands; each process adds its own after them.
-    assert_eq!(names[..5], ["govern", "vote", "wg", "roster", "review"]);
+    assert_eq!(
+        names,
+        [
+            // The foundation.
+            vec!["govern", "vote", "wg", "roster", "review"],
+            // RFCs and amendments.
+            vec!["rfc", "amend", "decisions"],
+            // Nominations.
+            vec!["nominate"],
+            // Releases and dependencies.
+            // Cases, the annual review's publication, dissolution.
+            vec!["conflict", "report", "Report to the TSC"],
+        ]
+        .concat()
+    );
     let vote = h.sim.command("vote").unwrap();
     assert_eq!(vote["name_localizations"]["de"], "abstimmung");
     assert_eq!(vote["description"], "Formal TSC ballots");

@@ -38,7 +38,7 @@ cmd-govern-show = anzeigen
 cmd-govern-policy = richtlinie
     .description = Die geltende Richtlinie anzeigen (alle Schwellen und Fristen)
 cmd-govern-policy-set = richtlinie-setzen
-    .description = Einen Wert der Richtlinie ändern (nur TSC)
+    .description = Einen Wert der Richtlinie ändern, nur vor der ersten Abstimmung (TSC oder Server verwalten)
     .setting-name = einstellung
     .setting-description = Die Einstellung, etwa approval oder min_voting_hours
     .value-name = wert
@@ -151,7 +151,7 @@ govern-tsc-channel-needed = ⚠️ Es ist kein privater TSC-Kanal eingerichtet. 
    *[other] { $count } Hinweise warten.
 }
 govern-unset = nicht festgelegt
-govern-policy-header = **Geltende Governance-Richtlinie** (ändern mit `/governance richtlinie-setzen`):
+govern-policy-header = **Geltende Governance-Richtlinie** (ändern mit `/änderung vorschlagen`; vor der ersten Abstimmung auch mit `/governance richtlinie-setzen`):
 govern-policy-changed = `{ $setting }` ist jetzt `{ $value }`. Die Änderung wird angekündigt.
 policy-changed-announcement = Governance-Richtlinie: { $member } hat `{ $setting }` auf `{ $value }` gesetzt.
 

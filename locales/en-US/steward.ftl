@@ -38,7 +38,7 @@ cmd-govern-show = show
 cmd-govern-policy = policy
     .description = Show the governance policy in force (every threshold and period)
 cmd-govern-policy-set = policy-set
-    .description = Change one number of the policy (TSC only)
+    .description = Change one number of the policy, before the first ballot only (TSC or Manage Server)
     .setting-name = setting
     .setting-description = The setting to change, such as approval or min_voting_hours
     .value-name = value
@@ -151,7 +151,7 @@ govern-tsc-channel-needed = ⚠️ No private TSC channel is set up. What only t
    *[other] { $count } notices are waiting.
 }
 govern-unset = not set
-govern-policy-header = **Governance policy in force** (change with `/govern policy-set`):
+govern-policy-header = **Governance policy in force** (change it with `/amend propose`; before the first ballot, also with `/govern policy-set`):
 govern-policy-changed = `{ $setting }` is now `{ $value }`. The change is announced.
 policy-changed-announcement = Governance policy: { $member } set `{ $setting }` to `{ $value }`.
 

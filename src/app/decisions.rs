@@ -7,7 +7,10 @@ use sqlx::SqliteConnection;
 
 use super::ballot::close::{Ending, close_in};
 use super::ballot::view;
-use super::{Actor, App, AppResult, annual_review, case, dissolution, succession, working_group};
+use super::{
+    Actor, App, AppResult, annual_review, case, dissolution, nomination, rfc, succession,
+    working_group,
+};
 use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
 use crate::governance::permissions::{Action, Facts};
 use crate::store::{self, ballot::Ballot};
@@ -33,7 +36,8 @@ impl App {
         let mut tx = self.write_tx().await?;
         let outcome = close_at_deadline(&mut tx, ballot_id, now).await?;
         tx.commit().await?;
-        store::checkpoint(self.db()).await;
+        self.config_cache().clear();
+        store::checkpoint(self.database()).await;
         self.wake();
         Ok(outcome)
     }
@@ -58,7 +62,7 @@ impl App {
         actor.require(Action::CancelBallot, facts)?;
         let reason = rules::validate_reason(reason)?;
         accepts_votes(ballot.open, ballot.closes_at, now)?;
-        let binding_votes = store::ballot::votes(&mut tx, ballot_id)
+        let binding_votes = store::ballot_votes::votes(&mut tx, ballot_id)
             .await?
             .iter()
             .filter(|v| v.binding)
@@ -74,8 +78,9 @@ impl App {
         apply(&mut tx, &ballot, outcome, now).await?;
         let closed = view::in_guild(&mut tx, actor.guild_id, ballot_id).await?;
         tx.commit().await?;
+        self.config_cache().clear();
         if closed.secret {
-            store::checkpoint(self.db()).await;
+            store::checkpoint(self.database()).await;
         }
         self.wake();
         Ok(closed)
@@ -105,10 +110,17 @@ async fn apply(
         // A status review: approved moves the member to emeritus; otherwise they stay.
         Subject::Emeritus { member_id } => {
             succession::status_review::decided(conn, ballot, *member_id, approved, now).await
-        } // RFCs and amendments.
-
+        }
+        // RFCs and amendments: the proposal moves on; an approved amendment's policy changes
+        // are applied here, validated again, in the transaction that closes the ballot.
+        Subject::Rfc { rfc_id } | Subject::Amendment { rfc_id } => {
+            rfc::decided::ballot_closed(conn, ballot, *rfc_id, outcome, now).await
+        }
         // Nominations.
-
+        // A nomination: approved grants the office; otherwise the nominee is told privately.
+        Subject::Nomination { nomination_id } => {
+            nomination::decided::decided(conn, ballot, *nomination_id, outcome, now).await
+        }
         // Releases and dependencies.
 
         // Cases, the annual review's publication, dissolution.

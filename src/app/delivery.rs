@@ -8,8 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::SqliteConnection;
 
 use super::outbox::{self, Notice};
-use super::{App, AppResult};
-use super::{case, succession, working_group};
+use super::{App, AppResult, case, nomination, rfc, succession, working_group};
 use crate::store::queue::{OUTBOX, backoff};
 use crate::store::{self, guild};
 
@@ -68,6 +67,15 @@ impl App {
         &self,
         publisher: &P,
     ) -> AppResult<Option<DateTime<Utc>>> {
+        // Woken far more often than items fall due (every vote wakes it): look first, on a
+        // reader, and take the writer only when there is something to claim.
+        let next = {
+            let mut conn = self.db().acquire().await?;
+            OUTBOX.next_due(&mut conn).await?
+        };
+        if next.is_none_or(|at| at > self.now()) {
+            return Ok(next);
+        }
         let rows = {
             let mut tx = self.write_tx().await?;
             let ids = OUTBOX.claim_due(&mut tx, self.now(), LEASE, BATCH).await?;
@@ -166,8 +174,17 @@ async fn on_delivered(
         Notice::WgArchive { wg_id } => working_group::objects::archived(conn, *wg_id, now).await,
 
         // RFCs and amendments.
+        Notice::RfcCardPosted { rfc_id } => {
+            rfc::objects::card_posted(conn, *rfc_id, posted, now).await
+        }
 
         // Nominations.
+        Notice::NominationCardPosted { nomination_id } => {
+            nomination::place::card_posted(conn, *nomination_id, posted, now).await
+        }
+        Notice::NominationOutcome { nomination_id } => {
+            nomination::decided::outcome_told(conn, *nomination_id).await
+        }
 
         // Releases and dependencies.
 
@@ -189,6 +206,16 @@ async fn on_abandoned(
         // Closed DMs: recorded on the step, and the TSC is told instead.
         Notice::InactivityContact { step_id, member_id } => {
             succession::contact::undeliverable(conn, item.guild_id, *step_id, *member_id, now).await
+        }
+        // Nominations.
+        Notice::NominationInvite { nomination_id } => {
+            nomination::consent::invite_undeliverable(conn, *nomination_id, now).await
+        }
+        Notice::NominationCardPosted { nomination_id } => {
+            nomination::place::card_abandoned(conn, *nomination_id, now).await
+        }
+        Notice::NominationOutcome { nomination_id } => {
+            nomination::decided::outcome_undelivered(conn, *nomination_id, now).await
         }
         // Cases, the annual review's publication, dissolution.
         // A reporter's closed DMs, a timeout Discord refused: the case's thread is told.

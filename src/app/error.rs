@@ -180,9 +180,17 @@ impl From<Denied> for UserError {
             Action::FileReport => msg!("wg-error-only-chair-reports"),
             Action::SetArea => msg!("error-area-not-allowed"),
             // RFCs and amendments.
-
+            Action::OpenRfc | Action::ProposeAmendment => msg!("rfc-error-not-allowed-to-open"),
+            Action::ReviseRfc => msg!("rfc-error-not-allowed-to-revise"),
+            Action::DecideRfc | Action::PostponeRfc | Action::ReadPrivateDecisions => {
+                msg!("error-needs-tsc")
+            }
+            Action::WithdrawRfc => msg!("rfc-error-only-author-withdraws"),
             // Nominations.
-
+            Action::NominateMaintainer => msg!("nomination-error-not-allowed"),
+            Action::NominateTsc => msg!("nomination-error-tsc-only"),
+            Action::AnswerNomination => msg!("nomination-error-not-nominee"),
+            Action::ListNominations => msg!("error-needs-tsc"),
             // Releases and dependencies.
 
             // Cases, the annual review's publication, dissolution.

@@ -6,8 +6,10 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::SqliteConnection;
 
 use super::schedule::Job;
-use super::{App, AppResult};
-use super::{annual_review, ballot, case, decisions, dissolution, succession, working_group};
+use super::{
+    App, AppResult, annual_review, ballot, case, decisions, dissolution, nomination, rfc,
+    succession, working_group,
+};
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
 
@@ -18,6 +20,13 @@ const LEASE: Duration = Duration::minutes(5);
 impl App {
     /// Runs every due job once; returns when the next pending job falls due.
     pub async fn run_due_jobs(&self) -> AppResult<Option<DateTime<Utc>>> {
+        let next = {
+            let mut conn = self.db().acquire().await?;
+            JOBS.next_due(&mut conn).await?
+        };
+        if next.is_none_or(|at| at > self.now()) {
+            return Ok(next);
+        }
         let rows = {
             let mut tx = self.write_tx().await?;
             let ids = JOBS.claim_due(&mut tx, self.now(), LEASE, BATCH).await?;
@@ -37,9 +46,11 @@ impl App {
                 Ok(()) => {
                     store::jobs::mark_done(&mut tx, row.id, now).await?;
                     tx.commit().await?;
-                    // A secret ballot's unlinked choices leave the WAL file too.
+                    // A closed ballot may have changed the policy (an amendment), and a secret
+                    // ballot's unlinked choices leave the WAL file too.
                     if matches!(job, Ok(Job::CloseBallot { .. })) {
-                        store::checkpoint(self.db()).await;
+                        self.config_cache().clear();
+                        store::checkpoint(self.database()).await;
                     }
                 }
                 Err(error) => {
@@ -86,9 +97,16 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
         Job::SuccessionSweep { guild_id, .. } => succession::sweep::run(conn, *guild_id, now).await,
         Job::AnnualReview { guild_id, year } => {
             annual_review::summary::post_yearly(conn, *guild_id, *year, now).await
-        } // RFCs and amendments.
+        }
+        // RFCs and amendments.
+        Job::RfcDiscussionEnds { rfc_id } => {
+            rfc::decided::discussion_ended(conn, *rfc_id, now).await
+        }
 
         // Nominations.
+        Job::NominationExpiry { nomination_id } => {
+            nomination::consent::expire(conn, *nomination_id, now).await
+        }
 
         // Releases and dependencies.
 

@@ -8,6 +8,7 @@
 //! due job → its handler) and `delivery` (a delivered or refused notice → its reaction). The
 //! registries `schedule` (job kinds) and `outbox` (notices) sit below every feature.
 
+pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
 pub mod case;
@@ -18,7 +19,9 @@ pub mod dissolution;
 pub mod error;
 pub mod guild;
 pub mod jobs;
+pub mod nomination;
 pub mod outbox;
+pub mod rfc;
 pub mod schedule;
 pub mod succession;
 pub mod working_group;
@@ -27,6 +30,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
+
+use crate::store::{Database, WriteTx};
+use guild::config::ConfigCache;
 
 use crate::clock::Clock;
 use crate::governance::permissions::{Action, Facts};
@@ -53,16 +59,18 @@ impl Actor {
 /// The application: database, clock, and the wake-ups of the two background loops.
 #[derive(Clone)]
 pub struct App {
-    db: SqlitePool,
+    db: Database,
+    config_cache: Arc<ConfigCache>,
     clock: Arc<dyn Clock>,
     jobs_wakeup: Wakeup,
     outbox_wakeup: Wakeup,
 }
 
 impl App {
-    pub fn new(db: SqlitePool, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(db: Database, clock: Arc<dyn Clock>) -> Self {
         Self {
             db,
+            config_cache: Arc::default(),
             clock,
             jobs_wakeup: Wakeup::default(),
             outbox_wakeup: Wakeup::default(),
@@ -77,15 +85,31 @@ impl App {
         self.clock.clone()
     }
 
+    /// The read-only pool: every read outside a write transaction.
     pub fn db(&self) -> &SqlitePool {
+        &self.db.read
+    }
+
+    /// Guild configurations in memory; cleared after commits that may change one.
+    pub fn config_cache(&self) -> &ConfigCache {
+        &self.config_cache
+    }
+
+    /// The database, readers and writer.
+    pub fn database(&self) -> &Database {
         &self.db
     }
 
-    /// Starts a transaction that will write. `BEGIN IMMEDIATE` takes the write lock up front:
-    /// a deferred transaction that reads and then writes fails at once with "database is
-    /// locked" when another connection wrote in between (the busy timeout does not apply).
-    pub async fn write_tx(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.db.begin_with("BEGIN IMMEDIATE").await
+    /// Starts this use case's share of a write transaction, through the one writer (see
+    /// `store::writer`): committed with `commit().await`, returning once durable; rolled back
+    /// alone if dropped.
+    pub async fn write_tx(&self) -> sqlx::Result<WriteTx> {
+        self.db.writer.begin().await
+    }
+
+    /// Closes the database (after the loops and handlers stopped).
+    pub async fn close(&self) {
+        self.db.close().await;
     }
 
     pub fn jobs_wakeup(&self) -> Wakeup {

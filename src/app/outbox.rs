@@ -9,6 +9,7 @@ use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
+use crate::governance::nomination::Note;
 use crate::governance::policy::PolicyKey;
 use crate::governance::roles::GovRole;
 use crate::store;
@@ -144,9 +145,34 @@ pub enum Notice {
         to: DateTime<Utc>,
     },
     // RFCs and amendments.
-
+    /// Creates the proposal's discussion place (a forum post, or a thread in a text channel)
+    /// with its pinned card; each object is recorded as it is made.
+    RfcCardPosted { rfc_id: i64 },
+    /// An edit of the card to the proposal's latest state (coalesced: one pending per proposal).
+    RfcCardRefresh { rfc_id: i64 },
+    /// Announces a new proposal, linking to its discussion place.
+    RfcAnnounced { rfc_id: i64 },
+    /// Tells one step of a proposal's history (`rfc_events`) in one place.
+    RfcEvent {
+        event_id: i64,
+        place: crate::governance::rfc::Place,
+    },
     // Nominations.
-
+    /// The DM asking the nominee to confirm their interest: the statement, Accept / Decline.
+    NominationInvite { nomination_id: i64 },
+    /// The nomination's card in the TSC's private place: creates the private thread in the
+    /// TSC channel (or uses the channel itself), adds the TSC, posts the card.
+    NominationCardPosted { nomination_id: i64 },
+    /// An edit of the card to the nomination's latest state (coalesced per nomination).
+    NominationCardRefresh { nomination_id: i64 },
+    /// A note to the TSC in its private channel (resolved when delivered).
+    NominationTscNote { nomination_id: i64, note: Note },
+    /// A DM to the nominator.
+    NominationNominatorNote { nomination_id: i64, note: Note },
+    /// The outcome DM to the nominee: thanks, or the concerns without their authors.
+    NominationOutcome { nomination_id: i64 },
+    /// The welcome of a new maintainer or TSC member in the announcement channel.
+    NominationWelcome { nomination_id: i64 },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -304,8 +330,35 @@ impl Notice {
             }
             Self::AnnualReview { to, .. } => format!("annual-review:{guild_id}:{}", to.year()),
             // RFCs and amendments.
-
+            Self::RfcCardPosted { rfc_id } => format!("rfc:{rfc_id}:card"),
+            Self::RfcCardRefresh { rfc_id } => format!("rfc:{rfc_id}:card-refresh"),
+            Self::RfcAnnounced { rfc_id } => format!("rfc:{rfc_id}:announce"),
+            Self::RfcEvent { event_id, place } => format!("rfc-event:{event_id}:{place:?}"),
             // Nominations.
+            Self::NominationInvite { nomination_id } => {
+                format!("nomination:{nomination_id}:invite")
+            }
+            Self::NominationCardPosted { nomination_id } => {
+                format!("nomination:{nomination_id}:card")
+            }
+            Self::NominationCardRefresh { nomination_id } => {
+                format!("nomination:{nomination_id}:card-refresh")
+            }
+            Self::NominationTscNote {
+                nomination_id,
+                note,
+                ..
+            } => format!("nomination:{nomination_id}:tsc:{}", note.key()),
+            Self::NominationNominatorNote {
+                nomination_id,
+                note,
+            } => format!("nomination:{nomination_id}:nominator:{}", note.key()),
+            Self::NominationOutcome { nomination_id } => {
+                format!("nomination:{nomination_id}:outcome")
+            }
+            Self::NominationWelcome { nomination_id } => {
+                format!("nomination:{nomination_id}:welcome")
+            }
 
             // Releases and dependencies.
 
@@ -346,6 +399,12 @@ impl Notice {
             | Self::BallotRefresh { .. }
             | Self::WgProvision { .. }
             | Self::WgMemberRole { .. } => Repeat::Latest,
+            // RFCs and amendments.
+            Self::RfcCardPosted { .. } | Self::RfcCardRefresh { .. } => Repeat::Latest,
+            // Nominations.
+            Self::NominationCardPosted { .. } | Self::NominationCardRefresh { .. } => {
+                Repeat::Latest
+            }
             // Cases, the annual review's publication, dissolution.
             Self::CaseThread { .. } | Self::CaseCardRefresh { .. } => Repeat::Latest,
             _ => Repeat::Once,

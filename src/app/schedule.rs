@@ -37,9 +37,11 @@ pub enum Job {
     /// The yearly review summary posted to the TSC.
     AnnualReview { guild_id: u64, year: i32 },
     // RFCs and amendments.
-
+    /// A proposal's discussion period ends: the thread and the TSC are told it is ready.
+    RfcDiscussionEnds { rfc_id: i64 },
     // Nominations.
-
+    /// The nominee's time to confirm their interest is over.
+    NominationExpiry { nomination_id: i64 },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -66,8 +68,11 @@ impl Job {
             Self::SuccessionSweep { guild_id, day } => format!("succession:{guild_id}:{day}"),
             Self::AnnualReview { guild_id, year } => format!("annual-review:{guild_id}:{year}"),
             // RFCs and amendments.
-
+            Self::RfcDiscussionEnds { rfc_id } => format!("rfc:{rfc_id}:discussion-ends"),
             // Nominations.
+            Self::NominationExpiry { nomination_id } => {
+                format!("nomination:{nomination_id}:expiry")
+            }
 
             // Releases and dependencies.
 

@@ -5,7 +5,10 @@
 
 use std::borrow::Cow;
 
-use super::{Data, Error, annual_review, ballot, case, guild, succession, working_group};
+use super::{
+    Data, Error, amendment, annual_review, ballot, case, decision_log, guild, nomination, rfc,
+    succession, working_group,
+};
 use crate::i18n;
 
 pub type Command = poise::Command<Data, Error>;
@@ -19,9 +22,11 @@ fn all() -> Vec<Command> {
         succession::commands::roster(),
         annual_review::commands::review(),
         // RFCs and amendments.
-
+        rfc::commands::rfc(),
+        amendment::commands::amend(),
+        decision_log::commands::decisions(),
         // Nominations.
-
+        nomination::commands::nominate(),
         // Releases and dependencies.
 
         // Cases, the annual review's publication, dissolution.

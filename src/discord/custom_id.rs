@@ -6,6 +6,7 @@
 use crate::app::succession::contact::ContactAnswer;
 use crate::governance::ballot::Choice;
 use crate::governance::case::conduct::Response;
+use crate::governance::rfc::Stance;
 
 /// What a component or form asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,9 +52,29 @@ pub enum CustomId {
         answer: ContactAnswer,
     },
     // RFCs and amendments.
-
+    /// The summary form of a draft RFC or amendment.
+    RfcSummary {
+        draft_id: i64,
+    },
+    /// A community feedback button on a proposal's card (a concern opens its form).
+    RfcFeedback {
+        rfc_id: i64,
+        stance: Stance,
+    },
+    /// The form that collects a concern given as feedback.
+    RfcConcern {
+        rfc_id: i64,
+    },
     // Nominations.
-
+    /// The statement form of a draft nomination.
+    NominationForm {
+        draft_id: i64,
+    },
+    /// The nominee's Accept or Decline (in the DM, or the reply to `/nominate respond`).
+    NominationAnswer {
+        nomination_id: i64,
+        accept: bool,
+    },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -118,6 +139,13 @@ pub const CHARTER_INPUTS: [&str; 5] = [
 ];
 /// The text input of the report form.
 pub const REPORT_INPUT: &str = "report";
+/// The text inputs of the RFC summary form, in order.
+pub const SUMMARY_INPUTS: [&str; 3] = ["motivation", "proposal", "alternatives"];
+/// The text input of the feedback concern form.
+pub const FEEDBACK_CONCERN_INPUT: &str = "concern";
+/// The text inputs of the nomination form.
+pub const STATEMENT_INPUT: &str = "statement";
+pub const LINKS_INPUT: &str = "links";
 
 /// The prefix of the current version.
 const VERSION: &str = "v2";
@@ -153,9 +181,22 @@ impl CustomId {
                     ContactAnswer::Emeritus => "emeritus",
                 };
                 format!("succession:{step_id}:{verb}")
-            } // RFCs and amendments.
-
+            }
+            // RFCs and amendments.
+            Self::RfcSummary { draft_id } => format!("rfc:{draft_id}:summary"),
+            Self::RfcFeedback { rfc_id, stance } => {
+                format!("rfc:{rfc_id}:feedback:{}", stance.key())
+            }
+            Self::RfcConcern { rfc_id } => format!("rfc:{rfc_id}:concern"),
             // Nominations.
+            Self::NominationForm { draft_id } => format!("nomination:{draft_id}:form"),
+            Self::NominationAnswer {
+                nomination_id,
+                accept,
+            } => format!(
+                "nomination:{nomination_id}:{}",
+                if accept { "accept" } else { "decline" }
+            ),
 
             // Releases and dependencies.
 
@@ -221,8 +262,23 @@ impl CustomId {
             },
 
             // RFCs and amendments.
+            ["rfc", n, "summary"] => Self::RfcSummary { draft_id: id(n)? },
+            ["rfc", n, "feedback", stance] => Self::RfcFeedback {
+                rfc_id: id(n)?,
+                stance: Stance::from_key(stance)?,
+            },
+            ["rfc", n, "concern"] => Self::RfcConcern { rfc_id: id(n)? },
 
             // Nominations.
+            ["nomination", n, "form"] => Self::NominationForm { draft_id: id(n)? },
+            ["nomination", n, answer] => Self::NominationAnswer {
+                nomination_id: id(n)?,
+                accept: match *answer {
+                    "accept" => true,
+                    "decline" => false,
+                    _ => return None,
+                },
+            },
 
             // Releases and dependencies.
 
@@ -311,6 +367,19 @@ mod tests {
                 step_id: 42,
                 answer: ContactAnswer::Emeritus,
             },
+            // RFCs and amendments.
+            CustomId::RfcSummary { draft_id: 3 },
+            CustomId::RfcConcern { rfc_id: 5 },
+            // Nominations.
+            CustomId::NominationForm { draft_id: 3 },
+            CustomId::NominationAnswer {
+                nomination_id: 5,
+                accept: true,
+            },
+            CustomId::NominationAnswer {
+                nomination_id: 5,
+                accept: false,
+            },
             // Cases, the annual review's publication, dissolution.
             CustomId::CaseResolve { case_id: 3 },
             CustomId::CaseEscalate { case_id: 3 },
@@ -341,6 +410,11 @@ mod tests {
             CustomId::SecurityForm,
             CustomId::ReviewForm,
         ]);
+        ids.extend(
+            Stance::ALL
+                .into_iter()
+                .map(|stance| CustomId::RfcFeedback { rfc_id: 5, stance }),
+        );
         ids
     }
 
@@ -408,6 +482,19 @@ mod tests {
             "succession:0:active",
             "succession:1:retire",
             "succession:1:active:extra",
+            "rfc:1:feedback:love",
+            "rfc:1:feedback",
+            "rfc:0:summary",
+            "rfc:x:concern",
+            "rfc:1:concern:x",
+            // Nominations.
+            "nomination",
+            "nomination:1",
+            "nomination:0:accept",
+            "nomination:x:form",
+            "nomination:1:maybe",
+            "nomination:1:accept:extra",
+            // Cases, the annual review's publication, dissolution.
             "case",
             "case:1",
             "case:0:resolve",

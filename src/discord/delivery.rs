@@ -2,7 +2,9 @@
 //! notice to its Discord rendering and requests.
 
 use super::publisher::DiscordPublisher;
-use super::{annual_review, ballot, case, dissolution, guild, succession, working_group};
+use super::{
+    annual_review, ballot, case, dissolution, guild, nomination, rfc, succession, working_group,
+};
 use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
 use crate::app::outbox::Notice;
 
@@ -41,6 +43,21 @@ impl Publisher for DiscordPublisher {
             }
             Notice::AnnualReview { .. } => {
                 annual_review::publish::deliver(self, item, locale).await
+            }
+            // RFCs and amendments.
+            Notice::RfcCardPosted { .. }
+            | Notice::RfcCardRefresh { .. }
+            | Notice::RfcAnnounced { .. }
+            | Notice::RfcEvent { .. } => rfc::publish::deliver(self, item, locale).await,
+            // Nominations.
+            Notice::NominationInvite { .. }
+            | Notice::NominationCardPosted { .. }
+            | Notice::NominationCardRefresh { .. }
+            | Notice::NominationTscNote { .. }
+            | Notice::NominationNominatorNote { .. }
+            | Notice::NominationOutcome { .. }
+            | Notice::NominationWelcome { .. } => {
+                nomination::publish::deliver(self, item, locale).await
             }
             // Cases, the annual review's publication, dissolution.
             Notice::CaseThread { .. }

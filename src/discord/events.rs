@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 
 use super::custom_id::CustomId;
 use super::reply::{self, ephemeral_response};
-use super::{Data, Error, annual_review, ballot, case, succession, working_group};
+use super::{Data, Error, annual_review, ballot, case, nomination, rfc, succession, working_group};
 use crate::i18n::tr;
 use crate::msg;
 
@@ -71,8 +71,21 @@ async fn on_component(
         }
 
         // RFCs and amendments.
+        Some(CustomId::RfcFeedback { rfc_id, stance }) => {
+            rfc::components::feedback(ctx, data, component, rfc_id, stance, locale).await
+        }
 
         // Nominations.
+        Some(CustomId::NominationAnswer {
+            nomination_id,
+            accept,
+        }) => {
+            nomination::components::answer(ctx, data, component, nomination_id, accept, locale)
+                .await
+        }
+        Some(CustomId::NominationForm { .. }) => {
+            nomination::components::not_a_button(ctx, component, locale).await
+        }
 
         // Releases and dependencies.
 
@@ -112,7 +125,13 @@ async fn on_component(
         }
 
         // Forms' ids on a button, or ids that are not ours.
-        Some(CustomId::Concern { .. } | CustomId::WgCharter { .. }) | None => {
+        Some(
+            CustomId::Concern { .. }
+            | CustomId::WgCharter { .. }
+            | CustomId::RfcSummary { .. }
+            | CustomId::RfcConcern { .. },
+        )
+        | None => {
             tracing::warn!(
                 user_id = component.user.id.get(),
                 "unknown component custom id"
@@ -143,8 +162,17 @@ async fn on_modal(
         }
 
         // RFCs and amendments.
+        Some(CustomId::RfcSummary { draft_id }) => {
+            rfc::components::summary(ctx, data, modal, draft_id, locale).await
+        }
+        Some(CustomId::RfcConcern { rfc_id }) => {
+            rfc::components::concern(ctx, data, modal, rfc_id, locale).await
+        }
 
         // Nominations.
+        Some(CustomId::NominationForm { draft_id }) => {
+            nomination::components::statement_submitted(ctx, data, modal, draft_id, locale).await
+        }
 
         // Releases and dependencies.
 

@@ -9,18 +9,22 @@
 //! routed by their typed id), `delivery` (every notice).
 
 pub mod actor;
+pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
 pub mod case;
 pub mod commands;
 pub mod custom_id;
+pub mod decision_log;
 pub mod delivery;
 pub mod dissolution;
 pub mod events;
 pub mod guild;
+pub mod nomination;
 pub mod publisher;
 pub mod reply;
 pub mod rest;
+pub mod rfc;
 pub mod succession;
 pub mod text;
 pub mod working_group;

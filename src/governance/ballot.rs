@@ -74,9 +74,13 @@ pub enum Subject {
     /// A status review: move an inactive maintainer or TSC member to emeritus.
     Emeritus { member_id: u64 },
     // RFCs and amendments.
-
+    /// Decide an RFC (accept or decline it).
+    Rfc { rfc_id: i64 },
+    /// Decide an amendment to governance; approval applies its policy changes.
+    Amendment { rfc_id: i64 },
     // Nominations.
-
+    /// A nomination of a maintainer or TSC member, voted on in secret by the TSC.
+    Nomination { nomination_id: i64 },
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -97,6 +101,8 @@ impl Subject {
         matches!(
             self,
             Self::Emeritus { .. }
+                // Nominations.
+                | Self::Nomination { .. }
                 // Cases, the annual review's publication, dissolution.
                 | Self::ConflictDecision { .. }
         )

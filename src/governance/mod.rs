@@ -4,14 +4,17 @@
 //! and tested with tables of cases and property tests. One file per feature, named as the
 //! feature is named in every layer.
 
+pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
 pub mod case;
 pub mod decision;
 pub mod dissolution;
+pub mod nomination;
 pub mod permissions;
 pub mod policy;
 mod policy_values;
+pub mod rfc;
 pub mod roles;
 pub mod succession;
 pub mod text;

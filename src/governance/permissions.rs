@@ -10,7 +10,7 @@ use super::roles::{GovRole, Standing};
 pub enum Action {
     /// Map roles and channels (`/govern setup`): server administration.
     ConfigureGuild,
-    /// Change a number of the policy (`/govern policy-set`).
+    /// Change a number of the policy (`/govern policy-set`, before the guild's first ballot).
     ChangePolicy,
     /// Put a question to a formal TSC vote (`/vote start`).
     StartBallot,
@@ -30,9 +30,29 @@ pub enum Action {
     /// Read the annual review summary on demand (`/review now`).
     RunAnnualReview,
     // RFCs and amendments.
-
+    /// Open an RFC (`/rfc open`).
+    OpenRfc,
+    /// Propose an amendment to governance (`/amend propose`).
+    ProposeAmendment,
+    /// Record a revision of an RFC or amendment (`/rfc revise`).
+    ReviseRfc,
+    /// Open the TSC's ballot on an RFC or amendment (`/rfc decide`).
+    DecideRfc,
+    /// Withdraw an RFC or amendment (`/rfc withdraw`).
+    WithdrawRfc,
+    /// Postpone an RFC or amendment, with a reason (`/rfc postpone`).
+    PostponeRfc,
+    /// Read or export the decision log's private entries (`/decisions … private:true`).
+    ReadPrivateDecisions,
     // Nominations.
-
+    /// Nominate a contributor as maintainer (`/nominate member`).
+    NominateMaintainer,
+    /// Nominate a maintainer for a TSC seat (`/nominate member office:tsc`).
+    NominateTsc,
+    /// Accept or decline one's own nomination (the DM's buttons, `/nominate respond`).
+    AnswerNomination,
+    /// See the open nominations and their step (`/nominate list`).
+    ListNominations,
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -65,12 +85,14 @@ pub enum Who {
     Role(GovRole),
     /// Holds Discord's Manage Server permission (administration, not governance).
     ManageServer,
-    /// Opened the ballot in question.
+    /// Opened the ballot in question (or authored the RFC in question).
     Opener,
     /// Chairs the working group in question.
     Chair,
     /// Acts on their own record (their own area of focus).
     Themselves,
+    /// Any member, where the guild maps no contributor role (then everyone is a contributor).
+    AnyoneWithoutContributorRole,
     /// Is a party to the case in question.
     Party,
     /// Mediates the case in question.
@@ -89,12 +111,20 @@ pub struct Rule {
 
 const TSC: Who = Who::Role(GovRole::Tsc);
 const MAINTAINER: Who = Who::Role(GovRole::Maintainer);
+/// Contributors and above: contributor, maintainer, TSC.
+const CONTRIBUTORS: &[Who] = &[
+    Who::Role(GovRole::Contributor),
+    MAINTAINER,
+    TSC,
+    Who::AnyoneWithoutContributorRole,
+];
 
 /// The table. The document's words behind each row are in the README's rules section.
 pub const TABLE: &[Rule] = &[
     rule(Action::ConfigureGuild, &[Who::ManageServer]),
-    // "Update governance documents" is the TSC's.
-    rule(Action::ChangePolicy, &[TSC]),
+    // Setting the numbers directly is a new server's bootstrap, before its first ballot (the
+    // TSC, or whoever administers the server); afterwards only an amendment changes them.
+    rule(Action::ChangePolicy, &[TSC, Who::ManageServer]),
     // "TSC members vote": only the TSC puts questions to a formal vote.
     rule(Action::StartBallot, &[TSC]),
     // "The document gives no one the power to stop a vote": only its opener may withdraw it
@@ -114,9 +144,29 @@ pub const TABLE: &[Rule] = &[
     // "The TSC conducts an annual review."
     rule(Action::RunAnnualReview, &[TSC]),
     // RFCs and amendments.
-
+    // "A detailed proposal is created as an issue": contributors and above open RFCs; a guild
+    // that maps no contributor role lets every member.
+    rule(Action::OpenRfc, CONTRIBUTORS),
+    // "A proposal to change governance is submitted as an issue": as for RFCs.
+    rule(Action::ProposeAmendment, CONTRIBUTORS),
+    // "The proposal is updated based on feedback": its author, or maintainers and the TSC.
+    rule(Action::ReviseRfc, &[Who::Opener, MAINTAINER, TSC]),
+    // "The TSC makes a final decision."
+    rule(Action::DecideRfc, &[TSC]),
+    rule(Action::WithdrawRfc, &[Who::Opener]),
+    rule(Action::PostponeRfc, &[TSC]),
+    // Private decisions (a member's status, the set-up audit) are the TSC's.
+    rule(Action::ReadPrivateDecisions, &[TSC]),
     // Nominations.
-
+    // "An existing maintainer nominates a contributor"; TSC members are maintainers too.
+    rule(Action::NominateMaintainer, &[MAINTAINER, TSC]),
+    // The TSC "approves new maintainers" and consists of core maintainers: TSC members
+    // nominate a maintainer for a seat.
+    rule(Action::NominateTsc, &[TSC]),
+    // "The nominee confirms their interest": only the nominee answers.
+    rule(Action::AnswerNomination, &[Who::Themselves]),
+    // "TSC members discuss and vote privately": open nominations are the TSC's to see.
+    rule(Action::ListNominations, &[TSC]),
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
@@ -169,6 +219,8 @@ pub struct Facts {
     pub chair: bool,
     pub themselves: bool,
     pub subject: bool,
+    /// The guild maps no contributor role.
+    pub no_contributor_role: bool,
     /// A party to the case acted on.
     pub party: bool,
     /// The mediator of the case acted on.
@@ -198,6 +250,7 @@ impl Action {
             Who::Opener => facts.opener,
             Who::Chair => facts.chair,
             Who::Themselves => facts.themselves,
+            Who::AnyoneWithoutContributorRole => facts.no_contributor_role,
             Who::Party => facts.party,
             Who::Mediator => facts.mediator,
         };
@@ -220,7 +273,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 20] = [
+    const ALL: [Action; 31] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
@@ -231,6 +284,17 @@ mod tests {
         Action::CloseWorkingGroup,
         Action::SetArea,
         Action::RunAnnualReview,
+        Action::OpenRfc,
+        Action::ProposeAmendment,
+        Action::ReviseRfc,
+        Action::DecideRfc,
+        Action::WithdrawRfc,
+        Action::PostponeRfc,
+        Action::ReadPrivateDecisions,
+        Action::NominateMaintainer,
+        Action::NominateTsc,
+        Action::AnswerNomination,
+        Action::ListNominations,
         // Cases, the annual review's publication, dissolution.
         Action::ResolveConflict,
         Action::EscalateConflict,
@@ -299,12 +363,17 @@ mod tests {
             subject: true,
             ..Facts::default()
         };
+        let unmapped = Facts {
+            no_contributor_role: true,
+            ..Facts::default()
+        };
         // (action, standing, facts, allowed)
         let cases = [
             (Action::ConfigureGuild, &admin, none, true),
             (Action::ConfigureGuild, &tsc, none, false),
             (Action::ChangePolicy, &tsc, none, true),
-            (Action::ChangePolicy, &admin, none, false),
+            (Action::ChangePolicy, &admin, none, true),
+            (Action::ChangePolicy, &maintainer, none, false),
             (Action::StartBallot, &tsc, none, true),
             (Action::StartBallot, &maintainer, none, false),
             (Action::CancelBallot, &nobody, opener, true),
@@ -335,6 +404,33 @@ mod tests {
             (Action::SetArea, &maintainer, none, false),
             (Action::RunAnnualReview, &tsc, none, true),
             (Action::RunAnnualReview, &admin, none, false),
+            (Action::OpenRfc, &contributor, none, true),
+            (Action::OpenRfc, &maintainer, none, true),
+            (Action::OpenRfc, &tsc, none, true),
+            (Action::OpenRfc, &nobody, none, false),
+            (Action::OpenRfc, &nobody, unmapped, true),
+            (Action::ProposeAmendment, &contributor, none, true),
+            (Action::ProposeAmendment, &admin, none, false),
+            (Action::ReviseRfc, &nobody, opener, true),
+            (Action::ReviseRfc, &maintainer, none, true),
+            (Action::ReviseRfc, &contributor, none, false),
+            (Action::DecideRfc, &tsc, none, true),
+            (Action::DecideRfc, &maintainer, none, false),
+            (Action::WithdrawRfc, &nobody, opener, true),
+            (Action::WithdrawRfc, &tsc, none, false),
+            (Action::PostponeRfc, &tsc, none, true),
+            (Action::PostponeRfc, &nobody, opener, false),
+            (Action::ReadPrivateDecisions, &tsc, none, true),
+            (Action::ReadPrivateDecisions, &admin, none, false),
+            (Action::NominateMaintainer, &maintainer, none, true),
+            (Action::NominateMaintainer, &tsc, none, true),
+            (Action::NominateMaintainer, &contributor, none, false),
+            (Action::NominateTsc, &tsc, none, true),
+            (Action::NominateTsc, &maintainer, none, false),
+            (Action::AnswerNomination, &nobody, own, true),
+            (Action::AnswerNomination, &tsc, none, false),
+            (Action::ListNominations, &tsc, none, true),
+            (Action::ListNominations, &maintainer, none, false),
             // Cases, the annual review's publication, dissolution.
             (Action::ResolveConflict, &nobody, party, true),
             (Action::ResolveConflict, &tsc, none, false),

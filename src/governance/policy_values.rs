@@ -3,7 +3,28 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::policy::PolicyError;
+/// Why a policy change was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    #[error("not a fraction between 0 and 1, such as 2/3")]
+    BadRatio,
+    #[error("not a whole number in range")]
+    BadNumber,
+    #[error("not one of the setting's choices: {expected}")]
+    BadChoice { expected: &'static str },
+    #[error("quorum must be a fraction strictly between 0 and 1")]
+    QuorumOutOfRange,
+    #[error("approval must be at least 1/2 and at most 1")]
+    ApprovalOutOfRange,
+    #[error("the minimum voting period must be at least 24 hours")]
+    VotingPeriodTooShort,
+    #[error(
+        "voting periods must satisfy minimum <= default <= maximum, and the reminder must fall inside the minimum"
+    )]
+    InconsistentVotingPeriods,
+    #[error("the review threshold must come after the contact threshold")]
+    InconsistentInactivity,
+}
 
 /// A setting's value as members type it.
 pub trait Value: Sized {

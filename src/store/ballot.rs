@@ -1,12 +1,12 @@
-//! Ballots, their frozen electorate, current votes and the append-only vote history.
+//! Ballots and their frozen electorate; their votes are `ballot_votes`.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 // Column lists below are constants: the only formatted SQL is those lists.
 use sqlx::{AssertSqlSafe, FromRow, SqliteConnection};
 
+use super::ballot_votes::SealedConcern;
 use super::{from_db_id, from_millis, to_db_id, to_millis};
-use crate::governance::ballot::{Choice, Count, Outcome, Subject};
+use crate::governance::ballot::{Count, Outcome, Subject};
 use crate::governance::policy::Policy;
 
 /// A ballot as stored.
@@ -33,13 +33,6 @@ pub struct Ballot {
     pub final_count: Option<Count>,
     /// A closed secret ballot's concerns, without their authors.
     pub final_concerns: Option<Vec<SealedConcern>>,
-}
-
-/// A concern of a closed secret ballot: its text and whether its vote was binding, no author.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SealedConcern {
-    pub text: String,
-    pub binding: bool,
 }
 
 #[derive(FromRow)]
@@ -173,140 +166,34 @@ pub async fn electorate(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Ve
     Ok(ids.into_iter().map(from_db_id).collect())
 }
 
-/// A voter's current vote.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VoteRecord {
-    pub voter_id: u64,
-    pub choice: Choice,
-    pub binding: bool,
-    pub concern: Option<String>,
-    pub cast_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-#[derive(FromRow)]
-struct VoteRow {
-    voter_id: i64,
-    choice: i64,
-    binding: bool,
-    concern: Option<String>,
-    cast_at: i64,
-    updated_at: i64,
-}
-
-impl VoteRow {
-    fn into_record(self) -> Option<VoteRecord> {
-        Some(VoteRecord {
-            voter_id: from_db_id(self.voter_id),
-            choice: Choice::from_i64(self.choice)?,
-            binding: self.binding,
-            concern: self.concern,
-            cast_at: from_millis(self.cast_at),
-            updated_at: from_millis(self.updated_at),
-        })
-    }
-}
-
-/// Current votes, in the order they were first cast.
-pub async fn votes(conn: &mut SqliteConnection, ballot_id: i64) -> sqlx::Result<Vec<VoteRecord>> {
-    let rows: Vec<VoteRow> = sqlx::query_as(
-        "SELECT voter_id, choice, binding, concern, cast_at, updated_at FROM votes
-         WHERE ballot_id = ? ORDER BY cast_at, voter_id",
-    )
-    .bind(ballot_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows.into_iter().filter_map(VoteRow::into_record).collect())
-}
-
-/// Records a vote (new or changed) and, when `history` is asked for (public ballots), appends
-/// it to the history.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one row's columns, written in one statement"
-)]
-pub async fn upsert_vote(
+/// A ballot as a voter meets it: the ballot, whether they are in its frozen electorate, and
+/// whether they have a current vote. One query: the vote path is the hottest there is.
+pub async fn for_voter(
     conn: &mut SqliteConnection,
     ballot_id: i64,
-    voter_id: u64,
-    choice: Choice,
-    binding: bool,
-    concern: Option<&str>,
-    history: bool,
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO votes (ballot_id, voter_id, choice, binding, concern, cast_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (ballot_id, voter_id) DO UPDATE SET
-             choice = excluded.choice, concern = excluded.concern, updated_at = excluded.updated_at",
-    )
+    voter: u64,
+) -> sqlx::Result<Option<(Ballot, bool, bool)>> {
+    #[derive(FromRow)]
+    struct ForVoter {
+        #[sqlx(flatten)]
+        ballot: BallotRow,
+        elector: bool,
+        voted: bool,
+    }
+    let row: Option<ForVoter> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {BALLOT_COLUMNS},
+                EXISTS (SELECT 1 FROM ballot_electorate WHERE ballot_id = ballots.id
+                                                         AND member_id = ?) AS elector,
+                EXISTS (SELECT 1 FROM votes WHERE ballot_id = ballots.id AND voter_id = ?)
+                    AS voted
+         FROM ballots WHERE id = ?"
+    )))
+    .bind(to_db_id(voter))
+    .bind(to_db_id(voter))
     .bind(ballot_id)
-    .bind(to_db_id(voter_id))
-    .bind(choice.as_i64())
-    .bind(binding)
-    .bind(concern)
-    .bind(to_millis(now))
-    .bind(to_millis(now))
-    .execute(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    if !history {
-        return Ok(());
-    }
-    append_event(conn, ballot_id, voter_id, Some(choice), concern, now).await
-}
-
-/// Withdraws a vote (recorded in the history when `history` is asked for); returns false when
-/// there was none.
-pub async fn delete_vote(
-    conn: &mut SqliteConnection,
-    ballot_id: i64,
-    voter_id: u64,
-    history: bool,
-    now: DateTime<Utc>,
-) -> sqlx::Result<bool> {
-    let deleted = sqlx::query("DELETE FROM votes WHERE ballot_id = ? AND voter_id = ?")
-        .bind(ballot_id)
-        .bind(to_db_id(voter_id))
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    if deleted == 0 {
-        return Ok(false);
-    }
-    if history {
-        append_event(conn, ballot_id, voter_id, None, None, now).await?;
-    }
-    Ok(true)
-}
-
-async fn append_event(
-    conn: &mut SqliteConnection,
-    ballot_id: i64,
-    voter_id: u64,
-    choice: Option<Choice>,
-    concern: Option<&str>,
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO vote_events (ballot_id, voter_id, choice, concern, at) VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(ballot_id)
-    .bind(to_db_id(voter_id))
-    .bind(choice.map(Choice::as_i64))
-    .bind(concern)
-    .bind(to_millis(now))
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// Number of entries in a ballot's vote history (casts, changes and withdrawals).
-pub async fn history_len(conn: &mut SqliteConnection, ballot_id: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM vote_events WHERE ballot_id = ?")
-        .bind(ballot_id)
-        .fetch_one(&mut *conn)
-        .await
+    Ok(row.map(|r| (Ballot::from(r.ballot), r.elector, r.voted)))
 }
 
 /// How a ballot closes.
@@ -369,49 +256,11 @@ pub async fn closed_between(
     Ok(rows.into_iter().map(Ballot::from).collect())
 }
 
-/// Unlinks a closed secret ballot's voters from their choices: its totals and authorless
-/// concerns are kept on the ballot, who voted is kept apart, and every row that tied a voter
-/// to a choice (current votes and their history) is deleted.
-pub async fn seal(
-    conn: &mut SqliteConnection,
-    ballot_id: i64,
-    count: &Count,
-    concerns: &[SealedConcern],
-) -> sqlx::Result<()> {
-    sqlx::query("UPDATE ballots SET final_count = ?, final_concerns = ? WHERE id = ?")
-        .bind(serde_json::to_string(count).map_err(|e| sqlx::Error::Encode(Box::new(e)))?)
-        .bind(serde_json::to_string(concerns).map_err(|e| sqlx::Error::Encode(Box::new(e)))?)
-        .bind(ballot_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "INSERT OR IGNORE INTO ballot_voters (ballot_id, voter_id, binding)
-         SELECT ballot_id, voter_id, binding FROM votes WHERE ballot_id = ?",
-    )
-    .bind(ballot_id)
-    .execute(&mut *conn)
-    .await?;
-    for table in ["votes", "vote_events"] {
-        sqlx::query(AssertSqlSafe(format!(
-            "DELETE FROM {table} WHERE ballot_id = ?"
-        )))
-        .bind(ballot_id)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
-
-/// Who voted on a sealed secret ballot, with whether their vote was binding.
-pub async fn sealed_voters(
-    conn: &mut SqliteConnection,
-    ballot_id: i64,
-) -> sqlx::Result<Vec<(u64, bool)>> {
-    let rows: Vec<(i64, bool)> = sqlx::query_as(
-        "SELECT voter_id, binding FROM ballot_voters WHERE ballot_id = ? ORDER BY voter_id",
-    )
-    .bind(ballot_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows.into_iter().map(|(v, b)| (from_db_id(v), b)).collect())
+/// Whether the guild has ever opened a ballot (after its first, the policy changes only by
+/// amendment).
+pub async fn any_in_guild(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM ballots WHERE guild_id = ?)")
+        .bind(to_db_id(guild_id))
+        .fetch_one(&mut *conn)
+        .await
 }

@@ -4,47 +4,105 @@
 //! Every function takes a `&mut SqliteConnection`, so that a use case can run several of them
 //! inside one transaction (`&mut *tx`).
 
+pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
+pub mod ballot_votes;
 pub mod case;
 pub mod decision_log;
 pub mod dissolution;
 pub mod guild;
 pub mod jobs;
+pub mod nomination;
 pub mod outbox;
 pub mod queue;
+pub mod rfc;
+pub mod rfc_history;
 pub mod roster;
 pub mod succession;
 pub mod working_group;
 pub mod working_group_members;
+pub mod writer;
 
 use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, SqlitePool};
 
-/// Opens (creating if missing) the database and brings its schema up to date.
-pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
+pub use writer::{WriteTx, Writer};
+
+/// The database: a pool of read-only connections for reads, and the one [`Writer`] every
+/// write transaction goes through.
+#[derive(Clone)]
+pub struct Database {
+    pub read: SqlitePool,
+    pub writer: Writer,
+}
+
+/// How durable a commit is. With WAL, `Normal` survives a process crash but an OS crash or
+/// power cut can lose the last commits; `Full` syncs every commit to disk (group commit makes
+/// that affordable: one sync per group). The default is `Full`; see the README's Performance
+/// section for what each costs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Durability {
+    #[default]
+    Full,
+    Normal,
+}
+
+impl Durability {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim() {
+            "full" => Some(Self::Full),
+            "normal" => Some(Self::Normal),
+            _ => None,
+        }
+    }
+}
+
+/// Opens (creating if missing) the database with full durability and brings its schema up to
+/// date.
+pub async fn connect(url: &str) -> Result<Database, sqlx::Error> {
+    connect_with(url, Durability::Full).await
+}
+
+/// Like [`connect`], with the durability chosen.
+pub async fn connect_with(url: &str, durability: Durability) -> Result<Database, sqlx::Error> {
+    let synchronous = match durability {
+        Durability::Full => SqliteSynchronous::Full,
+        Durability::Normal => SqliteSynchronous::Normal,
+    };
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
-        // WAL + NORMAL is durable across process crashes; only an OS crash can lose the
-        // last transactions, never corrupt the file.
-        .synchronous(SqliteSynchronous::Normal)
+        .synchronous(synchronous)
         .foreign_keys(true)
         // Deleted content is overwritten, and the WAL file is cut back after each checkpoint,
         // so that a secret ballot's choices, unlinked at close, cannot be read off the disk.
         .pragma("secure_delete", "ON")
         .pragma("journal_size_limit", "0")
+        // Readers never wait on the writer in WAL mode; the timeout covers other processes.
         .busy_timeout(Duration::from_secs(5));
-    let pool = SqlitePoolOptions::new()
+    let mut writer = options.clone().connect().await?;
+    sqlx::migrate!("./migrations").run(&mut writer).await?;
+    let read = SqlitePoolOptions::new()
         .max_connections(8)
-        .connect_with(options)
+        .connect_with(options.read_only(true))
         .await?;
-    sqlx::migrate!("./migrations").run(&pool).await?;
-    Ok(pool)
+    Ok(Database {
+        read,
+        writer: Writer::new(writer),
+    })
+}
+
+impl Database {
+    /// Closes the readers and the writer.
+    pub async fn close(&self) {
+        self.read.close().await;
+        self.writer.close().await;
+    }
 }
 
 /// Times are stored as milliseconds since the epoch.
@@ -68,11 +126,8 @@ pub fn from_db_id(id: i64) -> u64 {
 /// Copies the WAL into the database and truncates it, best effort: after a secret ballot's
 /// choices were deleted, their old pages leave the WAL file too. Busy readers only postpone it
 /// (the next checkpoint does it); a failure is never an error for the caller.
-pub async fn checkpoint(pool: &SqlitePool) {
-    match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)")
-        .fetch_one(pool)
-        .await
-    {
+pub async fn checkpoint(db: &Database) {
+    match db.writer.checkpoint().await {
         Ok((0, _, _)) => {}
         Ok(_) => tracing::debug!("checkpoint postponed by readers"),
         Err(e) => tracing::warn!(error = %e, "checkpoint failed"),

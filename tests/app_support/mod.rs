@@ -87,7 +87,7 @@ impl World {
 
     /// The process "restarts": a new pool and app on the same database file.
     pub async fn restart(&mut self) {
-        self.app.db().close().await;
+        self.app.close().await;
         self.app = App::new(store::connect(&self.url).await.unwrap(), self.clock.clone());
     }
 

@@ -42,6 +42,11 @@ impl Harness {
         let settings = Settings {
             token: sim.token(),
             database_url: format!("sqlite://{}", dir.path().join("steward.db").display()),
+            // Benchmarks compare durabilities through the same variable operators use.
+            durability: std::env::var("STEWARD_DURABILITY")
+                .ok()
+                .and_then(|d| steward::store::Durability::parse(&d))
+                .unwrap_or_default(),
             guild_id: Some(sim.fx().guild),
             api_base: Some(sim.api_base()),
         };

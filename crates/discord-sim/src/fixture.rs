@@ -1,44 +1,6 @@
 //! The guild the simulator starts with: roles, channels and members, with fixed ids.
 
-/// Discord permission bits the fixtures use.
-pub mod perms {
-    pub const CREATE_INSTANT_INVITE: u64 = 1 << 0;
-    pub const KICK_MEMBERS: u64 = 1 << 1;
-    pub const BAN_MEMBERS: u64 = 1 << 2;
-    pub const ADMINISTRATOR: u64 = 1 << 3;
-    pub const MANAGE_CHANNELS: u64 = 1 << 4;
-    pub const MANAGE_GUILD: u64 = 1 << 5;
-    pub const ADD_REACTIONS: u64 = 1 << 6;
-    pub const VIEW_CHANNEL: u64 = 1 << 10;
-    pub const SEND_MESSAGES: u64 = 1 << 11;
-    pub const MANAGE_MESSAGES: u64 = 1 << 13;
-    pub const EMBED_LINKS: u64 = 1 << 14;
-    pub const READ_MESSAGE_HISTORY: u64 = 1 << 16;
-    pub const MENTION_EVERYONE: u64 = 1 << 17;
-    pub const MANAGE_ROLES: u64 = 1 << 28;
-    pub const USE_APPLICATION_COMMANDS: u64 = 1 << 31;
-    pub const CREATE_PUBLIC_THREADS: u64 = 1 << 35;
-    pub const SEND_MESSAGES_IN_THREADS: u64 = 1 << 38;
-    /// Every permission bit Discord currently defines (what an administrator effectively has).
-    pub const ALL: u64 = (1 << 51) - 1;
-    /// What `@everyone` gets in the standard fixture.
-    pub const EVERYONE: u64 = VIEW_CHANNEL
-        | SEND_MESSAGES
-        | READ_MESSAGE_HISTORY
-        | ADD_REACTIONS
-        | EMBED_LINKS
-        | USE_APPLICATION_COMMANDS
-        | CREATE_PUBLIC_THREADS
-        | SEND_MESSAGES_IN_THREADS;
-}
-
-/// Channel types (Discord `type` field).
-pub mod channel_kind {
-    pub const TEXT: u8 = 0;
-    pub const DM: u8 = 1;
-    pub const CATEGORY: u8 = 4;
-    pub const ANNOUNCEMENT: u8 = 5;
-}
+pub use crate::kinds::{channel_kind, perms};
 
 #[derive(Clone, Debug)]
 pub struct FxRole {
@@ -100,13 +62,20 @@ pub struct Fixture {
     pub contributors_role: u64,
     pub security_role: u64,
     pub emeritus_role: u64,
-    /// The bot's managed role (Manage Roles, Manage Channels, ...; not Administrator).
+    /// The bot's managed role ([`perms::BOT`]: Manage Roles, Channels, Threads, Moderate
+    /// Members, ...; not Administrator). Change it with [`Fixture::set_bot_permissions`].
     pub bot_role: u64,
 
     pub general: u64,
     pub announcements: u64,
     pub governance_category: u64,
     pub tsc_private: u64,
+    /// `#rfcs`, a forum channel (type 15): its posts are threads with a starter message.
+    pub forum: u64,
+
+    /// Largest file a message may carry, in bytes (Discord's 25 MiB unless changed); also sent
+    /// as `attachment_size_limit` in interactions.
+    pub attachment_size_limit: u64,
 
     /// TSC + Admins role (Administrator); guild owner.
     pub alice: u64,
@@ -133,7 +102,8 @@ impl Fixture {
     ///
     /// Roles: `@everyone`, Admins (Administrator), TSC, Maintainers, Contributors, Security,
     /// Emeritus, Steward (the bot's managed role).
-    /// Channels: `#general`, `#announcements`, category "Governance" with `#tsc` (private to TSC).
+    /// Channels: `#general`, `#announcements`, category "Governance" with `#tsc` (private to TSC),
+    /// the forum `#rfcs`.
     /// Members: alice (TSC, Admins, owner), bob/carol/dave (TSC), erin (Maintainers), frank
     /// (nothing), and the bot.
     pub fn standard() -> Fixture {
@@ -175,20 +145,7 @@ impl Fixture {
             managed: true,
             mentionable: false,
             bot_id: Some(app_id),
-            ..role(
-                r(7),
-                "Steward",
-                perms::MANAGE_ROLES
-                    | perms::MANAGE_CHANNELS
-                    | perms::MANAGE_MESSAGES
-                    | perms::VIEW_CHANNEL
-                    | perms::SEND_MESSAGES
-                    | perms::EMBED_LINKS
-                    | perms::READ_MESSAGE_HISTORY
-                    | perms::MENTION_EVERYONE,
-                8,
-                0,
-            )
+            ..role(r(7), "Steward", perms::BOT, 8, 0)
         });
         let chan = |id, name: &str, kind, parent_id, position| FxChannel {
             id,
@@ -212,6 +169,7 @@ impl Fixture {
                 ],
                 ..chan(c(4), "tsc", channel_kind::TEXT, Some(c(3)), 3)
             },
+            chan(c(5), "rfcs", channel_kind::FORUM, None, 4),
         ];
         let member = |id, name: &str, roles: Vec<u64>, day: u32| FxMember {
             id,
@@ -256,6 +214,8 @@ impl Fixture {
             announcements: c(2),
             governance_category: c(3),
             tsc_private: c(4),
+            forum: c(5),
+            attachment_size_limit: 25 * 1024 * 1024,
             alice: u(1),
             bob: u(2),
             carol: u(3),
@@ -323,6 +283,19 @@ impl Fixture {
             permission_overwrites: vec![],
         });
         id
+    }
+
+    /// Sets a role's permission bits before the simulator starts (see also
+    /// [`crate::Sim::set_role_permissions`]).
+    pub fn set_role_permissions(&mut self, role: u64, permissions: u64) {
+        if let Some(r) = self.roles.iter_mut().find(|r| r.id == role) {
+            r.permissions = permissions;
+        }
+    }
+
+    /// Sets what the bot's managed role grants, e.g. `perms::BOT & !perms::MODERATE_MEMBERS`.
+    pub fn set_bot_permissions(&mut self, permissions: u64) {
+        self.set_role_permissions(self.bot_role, permissions);
     }
 
     pub fn member(&self, id: u64) -> Option<&FxMember> {

@@ -3,6 +3,32 @@
 //! checks every payload against serenity's types and Discord's limits, and lets a test act as
 //! members do (slash commands, button clicks, modal submits) and inject faults.
 //!
+//! What it covers (a request to anything else is an unknown route and fails the test):
+//! - **Gateway**: HELLO, IDENTIFY/READY, GUILD_CREATE (with active threads), heartbeats, RESUME
+//!   and replay, INVALID_SESSION; dispatches filtered by intents ([`Sim::drop_gateway`],
+//!   [`Sim::invalidate_session`], [`Sim::dispatch_raw`]).
+//! - **Messages** in channels, threads and DMs: create, read, list, edit, delete, pins, mentions
+//!   as `allowed_mentions` decides them; **files** from `multipart/form-data` (at most 10, each
+//!   within [`Fixture::attachment_size_limit`]) on messages, interaction replies, follow-ups and
+//!   edits, served back at their `url` ([`SimMessage::attachments`], [`Reply::attachments`],
+//!   [`Sim::post_message_with_files`]).
+//! - **Guild**: channels (the fixture has a forum, [`Fixture::forum`]), permission overwrites,
+//!   roles, members, role grants below the bot's role, **timeouts** with Discord's refusals
+//!   ([`Sim::timed_out_until`], [`Sim::timeouts`], [`Sim::use_clock`]); the bot's permissions are
+//!   its role's ([`Fixture::set_bot_permissions`], [`Sim::set_role_permissions`]).
+//! - **Threads and forum posts**: threads with or without a starter message, forum posts whose
+//!   starter message has the thread's id, thread members, archive and lock, private threads
+//!   visible to their members and moderators only ([`Sim::threads_of`], [`Sim::thread`],
+//!   [`Sim::thread_members`], [`Sim::can_see`], [`Sim::wait_for_thread`], [`Sim::join_thread`]).
+//! - **Commands**: registration (slash, user and message commands) held to Discord's rules;
+//!   members use them as [`Sim::slash`], [`Sim::slash_in`], [`Sim::slash_dm`] (from their DM, only
+//!   global commands usable there), [`Sim::context_menu`], [`Sim::user_context_menu`] and
+//!   [`Sim::autocomplete`] (the bot's choices, at most 25); buttons and modals as [`Sim::click`]
+//!   and [`Sim::submit_modal`]; each returns the bot's [`Reply`].
+//! - **Faults and checks**: [`Sim::fail_next`], [`Sim::rate_limit_next`], [`Sim::deny`],
+//!   [`Sim::delay`]; a late interaction callback with [`SimOptions::callback_deadline`]; bodies
+//!   Discord would refuse are problems that fail the test unless taken ([`Sim::take_problems`]).
+//!
 //! ```ignore
 //! let fx = Fixture::standard();
 //! let sim = Sim::start(fx.clone()).await;
@@ -16,14 +42,18 @@
 //! ```
 
 mod actions;
+mod attachment;
 mod faults;
 pub mod fixture;
 mod gateway;
+mod kinds;
 mod message;
 mod reply;
 mod requests;
 mod routes;
 mod state;
+mod thread;
+mod timeouts;
 mod validate;
 mod view;
 
@@ -33,12 +63,15 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
+pub use attachment::SimAttachment;
 pub use fixture::{Fixture, FxChannel, FxMember, FxRole, channel_kind, perms};
 pub use gateway::GatewayStats;
 pub use message::{SimButton, SimMessage};
 pub use reply::{Reply, ReplyKind, SimInput, SimModal};
 pub use requests::{RecordedRequest, RoutePattern};
 use state::State;
+pub use thread::SimThread;
+pub use timeouts::SimTimeout;
 pub use view::SimView;
 
 pub(crate) struct Inner {
@@ -136,9 +169,16 @@ impl Sim {
             state: Mutex::new(st),
             version,
         });
+        // Room for 10 files of the size limit: a larger file is Discord's 413, not axum's.
+        let body_limit = (fx.attachment_size_limit as usize + 64 * 1024) * 11;
         let app = axum::Router::new()
             .route("/gateway", axum::routing::get(gateway::upgrade))
+            .route(
+                "/attachments/{channel}/{id}/{filename}",
+                axum::routing::get(routes::attachments::download),
+            )
             .fallback(routes::handle)
+            .layer(axum::extract::DefaultBodyLimit::max(body_limit))
             .with_state(inner.clone());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {

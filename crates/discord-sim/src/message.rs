@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::attachment::SimAttachment;
 use crate::state::as_id;
 
 /// A message as members see it, and as the simulator keeps it: the state stores these, and tests
@@ -27,6 +28,8 @@ pub struct SimMessage {
     pub interaction_id: Option<u64>,
     /// The `allowed_mentions` last sent for it (creation or edit).
     pub allowed_mentions: Option<Value>,
+    /// The files it carries (uploaded with it or kept by an edit).
+    pub files: Vec<SimAttachment>,
 }
 
 /// A button on a message.
@@ -54,7 +57,26 @@ impl SimMessage {
             deleted: false,
             interaction_id: None,
             allowed_mentions: None,
+            files: vec![],
         }
+    }
+
+    /// Its files as `(filename, bytes)`, in order.
+    pub fn attachments(&self) -> Vec<(String, Vec<u8>)> {
+        self.files
+            .iter()
+            .map(|a| (a.filename.clone(), a.bytes.clone()))
+            .collect()
+    }
+
+    /// Its file with this name.
+    pub fn file(&self, filename: &str) -> Option<&SimAttachment> {
+        self.files.iter().find(|a| a.filename == filename)
+    }
+
+    /// The message type (0 default, 18 thread created, 19 reply, 20 command reply...).
+    pub fn kind(&self) -> u64 {
+        self.json["type"].as_u64().unwrap_or(0)
     }
 
     pub fn content(&self) -> &str {

@@ -72,6 +72,8 @@ pub enum ReplyKind {
     DeferredUpdate,
     /// 7 UPDATE_MESSAGE
     UpdateMessage,
+    /// 8 APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+    Autocomplete,
     /// 9 MODAL
     Modal,
     Other(u64),
@@ -137,6 +139,31 @@ impl Reply {
         self.message.as_ref().is_some_and(|m| m.is_ephemeral())
     }
 
+    /// Files of the answer message as `(filename, bytes)` (follow-ups have their own).
+    pub fn attachments(&self) -> Vec<(String, Vec<u8>)> {
+        self.message
+            .as_ref()
+            .map(|m| m.attachments())
+            .unwrap_or_default()
+    }
+
+    /// The autocomplete choices the bot answered with, as `(name, value)`.
+    pub fn choices(&self) -> Vec<(String, Value)> {
+        self.callback["data"]["choices"]
+            .as_array()
+            .map(|c| {
+                c.iter()
+                    .map(|c| {
+                        (
+                            c["name"].as_str().unwrap_or("").to_string(),
+                            c["value"].clone(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub fn modal(&self) -> &SimModal {
         self.modal.as_ref().unwrap_or_else(|| {
             panic!(
@@ -156,6 +183,7 @@ pub(crate) fn build_reply(st: &State, iid: u64) -> Reply {
         5 => ReplyKind::Deferred,
         6 => ReplyKind::DeferredUpdate,
         7 => ReplyKind::UpdateMessage,
+        8 => ReplyKind::Autocomplete,
         9 => ReplyKind::Modal,
         t => ReplyKind::Other(t),
     };

@@ -16,8 +16,10 @@ pub struct RecordedRequest {
     pub query: Option<String>,
     /// JSON body (Null when empty or not JSON).
     pub body: Value,
-    /// `X-Audit-Log-Reason`, if sent.
+    /// `X-Audit-Log-Reason`, if sent (URL-decoded, as the audit log shows it).
     pub audit_reason: Option<String>,
+    /// `(filename, size in bytes)` of the files a multipart body carried.
+    pub files: Vec<(String, usize)>,
     /// Status the simulator answered.
     pub status: u16,
     /// Time since the simulator started.

@@ -25,7 +25,10 @@ pub fn dispatch(t: &str, d: &Value) -> Result<(), String> {
         "GUILD_MEMBER_ADD" => check::<GuildMemberAddEvent>(d),
         "GUILD_ROLE_CREATE" => check::<GuildRoleCreateEvent>(d),
         "GUILD_ROLE_UPDATE" => check::<GuildRoleUpdateEvent>(d),
-        "CHANNEL_CREATE" | "CHANNEL_UPDATE" => check::<GuildChannel>(d),
+        "CHANNEL_CREATE" | "CHANNEL_UPDATE" | "THREAD_CREATE" | "THREAD_UPDATE" => {
+            check::<GuildChannel>(d)
+        }
+        "THREAD_MEMBERS_UPDATE" => check::<ThreadMembersUpdateEvent>(d),
         "RESUMED" => Ok(()),
         _ => Ok(()),
     };
@@ -57,6 +60,9 @@ pub enum Shape {
     Gateway,
     BotGateway,
     PartialGuild,
+    ThreadMember,
+    ThreadMembers,
+    ThreadsData,
 }
 
 pub fn response(shape: Shape, v: &Value) -> Result<(), String> {
@@ -78,6 +84,9 @@ pub fn response(shape: Shape, v: &Value) -> Result<(), String> {
         Shape::Gateway => check::<serenity::model::gateway::Gateway>(v),
         Shape::BotGateway => check::<BotGateway>(v),
         Shape::PartialGuild => check::<PartialGuild>(v),
+        Shape::ThreadMember => check::<ThreadMember>(v),
+        Shape::ThreadMembers => check::<Vec<ThreadMember>>(v),
+        Shape::ThreadsData => check::<ThreadsData>(v),
     }
 }
 
@@ -225,13 +234,71 @@ pub fn components(rows: &Value, modal: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks an interaction callback body.
-pub fn callback(body: &Value) -> Result<(), String> {
+/// Checks a thread body: a 1-100 character name (required when `creating`), an
+/// auto-archive duration Discord offers, a slowmode within 6 hours.
+pub fn thread_body(body: &Value, creating: bool) -> Result<(), String> {
+    if !body.is_object() {
+        return Err("body is not a JSON object".into());
+    }
+    if (creating || body.get("name").is_some()) && !(1..=100).contains(&len(&body["name"])) {
+        return Err(format!(
+            "name: Must be between 1 and 100 in length (got {:?})",
+            body["name"]
+        ));
+    }
+    if let Some(d) = body.get("auto_archive_duration").filter(|d| !d.is_null())
+        && !matches!(d.as_u64(), Some(60 | 1440 | 4320 | 10080))
+    {
+        return Err(format!(
+            "auto_archive_duration: {d} is not one of 60, 1440, 4320, 10080"
+        ));
+    }
+    if body["rate_limit_per_user"]
+        .as_u64()
+        .is_some_and(|r| r > 21600)
+    {
+        return Err("rate_limit_per_user: Must be 21600 or less".into());
+    }
+    Ok(())
+}
+
+/// Checks autocomplete choices: at most 25, names 1-100 characters, string values at most 100.
+pub fn choices(data: &Value) -> Result<(), String> {
+    let list = data["choices"]
+        .as_array()
+        .ok_or("data.choices: This field is required")?;
+    if list.len() > 25 {
+        return Err(format!(
+            "data.choices: Must be 25 or fewer in length (got {})",
+            list.len()
+        ));
+    }
+    for (i, c) in list.iter().enumerate() {
+        if !(1..=100).contains(&len(&c["name"])) {
+            return Err(format!(
+                "data.choices.{i}.name: Must be between 1 and 100 in length (got {:?})",
+                c["name"]
+            ));
+        }
+        let v = &c["value"];
+        if !(v.is_number() || (v.is_string() && len(v) <= 100)) {
+            return Err(format!(
+                "data.choices.{i}.value: must be a number or a string of at most 100 characters"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks an interaction callback body (`with_files`: the request uploaded files, so a message
+/// of only files is not empty).
+pub fn callback(body: &Value, with_files: bool) -> Result<(), String> {
     let t = body["type"]
         .as_u64()
         .ok_or("type: This field is required")?;
     match t {
-        4 => message_body(&body["data"], true),
+        4 => message_body(&body["data"], !with_files),
+        8 => choices(&body["data"]),
         7 => message_body(&body["data"], false),
         5 | 6 => Ok(()),
         9 => {
@@ -250,7 +317,7 @@ pub fn callback(body: &Value) -> Result<(), String> {
             }
             components(&d["components"], true)
         }
-        1 | 8 | 10 | 12 => Ok(()),
+        1 | 10 | 12 => Ok(()),
         other => Err(format!("type: unknown interaction callback type {other}")),
     }
 }

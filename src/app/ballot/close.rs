@@ -11,7 +11,8 @@ use crate::app::AppResult;
 use crate::app::decision_log::record as decision_log;
 use crate::app::outbox::{self, Notice};
 use crate::governance::ballot::{Count, Outcome, decide};
-use crate::store::ballot::{self as repo, Ballot, Closing, SealedConcern, VoteRecord};
+use crate::store::ballot::{self as repo, Ballot, Closing};
+use crate::store::ballot_votes::{self as votes_repo, SealedConcern, VoteRecord};
 
 /// How a ballot ends.
 #[derive(Debug, Clone, Copy)]
@@ -37,7 +38,7 @@ pub(crate) async fn close_in(
     if !ballot.open {
         return Ok(None);
     }
-    let votes = repo::votes(conn, ballot_id).await?;
+    let votes = votes_repo::votes(conn, ballot_id).await?;
     let count = Count::of(votes.iter().map(|v| (v.choice, v.binding)));
     let electorate = repo::electorate(conn, ballot_id).await?.len();
     let closing = match ending {
@@ -106,7 +107,7 @@ async fn seal(
         })
         .collect();
     concerns.sort_by(|a, b| (!a.binding, &a.text).cmp(&(!b.binding, &b.text)));
-    repo::seal(conn, ballot.id, count, &concerns).await
+    votes_repo::seal(conn, ballot.id, count, &concerns).await
 }
 
 /// Queues the reminder to electorate members who have not voted (the reminder job).

@@ -11,6 +11,7 @@ use crate::governance::ballot::{Choice, Count, Subject};
 use crate::governance::roles::GovRole;
 use crate::msg;
 use crate::store::ballot::{self as repo, Ballot};
+use crate::store::ballot_votes as votes_repo;
 use crate::store::roster;
 use crate::store::working_group::{self as groups, Group};
 
@@ -104,13 +105,13 @@ pub(crate) async fn load(conn: &mut SqliteConnection, ballot_id: i64) -> AppResu
                 })
                 .collect();
             (
-                repo::sealed_voters(conn, ballot_id).await?,
+                votes_repo::sealed_voters(conn, ballot_id).await?,
                 Some(*count),
                 concerns,
             )
         }
         (None, _) => {
-            let votes = repo::votes(conn, ballot_id).await?;
+            let votes = votes_repo::votes(conn, ballot_id).await?;
             let voters = votes.iter().map(|v| (v.voter_id, v.binding)).collect();
             if ballot.secret {
                 // Open and secret: participation only.
@@ -142,6 +143,10 @@ pub(crate) async fn load(conn: &mut SqliteConnection, ballot_id: i64) -> AppResu
     }
     let group = match ballot.subject {
         Subject::General | Subject::Emeritus { .. } => None,
+        // RFCs and amendments.
+        Subject::Rfc { .. } | Subject::Amendment { .. } => None,
+        // Nominations.
+        Subject::Nomination { .. } => None,
         // Cases, the annual review's publication, dissolution.
         Subject::ConflictDecision { .. }
         | Subject::AnnualReview { .. }

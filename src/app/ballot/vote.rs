@@ -5,7 +5,9 @@ use super::view::{Receipt, not_found};
 use crate::app::{Actor, App, AppResult};
 use crate::governance::ballot::{BallotError, Choice, Vote, accepts_votes, is_binding};
 use crate::governance::roles::GovRole;
+use crate::governance::succession::holds_office;
 use crate::store::ballot::{self as repo, Ballot};
+use crate::store::ballot_votes as votes_repo;
 use crate::store::roster;
 
 impl App {
@@ -20,34 +22,33 @@ impl App {
     ) -> AppResult<Receipt> {
         let vote = Vote::new(choice, concern)?;
         let now = self.now();
-        let mut tx = self.write_tx().await?;
-        let ballot = match repo::get(&mut tx, ballot_id).await? {
-            Some(b) if b.guild_id == actor.guild_id => b,
-            _ => return Err(not_found().into()),
+        // What does not change while the ballot runs (its guild, its frozen electorate) is read
+        // before taking the writer; whether it is still open is checked by the write itself.
+        let (ballot, in_electorate) = {
+            let mut conn = self.db().acquire().await?;
+            match repo::for_voter(&mut conn, ballot_id, actor.user_id).await? {
+                Some((b, elector, _)) if b.guild_id == actor.guild_id => (b, elector),
+                _ => return Err(not_found().into()),
+            }
         };
         accepts_votes(ballot.open, ballot.closes_at, now)?;
-        let in_electorate = repo::electorate(&mut tx, ballot_id)
-            .await?
-            .contains(&actor.user_id);
         let binding = is_binding(in_electorate, actor.standing.roles.has(GovRole::Tsc));
-        let changed = repo::votes(&mut tx, ballot_id)
-            .await?
-            .iter()
-            .any(|v| v.voter_id == actor.user_id);
-        repo::upsert_vote(
+        let mut tx = self.write_tx().await?;
+        let concern = vote.concern.as_deref();
+        let Some(changed) = votes_repo::record_vote(
             &mut tx,
             ballot_id,
             actor.user_id,
-            vote.choice,
+            (choice, concern),
             binding,
-            vote.concern.as_deref(),
-            !ballot.secret,
             now,
         )
-        .await?;
+        .await?
+        else {
+            return Err(BallotError::Closed.into());
+        };
         queue_refresh(&mut tx, &ballot, now).await?;
-        // A vote is activity (succession planning); only the time is kept.
-        roster::touch(&mut tx, actor.guild_id, actor.user_id, now).await?;
+        touch_office_holder(&mut tx, actor, now).await?;
         tx.commit().await?;
         self.outbox_wakeup().wake();
         Ok(Receipt {
@@ -69,13 +70,26 @@ impl App {
             _ => return Err(not_found().into()),
         };
         accepts_votes(ballot.open, ballot.closes_at, now)?;
-        if !repo::delete_vote(&mut tx, ballot_id, actor.user_id, !ballot.secret, now).await? {
+        if !votes_repo::delete_vote(&mut tx, ballot_id, actor.user_id, !ballot.secret, now).await? {
             return Err(BallotError::NothingToWithdraw.into());
         }
         queue_refresh(&mut tx, &ballot, now).await?;
-        roster::touch(&mut tx, actor.guild_id, actor.user_id, now).await?;
+        touch_office_holder(&mut tx, actor, now).await?;
         tx.commit().await?;
         self.outbox_wakeup().wake();
         Ok(ballot)
     }
+}
+
+/// A vote is activity for succession planning, which watches only office holders: only their
+/// time is kept (a burst of community votes writes nothing more).
+async fn touch_office_holder(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    now: chrono::DateTime<chrono::Utc>,
+) -> sqlx::Result<()> {
+    if holds_office(&actor.standing.roles) {
+        roster::touch(conn, actor.guild_id, actor.user_id, now).await?;
+    }
+    Ok(())
 }

@@ -1,4 +1,6 @@
-//! `/govern policy-set`: one number of the policy changed, validated as a whole, announced.
+//! `/govern policy-set`: one number of the policy changed, validated as a whole, announced; only
+//! while a new server bootstraps, before its first ballot. After it, "Amendments to Governance"
+//! is the way: `/amend propose`, a discussion period, a TSC ballot.
 
 use serde_json::json;
 
@@ -9,10 +11,11 @@ use crate::governance::decision::DecisionKind;
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::policy::{Policy, PolicyKey};
 use crate::msg;
-use crate::store::guild;
+use crate::store::{ballot, guild};
 
 impl App {
-    /// Changes one number of the policy (TSC only), validated as a whole, and announces it.
+    /// Changes one number of the policy (the TSC or Manage Server), validated as a whole, and
+    /// announces it; refused, changing nothing, once the guild has run a ballot.
     pub async fn set_policy(
         &self,
         actor: &Actor,
@@ -27,6 +30,9 @@ impl App {
         let config = guild::get(&mut tx, actor.guild_id)
             .await?
             .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;
+        if ballot::any_in_guild(&mut tx, actor.guild_id).await? {
+            return Err(UserError::new(msg!("policy-error-amend-instead")).into());
+        }
         let policy = config.policy.with(key, value)?;
         guild::save_policy(&mut tx, actor.guild_id, &policy, now).await?;
         let entry = Entry {
@@ -55,6 +61,7 @@ impl App {
             outbox::queue(&mut tx, actor.guild_id, &notice, now).await?;
         }
         tx.commit().await?;
+        self.config_cache().clear();
         self.outbox_wakeup().wake();
         Ok(policy)
     }

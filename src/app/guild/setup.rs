@@ -84,6 +84,7 @@ impl App {
         // Notices that waited for a channel this set-up may name are tried at once.
         store::outbox::wake_guild(&mut tx, actor.guild_id, now).await?;
         tx.commit().await?;
+        self.config_cache().clear();
         self.outbox_wakeup().wake();
         tracing::info!(guild_id = actor.guild_id, "guild configured");
         Ok(config)

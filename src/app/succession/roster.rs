@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Datelike, Utc};
 
+use crate::app::nomination;
 use crate::app::schedule::{self, Job};
 use crate::app::{Actor, App, AppResult, UserError};
 use crate::governance::annual_review::next_review;
@@ -81,6 +82,9 @@ impl App {
                 repo::mark_left(&mut tx, guild_id, entry.member_id, now).await?;
             }
         }
+        // A nominee who left while the bot was away ends their nomination.
+        let present = members.iter().map(|m| m.member_id).collect();
+        nomination::left::absent(&mut tx, guild_id, &present, now).await?;
         ensure_jobs(&mut tx, &config, now).await?;
         tx.commit().await?;
         self.wake();
@@ -115,11 +119,15 @@ impl App {
         Ok(())
     }
 
-    /// A member left the server: they lose their roles in the roster and are never contacted.
+    /// A member left the server: they lose their roles in the roster and are never contacted;
+    /// their open nomination, if any, ends.
     pub async fn member_left(&self, guild_id: u64, member_id: u64) -> AppResult<()> {
+        let now = self.now();
         let mut tx = self.write_tx().await?;
-        repo::mark_left(&mut tx, guild_id, member_id, self.now()).await?;
+        repo::mark_left(&mut tx, guild_id, member_id, now).await?;
+        nomination::left::nominee_left(&mut tx, guild_id, member_id, now).await?;
         tx.commit().await?;
+        self.wake();
         Ok(())
     }
 

@@ -25,6 +25,42 @@ pub async fn vote(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+/// The guild's open ballots whose number or title holds what the member typed (RFCs and
+/// amendments brought ballot numbers no one remembers).
+async fn ballot_autocomplete(
+    ctx: Context<'_>,
+    partial: &str,
+) -> poise::serenity_prelude::CreateAutocompleteResponse {
+    use poise::serenity_prelude as serenity;
+    let views = match ctx.guild_id() {
+        Some(g) => ctx
+            .data()
+            .app
+            .open_ballots(g.get())
+            .await
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let locale = command_locale(ctx).await;
+    let partial = partial.trim().trim_start_matches('#').to_lowercase();
+    let choices = views
+        .iter()
+        .map(|v| &v.ballot)
+        .filter(|b| {
+            b.id.to_string().starts_with(&partial)
+                || render::ballot_title(b, locale)
+                    .to_lowercase()
+                    .contains(&partial)
+        })
+        .take(25)
+        .map(|b| {
+            let name = format!("#{} {}", b.id, render::ballot_title(b, locale));
+            serenity::AutocompleteChoice::new(crate::discord::text::truncate(&name, 100), b.id)
+        })
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
 /// Put a question to a formal TSC vote.
 #[poise::command(slash_command, guild_only)]
 pub async fn start(
@@ -74,7 +110,12 @@ pub async fn start(
 
 /// Show a ballot's state.
 #[poise::command(slash_command, guild_only)]
-pub async fn status(ctx: Context<'_>, #[min = 1] ballot: i64) -> Result<(), Error> {
+pub async fn status(
+    ctx: Context<'_>,
+    #[autocomplete = "ballot_autocomplete"]
+    #[min = 1]
+    ballot: i64,
+) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let view = ctx.data().app.ballot_status(&actor, ballot).await?;
@@ -110,7 +151,9 @@ pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only)]
 pub async fn cancel(
     ctx: Context<'_>,
-    #[min = 1] ballot: i64,
+    #[autocomplete = "ballot_autocomplete"]
+    #[min = 1]
+    ballot: i64,
     #[max_length = 500] reason: String,
 ) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;

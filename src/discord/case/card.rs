@@ -292,4 +292,3 @@ pub fn card_greeting(view: &CaseView, locale: &str) -> String {
         Some(&args([("mentions", mentions.join(" ").into())])),
     )
 }
-

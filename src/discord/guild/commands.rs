@@ -182,7 +182,9 @@ async fn key_autocomplete(
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
-/// Change one number of the policy (TSC only); announced to the community.
+// After the server's first ballot nothing changes here: the answer says how to propose an
+// amendment (`app::guild::policy`).
+/// Change one number of the policy before the first ballot (TSC or Manage Server); announced.
 #[poise::command(slash_command, guild_only, rename = "policy-set")]
 pub async fn policy_set(
     ctx: Context<'_>,

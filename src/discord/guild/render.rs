@@ -40,6 +40,20 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         Notice::InactivityContact { .. } => (msg!("action-send-dm"), None),
         // Discord refuses roles at or above the bot's own highest role, too.
         Notice::RoleChange { .. } => (msg!("action-change-role"), None),
+        // RFCs and amendments.
+        Notice::RfcCardPosted { .. } => (msg!("action-rfc-thread"), None),
+        Notice::RfcCardRefresh { .. } | Notice::RfcAnnounced { .. } | Notice::RfcEvent { .. } => {
+            (msg!("action-rfc-post"), None)
+        }
+        // Nominations: said without naming them, since this note is posted publicly.
+        Notice::NominationInvite { .. }
+        | Notice::NominationNominatorNote { .. }
+        | Notice::NominationOutcome { .. } => (msg!("action-send-dm"), None),
+        Notice::NominationCardPosted { .. } | Notice::NominationCardRefresh { .. } => {
+            (msg!("action-post-tsc-private"), None)
+        }
+        Notice::NominationTscNote { .. } => (msg!("action-post-tsc-note"), None),
+        Notice::NominationWelcome { .. } => (msg!("action-post-welcome"), None),
         // Cases, the annual review's publication, dissolution. A case's notice names no one.
         Notice::CaseThread { .. } => (msg!("action-case-thread"), None),
         Notice::CaseCardRefresh { .. }

@@ -6,6 +6,8 @@ use super::render as roster_render;
 use crate::app::delivery::{DeliveryError, OutboxItem};
 use crate::app::outbox::Notice;
 use crate::discord::publisher::{DiscordPublisher, failed};
+use crate::governance::nomination::Office;
+use crate::governance::roles::GovRole;
 use crate::i18n::{args, tr};
 use crate::msg;
 
@@ -90,6 +92,8 @@ pub async fn deliver(
                 msg!("nominations-needed"),
                 Some(&args([
                     ("role", roster_render::role_name(locale, *role).into()),
+                    // The office `/nominate member office:` takes for the vacancy.
+                    ("office", nomination_office(*role).key().into()),
                     ("count", (*count).into()),
                     ("min", (*min).into()),
                 ])),
@@ -98,4 +102,12 @@ pub async fn deliver(
         other => return Err(failed(format!("not a succession notice: {other:?}"))),
     };
     p.post_text(item, channel_id, &text).await
+}
+
+/// The office a vacancy in `role` is filled through.
+fn nomination_office(role: GovRole) -> Office {
+    match role {
+        GovRole::Tsc => Office::Tsc,
+        _ => Office::Maintainer,
+    }
 }

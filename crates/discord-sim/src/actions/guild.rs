@@ -1,9 +1,11 @@
-//! What happens in the guild besides the bot: members post, join and leave, change their client
-//! locale or close their DMs; an admin gives or takes roles. The bot hears of it on the gateway.
+//! What happens in the guild besides the bot: members post (with files too), join and leave,
+//! change their client locale or close their DMs; an admin gives or takes roles or changes what
+//! a role grants. The bot hears of it on the gateway.
 
 use serde_json::json;
 
 use crate::Sim;
+use crate::attachment::SimAttachment;
 use crate::fixture::FxMember;
 use crate::message::SimMessage;
 use crate::routes;
@@ -23,6 +25,56 @@ impl Sim {
             }
             routes::announce_message(st, &g);
             SimMessage::from_json(m)
+        })
+    }
+
+    /// A member posts a message with files, each `(filename, bytes)` (MESSAGE_CREATE; the
+    /// bot reads them from `attachments`, and can download them from their `url`).
+    pub fn post_message_with_files(
+        &self,
+        user: u64,
+        channel: u64,
+        content: &str,
+        files: &[(&str, &[u8])],
+    ) -> SimMessage {
+        self.inner.with(|st| {
+            let body = json!({"content": content});
+            let m = st.build_message(channel, user, &body, 0);
+            let id = st.store_message(m, body, false, None);
+            let files = files
+                .iter()
+                .map(|(name, bytes)| SimAttachment {
+                    id: st.snowflake(),
+                    filename: name.to_string(),
+                    description: None,
+                    content_type: None,
+                    bytes: bytes.to_vec(),
+                })
+                .collect();
+            let m = st.set_attachments(id, files).unwrap_or_default();
+            let mut g = m.clone();
+            if st.gateway.identifies > 0 && !st.has_intent(15) {
+                g["content"] = json!("");
+                g["attachments"] = json!([]);
+            }
+            routes::announce_message(st, &g);
+            st.messages[&id].clone()
+        })
+    }
+
+    /// An admin changes what a role grants (GUILD_ROLE_UPDATE), e.g. takes Moderate Members
+    /// from the bot's role.
+    pub fn set_role_permissions(&self, role: u64, permissions: u64) {
+        self.inner.with(|st| {
+            let Some(r) = st.roles.get_mut(&role) else {
+                return;
+            };
+            r.permissions = permissions;
+            let j = st.role_json(&st.roles[&role].clone());
+            if st.gateway.ready && st.has_intent(0) {
+                let g = sid(st.fx.guild);
+                st.dispatch("GUILD_ROLE_UPDATE", json!({"guild_id": g, "role": j}));
+            }
         })
     }
 

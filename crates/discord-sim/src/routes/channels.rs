@@ -45,9 +45,9 @@ pub(super) fn route(st: &mut State, req: &Request<'_>) -> Option<Resp> {
     })
 }
 
-/// A guild channel or a DM channel the bot opened.
+/// A guild channel, a thread or a DM channel the bot opened.
 pub(super) fn channel_exists(st: &State, c: u64) -> bool {
-    st.channels.contains_key(&c) || st.is_dm(c).is_some()
+    st.channel_exists(c)
 }
 
 fn get_channel(st: &State, c: &str) -> Resp {

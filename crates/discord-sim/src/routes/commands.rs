@@ -1,5 +1,6 @@
-//! Application routes: the application's info and its slash commands (bulk overwrite, list,
-//! create), held to Discord's rules for names, descriptions and options.
+//! Application routes: the application's info and its commands (slash, user and message
+//! commands; bulk overwrite, list, create), held to Discord's rules for names, descriptions and
+//! options.
 
 use serde_json::{Value, json};
 
@@ -74,7 +75,8 @@ fn command_object(st: &mut State, guild: Option<u64>, c: &Value) -> Value {
     o
 }
 
-/// Discord's rules for a command: names, descriptions, option counts and order.
+/// Discord's rules for a command: names, descriptions, option counts and order; for user and
+/// message commands (types 2, 3) their own name rules and neither description nor options.
 fn check_command(c: &Value) -> Result<(), String> {
     let name = c["name"].as_str().unwrap_or("");
     let kind = c["type"].as_u64().unwrap_or(1);
@@ -136,6 +138,51 @@ fn check_command(c: &Value) -> Result<(), String> {
             Ok(())
         }
         opts(name, &c["options"])?;
+    } else if kind == 2 || kind == 3 {
+        // User and message commands: mixed case and spaces allowed, no description or options.
+        let valid = !name.trim().is_empty()
+            && name.chars().count() <= 32
+            && name
+                .chars()
+                .all(|ch| ch.is_alphanumeric() || matches!(ch, ' ' | '-' | '_' | '\''));
+        if !valid {
+            return Err(format!(
+                "context menu name {name:?} must be 1-32 letters, digits, spaces, - or _"
+            ));
+        }
+        if c["description"].as_str().is_some_and(|d| !d.is_empty()) {
+            return Err(format!(
+                "{name}: description: context menu commands cannot have a description"
+            ));
+        }
+        if c["options"].as_array().is_some_and(|o| !o.is_empty()) {
+            return Err(format!(
+                "{name}: options: context menu commands cannot have options"
+            ));
+        }
+    } else {
+        return Err(format!("{name}: type: unknown command type {kind}"));
+    }
+    Ok(())
+}
+
+/// Limits on a whole list: names unique per type, at most 15 user and 15 message commands.
+fn check_list(list: &[Value]) -> Result<(), String> {
+    let mut seen = std::collections::HashSet::new();
+    for c in list {
+        let key = (c["type"].as_u64().unwrap_or(1), c["name"].to_string());
+        if !seen.insert(key) {
+            return Err(format!(
+                "Application command names must be unique ({} twice)",
+                c["name"]
+            ));
+        }
+    }
+    for (kind, what) in [(2, "user"), (3, "message")] {
+        let n = list.iter().filter(|c| c["type"] == kind).count();
+        if n > 15 {
+            return Err(format!("at most 15 {what} commands (got {n})"));
+        }
     }
     Ok(())
 }
@@ -152,6 +199,9 @@ fn put_commands(st: &mut State, guild: Option<u64>, body: &Value) -> Resp {
         if let Err(e) = check_command(c) {
             return invalid_form(&e);
         }
+    }
+    if let Err(e) = check_list(list) {
+        return invalid_form(&e);
     }
     let out: Vec<Value> = list.iter().map(|c| command_object(st, guild, c)).collect();
     if guild.is_some() {
@@ -174,7 +224,7 @@ fn upsert_command(st: &mut State, guild: Option<u64>, body: &Value) -> Resp {
     } else {
         &mut st.global_commands
     };
-    list.retain(|c| c["name"] != o["name"]);
+    list.retain(|c| !(c["name"] == o["name"] && c["type"] == o["type"]));
     list.push(o.clone());
     st.command_puts += 1;
     created(o.clone(), Shape::None)

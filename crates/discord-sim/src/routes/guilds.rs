@@ -1,12 +1,11 @@
-//! Guild routes: the guild itself, its roles, its members and their roles (with Discord's rule
-//! that a bot only hands out roles below its own).
+//! Guild routes: the guild itself and its roles (members are in `members`).
 
 use serde_json::{Value, json};
 
-use super::response::{Resp, missing_permissions, no_content, ok, unknown_member, unknown_role};
+use super::response::{Resp, no_content, ok, unknown_role};
 use super::{Request, id_of};
 use crate::fixture::FxRole;
-use crate::state::{State, as_id, sid};
+use crate::state::{State, sid};
 use crate::validate::Shape;
 
 /// Guild routes; a guild id other than the simulator's was answered Unknown Guild before.
@@ -26,17 +25,6 @@ pub(super) fn route(st: &mut State, req: &Request<'_>) -> Option<Resp> {
         ("POST", ["guilds", _, "roles"]) => create_role(st, body),
         ("PATCH", ["guilds", _, "roles", r]) => edit_role(st, r, body),
         ("DELETE", ["guilds", _, "roles", r]) => delete_role(st, r),
-        ("GET", ["guilds", _, "members"]) => list_members(st, req),
-        ("GET", ["guilds", _, "members", u]) => {
-            match id_of(u).filter(|u| st.members.contains_key(u)) {
-                Some(u) => ok(st.member_json(u), Shape::Member),
-                None => unknown_member(),
-            }
-        }
-        ("PATCH", ["guilds", _, "members", u]) => edit_member(st, u, body),
-        (m @ ("PUT" | "DELETE"), ["guilds", _, "members", u, "roles", r]) => {
-            member_role(st, u, r, m == "PUT")
-        }
         _ => return None,
     })
 }
@@ -141,97 +129,4 @@ fn delete_role(st: &mut State, r: &str) -> Resp {
         );
     }
     no_content()
-}
-
-/// `GET /guilds/{g}/members?limit&after`: members in id order (limit defaults to 1, at most 1000).
-fn list_members(st: &State, req: &Request<'_>) -> Resp {
-    let limit = req
-        .query_param("limit")
-        .and_then(|l| l.parse().ok())
-        .unwrap_or(1usize)
-        .min(1000);
-    let after = req
-        .query_param("after")
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(0u64);
-    let list: Vec<Value> = st
-        .members
-        .keys()
-        .filter(|id| **id > after)
-        .take(limit)
-        .map(|id| st.member_json(*id))
-        .collect();
-    ok(json!(list), Shape::Members)
-}
-
-/// `PATCH /guilds/{g}/members/{u}`: roles (each must be assignable) and nickname.
-fn edit_member(st: &mut State, u: &str, body: &Value) -> Resp {
-    let Some(u) = id_of(u).filter(|u| st.members.contains_key(u)) else {
-        return unknown_member();
-    };
-    if let Some(roles) = body["roles"].as_array() {
-        let roles: Vec<u64> = roles.iter().filter_map(as_id).collect();
-        for r in &roles {
-            if let Err(e) = can_assign(st, *r) {
-                return e;
-            }
-        }
-        st.members.get_mut(&u).expect("member").roles = roles;
-    }
-    if let Some(n) = body.get("nick") {
-        st.members.get_mut(&u).expect("member").nick = n.as_str().map(String::from);
-    }
-    st.dispatch_member_update(u);
-    ok(st.member_json(u), Shape::Member)
-}
-
-/// `PUT` (`add`) or `DELETE /guilds/{g}/members/{u}/roles/{r}`; GUILD_MEMBER_UPDATE if it changed.
-fn member_role(st: &mut State, u: &str, r: &str, add: bool) -> Resp {
-    let Some(u) = id_of(u).filter(|u| st.members.contains_key(u)) else {
-        return unknown_member();
-    };
-    let Some(r) = id_of(r).filter(|r| st.roles.contains_key(r)) else {
-        return unknown_role();
-    };
-    if let Err(e) = can_assign(st, r) {
-        return e;
-    }
-    let member = st.members.get_mut(&u).expect("member");
-    let changed = if add {
-        if member.roles.contains(&r) {
-            false
-        } else {
-            member.roles.push(r);
-            true
-        }
-    } else {
-        let before = member.roles.len();
-        member.roles.retain(|x| *x != r);
-        before != member.roles.len()
-    };
-    if changed && st.has_intent(1) {
-        st.dispatch_member_update(u);
-    }
-    no_content()
-}
-
-/// Discord refuses roles at or above the bot's highest role, and managed roles.
-fn can_assign(st: &State, role: u64) -> Result<(), Resp> {
-    let r = &st.roles[&role];
-    let top = st
-        .members
-        .get(&st.fx.bot)
-        .map(|m| {
-            m.roles
-                .iter()
-                .filter_map(|x| st.roles.get(x))
-                .map(|x| x.position)
-                .max()
-                .unwrap_or(0)
-        })
-        .unwrap_or(0);
-    if r.managed || role == st.fx.guild || r.position >= top {
-        return Err(missing_permissions());
-    }
-    Ok(())
 }

@@ -2,13 +2,18 @@
 //! checks auth, applies injected faults, routes the request to the file of its resource, checks
 //! the answer against serenity's types and records the request.
 
+pub(crate) mod attachments;
 mod channels;
 mod commands;
 mod gateway_bot;
 mod guilds;
 mod interactions;
+mod members;
 mod messages;
+mod multipart;
 pub(crate) mod response;
+mod thread_members;
+mod threads;
 mod users;
 
 use std::sync::Arc;
@@ -25,8 +30,10 @@ use crate::requests::RecordedRequest;
 use crate::state::State;
 use crate::validate;
 pub(crate) use messages::announce_message;
+use multipart::Upload;
 use response::{
-    Resp, error, missing_permissions, not_found, rate_limited, status_fault, unknown_guild,
+    Resp, error, invalid_form, missing_permissions, not_found, rate_limited, status_fault,
+    unknown_guild,
 };
 
 /// A request as the resource routes see it: the path below `/api/v10`, split at `/`.
@@ -34,7 +41,12 @@ pub(crate) struct Request<'a> {
     pub method: &'a str,
     pub segs: Vec<&'a str>,
     pub query: Option<&'a str>,
+    /// The JSON body (a multipart body's `payload_json`).
     pub body: &'a Value,
+    /// The files of a multipart body.
+    pub files: &'a [Upload],
+    /// `X-Audit-Log-Reason`, if sent.
+    pub audit_reason: Option<&'a str>,
 }
 
 impl Request<'_> {
@@ -45,6 +57,40 @@ impl Request<'_> {
             (k == key).then_some(v)
         })
     }
+
+    /// The routes that take a message body, and so files with it.
+    fn takes_files(&self) -> bool {
+        matches!(
+            (self.method, self.segs.as_slice()),
+            ("POST", ["channels", _, "messages"])
+                | ("PATCH", ["channels", _, "messages", _])
+                | ("POST", ["channels", _, "threads"])
+                | ("POST", ["interactions", _, _, "callback"])
+                | ("POST", ["webhooks", _, _])
+                | ("PATCH", ["webhooks", _, _, "messages", _])
+        )
+    }
+}
+
+/// Decodes `%XX` escapes: reqwest's in file names, serenity's in `X-Audit-Log-Reason`.
+pub(crate) fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).to_string()
 }
 
 /// A snowflake from a path segment.
@@ -68,18 +114,26 @@ pub(crate) async fn handle(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
+    let mut uploads = vec![];
     let body_json: Value = if body.is_empty() {
         Value::Null
     } else if content_type.starts_with("multipart/") {
-        json!({"_multipart": String::from_utf8_lossy(&body).chars().take(2000).collect::<String>()})
+        match multipart::parse(&content_type, &body) {
+            Ok((payload, files)) => {
+                uploads = files;
+                payload
+            }
+            Err(e) => json!({"_multipart_error": e}),
+        }
     } else {
         serde_json::from_slice(&body)
             .unwrap_or_else(|_| json!({"_raw": String::from_utf8_lossy(&body)}))
     };
+    // Sent URL-encoded (serenity does so); Discord's audit log shows it decoded.
     let audit_reason = headers
         .get("x-audit-log-reason")
         .and_then(|v| v.to_str().ok())
-        .map(String::from);
+        .map(percent_decode);
     let auth = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
@@ -113,10 +167,8 @@ pub(crate) async fn handle(
                         "{method_s} {p}: bad or missing Authorization header {auth:?}"
                     ));
                     error(401, 0, "401: Unauthorized")
-                } else if body_json.get("_multipart").is_some() {
-                    st.problem(format!(
-                        "{method_s} {p}: multipart bodies (attachments) are not simulated"
-                    ));
+                } else if let Some(e) = body_json.get("_multipart_error") {
+                    st.problem(format!("{method_s} {p}: unreadable multipart body: {e}"));
                     error(400, 50035, "Invalid Form Body")
                 } else {
                     let req = Request {
@@ -124,12 +176,18 @@ pub(crate) async fn handle(
                         segs: p.trim_matches('/').split('/').collect(),
                         query: query.as_deref(),
                         body: &body_json,
+                        files: &uploads,
+                        audit_reason: audit_reason.as_deref(),
                     };
-                    let r = route(&mut st, &req);
+                    let r = if uploads.is_empty() || req.takes_files() {
+                        route(&mut st, &req)
+                    } else {
+                        invalid_form("files: this route takes no files")
+                    };
                     if r.status == 404 && r.body.as_ref().is_some_and(|b| b["code"] == 0) {
                         st.unknown_routes.push(format!("{method_s} {p}"));
                     }
-                    if r.status == 400 {
+                    if r.status == 400 || r.status == 413 {
                         let msg = r.body.as_ref().map(|b| b.to_string()).unwrap_or_default();
                         st.problem(format!(
                             "Discord would reject {method_s} {p}: {msg}\n  body: {body_json}"
@@ -151,6 +209,10 @@ pub(crate) async fn handle(
             query: query.clone(),
             body: body_json,
             audit_reason,
+            files: uploads
+                .iter()
+                .map(|u| (u.filename.clone(), u.bytes.len()))
+                .collect(),
             status: resp.status,
             at,
             at_utc,
@@ -180,13 +242,17 @@ fn route(st: &mut State, req: &Request<'_>) -> Resp {
     {
         return unknown_guild();
     }
-    let resources: [fn(&mut State, &Request<'_>) -> Option<Resp>; 7] = [
+    // Threads first: they answer `GET`/`PATCH /channels/{id}` for thread ids.
+    let resources: [fn(&mut State, &Request<'_>) -> Option<Resp>; 10] = [
         gateway_bot::route,
         users::route,
         commands::route,
         interactions::route,
+        threads::route,
+        thread_members::route,
         messages::route,
         channels::route,
+        members::route,
         guilds::route,
     ];
     resources

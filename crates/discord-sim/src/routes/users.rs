@@ -20,13 +20,6 @@ fn open_dm(st: &mut State, body: &Value) -> Resp {
     let Some(u) = as_id(&body["recipient_id"]).filter(|u| st.members.contains_key(u)) else {
         return error(400, 50033, "Invalid Recipient(s)");
     };
-    let c = match st.dm_channels.get(&u) {
-        Some(c) => *c,
-        None => {
-            let c = st.snowflake();
-            st.dm_channels.insert(u, c);
-            c
-        }
-    };
+    let c = st.dm_channel_of(u);
     ok(st.dm_channel_json(c, u), Shape::PrivateChannel)
 }

@@ -31,18 +31,23 @@ impl State {
         s.push_str("last requests:\n");
         for r in self.requests.iter().rev().take(25).rev() {
             let body = r.body.to_string();
-            let body = if body.len() > 300 {
-                format!("{}…", &body[..300])
+            let body = if body.chars().count() > 300 {
+                format!("{}…", body.chars().take(300).collect::<String>())
             } else {
                 body
             };
             s.push_str(&format!(
-                "  {:>8.3}s {} {} -> {} {}\n",
+                "  {:>8.3}s {} {} -> {} {}{}\n",
                 r.at.as_secs_f64(),
                 r.method,
                 r.path,
                 r.status,
-                body
+                body,
+                if r.files.is_empty() {
+                    String::new()
+                } else {
+                    format!(" + files {:?}", r.files)
+                }
             ));
         }
         s.push_str("messages:\n");
@@ -51,19 +56,29 @@ impl State {
                 .channels
                 .get(ch)
                 .map(|c| format!("#{}", c.name))
+                .or_else(|| self.threads.get(ch).map(|t| format!("thread {:?}", t.name)))
                 .or_else(|| {
                     self.is_dm(*ch)
                         .map(|u| format!("DM {}", self.fx.name_of(u)))
                 })
                 .unwrap_or(ch.to_string());
             for id in ids {
-                let m = &self.messages[id].json;
+                let rec = &self.messages[id];
+                let m = &rec.json;
                 s.push_str(&format!(
-                    "  {name} [{}] {}: {:?} embeds={}\n",
+                    "  {name} [{}] {}: {:?} embeds={}{}\n",
                     id,
                     m["author"]["username"].as_str().unwrap_or("?"),
                     m["content"].as_str().unwrap_or(""),
-                    m["embeds"].as_array().map(|a| a.len()).unwrap_or(0)
+                    m["embeds"].as_array().map(|a| a.len()).unwrap_or(0),
+                    if rec.files.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " files={:?}",
+                            rec.files.iter().map(|f| &f.filename).collect::<Vec<_>>()
+                        )
+                    }
                 ));
             }
         }

@@ -55,7 +55,7 @@ impl State {
             .get(&c.id)
             .and_then(|v| v.last())
             .map(|id| sid(*id));
-        json!({
+        let mut j = json!({
             "id": sid(c.id),
             "type": c.kind,
             "guild_id": sid(self.fx.guild),
@@ -68,7 +68,20 @@ impl State {
             "last_message_id": last,
             "rate_limit_per_user": 0,
             "flags": 0,
-        })
+        });
+        if c.kind == channel_kind::FORUM {
+            let forum = json!({
+                "available_tags": [],
+                "default_reaction_emoji": null,
+                "default_sort_order": null,
+                "default_forum_layout": 0,
+                "default_thread_rate_limit_per_user": 0,
+            });
+            if let (Some(a), Value::Object(b)) = (j.as_object_mut(), forum) {
+                a.extend(b);
+            }
+        }
+        j
     }
 
     pub fn dm_channel_json(&self, channel: u64, user: u64) -> Value {
@@ -95,7 +108,7 @@ impl State {
             "mute": false,
             "flags": 0,
             "pending": false,
-            "communication_disabled_until": null,
+            "communication_disabled_until": self.timeouts.get(&id),
         })
     }
 
@@ -135,7 +148,11 @@ impl State {
             "voice_states": [],
             "members": self.members.keys().map(|id| self.member_json(*id)).collect::<Vec<_>>(),
             "channels": self.channels.values().map(|c| self.channel_json(c)).collect::<Vec<_>>(),
-            "threads": [], "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+            "threads": self.threads.values()
+                .filter(|t| !t.archived && self.can_see(fx.bot, t.id))
+                .map(|t| self.thread_json(t.id))
+                .collect::<Vec<_>>(),
+            "presences": [], "stage_instances": [], "guild_scheduled_events": [],
             "soundboard_sounds": [],
         });
         if let (Some(a), Value::Object(b)) = (g.as_object_mut(), more) {
@@ -145,6 +162,14 @@ impl State {
     }
 
     pub fn partial_channel_json(&self, channel: u64, for_user: u64) -> Value {
+        if self.threads.contains_key(&channel) {
+            let mut t = self.thread_json(channel);
+            t["permissions"] = json!(self.channel_permissions(for_user, channel).to_string());
+            return t;
+        }
+        if let Some(u) = self.is_dm(channel) {
+            return self.dm_channel_json(channel, u);
+        }
         match self.channels.get(&channel) {
             Some(c) => json!({
                 "id": sid(c.id), "name": c.name, "type": c.kind,

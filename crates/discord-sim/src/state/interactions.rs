@@ -12,8 +12,10 @@ use super::{State, sid};
 pub struct InteractionRec {
     pub id: u64,
     pub token: String,
-    /// 2 command, 3 component, 5 modal submit.
+    /// 2 command, 3 component, 4 autocomplete, 5 modal submit.
     pub kind: u8,
+    /// A user or message command (its reply is a type 23 message, not 20).
+    pub context_menu: bool,
     pub user: u64,
     pub channel: u64,
     /// Command path ("vote start") or custom id.
@@ -32,7 +34,7 @@ pub struct InteractionRec {
 
 impl State {
     /// Dispatches INTERACTION_CREATE as Discord builds it for `user` in `channel` (`kind` 2
-    /// command, 3 component, 5 modal submit); returns the interaction id.
+    /// command, 3 component, 4 autocomplete, 5 modal submit); returns the interaction id.
     #[expect(
         clippy::too_many_arguments,
         reason = "one argument per part of the interaction the callers vary"
@@ -47,6 +49,7 @@ impl State {
         message: Option<Value>,
         target: Option<u64>,
     ) -> u64 {
+        let context_menu = kind == 2 && matches!(data["type"].as_u64(), Some(2 | 3));
         let id = self.snowflake();
         let token = format!("aW50ZXJhY3Rpb246{id}:sim{}", self.snowflake() % 1_000_003);
         let locale = self
@@ -71,12 +74,13 @@ impl State {
             "entitlements": [],
             "authorizing_integration_owners": {"0": sid(self.fx.guild)},
             "context": 0,
-            "attachment_size_limit": 10_485_760,
+            "attachment_size_limit": self.fx.attachment_size_limit,
         });
         if let Some(m) = message {
             payload["message"] = m;
         }
-        // In a DM (a button on a DM the bot sent), Discord sends `user` and no guild or member.
+        // In a DM (a command there, a button on a DM the bot sent), Discord sends `user` and no
+        // guild or member; the guild install authorizes it with owner "0".
         if self.is_dm(channel).is_some()
             && let Some(o) = payload.as_object_mut()
         {
@@ -85,13 +89,16 @@ impl State {
             }
             o.insert("user".into(), self.user_json(user));
             o.insert("context".into(), json!(1));
+            o.insert("authorizing_integration_owners".into(), json!({"0": "0"}));
         }
+
         self.interactions.insert(
             id,
             InteractionRec {
                 id,
                 token: token.clone(),
                 kind,
+                context_menu,
                 user,
                 channel,
                 name: name.to_string(),

@@ -1,5 +1,5 @@
 //! Messages in the state: building a Message object from a body (with the mentions it really
-//! pings), storing it, applying edits.
+//! pings), storing it (a message in a thread also joins its author), applying edits.
 
 use serde_json::{Value, json};
 
@@ -117,7 +117,8 @@ impl State {
             allowed_mentions,
             ..SimMessage::from_json(json)
         };
-        let (id, channel) = (message.id, message.channel_id);
+        let (id, channel, author) = (message.id, message.channel_id, message.author_id);
+        let pinged = message.pinged_users();
         assert!(
             id != 0 && channel != 0,
             "stored message without id or channel"
@@ -125,6 +126,7 @@ impl State {
         self.messages.insert(id, message);
         if !ephemeral {
             self.channel_order.entry(channel).or_default().push(id);
+            self.thread_message_posted(channel, author, &pinged);
         }
         id
     }

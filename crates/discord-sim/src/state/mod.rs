@@ -6,6 +6,7 @@ mod guild;
 mod interactions;
 mod messages;
 mod permissions;
+mod threads;
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -17,6 +18,8 @@ use crate::fixture::{Fixture, FxChannel, FxMember, FxRole};
 use crate::gateway::GatewayState;
 use crate::message::SimMessage;
 use crate::requests::RecordedRequest;
+use crate::thread::SimThread;
+use crate::timeouts::{Clock, SimTimeout};
 pub(crate) use interactions::InteractionRec;
 
 /// Everything the simulator knows; `Inner` guards it and wakes waiters on every change.
@@ -35,6 +38,14 @@ pub struct State {
     /// channel -> message ids in creation order
     pub channel_order: BTreeMap<u64, Vec<u64>>,
     pub pins: BTreeMap<u64, Vec<u64>>,
+    /// Threads and forum posts by id (a thread's messages are in `channel_order` under its id).
+    pub threads: BTreeMap<u64, SimThread>,
+    /// user -> `communication_disabled_until` (RFC 3339), as last set.
+    pub timeouts: BTreeMap<u64, String>,
+    /// Every timeout the bot set or lifted, in order.
+    pub timeout_log: Vec<SimTimeout>,
+    /// The clock time-bound rules are judged by (the real one when None).
+    pub clock: Option<Clock>,
     pub global_commands: Vec<Value>,
     pub guild_commands: Vec<Value>,
     pub command_ids: HashMap<String, u64>,
@@ -88,6 +99,10 @@ impl State {
             messages: BTreeMap::new(),
             channel_order: BTreeMap::new(),
             pins: BTreeMap::new(),
+            threads: BTreeMap::new(),
+            timeouts: BTreeMap::new(),
+            timeout_log: vec![],
+            clock: None,
             global_commands: vec![],
             guild_commands: vec![],
             command_ids: HashMap::new(),
@@ -122,6 +137,28 @@ impl State {
     }
     pub fn guild_ids(&self) -> Vec<u64> {
         vec![self.fx.guild]
+    }
+
+    /// A guild channel, a thread or a DM channel the simulator knows.
+    pub fn channel_exists(&self, c: u64) -> bool {
+        self.channels.contains_key(&c) || self.threads.contains_key(&c) || self.is_dm(c).is_some()
+    }
+
+    /// A guild channel or a thread (what messages with `guild_id` are in).
+    pub fn in_guild(&self, c: u64) -> bool {
+        self.channels.contains_key(&c) || self.threads.contains_key(&c)
+    }
+
+    /// The DM channel of a user with the bot, made on first use.
+    pub fn dm_channel_of(&mut self, user: u64) -> u64 {
+        match self.dm_channels.get(&user) {
+            Some(c) => *c,
+            None => {
+                let c = self.snowflake();
+                self.dm_channels.insert(user, c);
+                c
+            }
+        }
     }
 
     pub fn is_dm(&self, channel: u64) -> Option<u64> {

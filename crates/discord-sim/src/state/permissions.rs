@@ -28,12 +28,27 @@ impl State {
         if p & perms::ADMINISTRATOR != 0 {
             perms::ALL
         } else {
-            p
+            p & self.timeout_mask(user)
         }
     }
 
-    /// Permissions of a member in a channel, applying overwrites as Discord does.
+    /// What a timed-out member keeps (View Channel, Read Message History); all bits otherwise.
+    fn timeout_mask(&self, user: u64) -> u64 {
+        if self.is_timed_out(user) {
+            perms::VIEW_CHANNEL | perms::READ_MESSAGE_HISTORY
+        } else {
+            perms::ALL
+        }
+    }
+
+    /// Permissions of a member in a channel, applying overwrites as Discord does (a thread has
+    /// its parent's).
     pub fn channel_permissions(&self, user: u64, channel: u64) -> u64 {
+        let channel = self
+            .threads
+            .get(&channel)
+            .map(|t| t.parent_id)
+            .unwrap_or(channel);
         let base = self.member_permissions(user);
         if base & perms::ADMINISTRATOR != 0 || user == self.fx.owner {
             return perms::ALL;
@@ -81,6 +96,6 @@ impl State {
         {
             p = (p & !bits(o, "deny")) | bits(o, "allow");
         }
-        p
+        p & self.timeout_mask(user)
     }
 }

@@ -1,0 +1,241 @@
+//! The one writer: every write transaction of the process goes through a single SQLite
+//! connection, in turn, so that no write ever waits in SQLite's busy handler (which sleeps in
+//! growing steps instead of queueing).
+//!
+//! **Group commit.** A use case takes a [`WriteTx`] (a savepoint inside the writer's open
+//! transaction), does its work and calls [`WriteTx::commit`]. If other use cases are queued
+//! behind it, the transaction stays open and they join it; the last of the group (or the
+//! first to find the group large or old enough) commits for everyone, and each participant
+//! returns only once that commit is durable. A participant that fails or is dropped is rolled
+//! back to its savepoint alone: a refused vote never fails its neighbours. So a burst of votes
+//! costs a few commits, and `synchronous=FULL` (an fsync per commit) stays affordable.
+
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use sqlx::SqliteConnection;
+use tokio::sync::{Mutex, OwnedMutexGuard, watch};
+
+/// A group commits after this many participants, or once its transaction is this old, even
+/// if more are waiting, so that a steady stream of writes cannot postpone durability.
+const GROUP_MAX: usize = 256;
+const GROUP_MAX_AGE: Duration = Duration::from_millis(20);
+
+/// How a group's commit ended, as its participants learn it.
+type Outcome = Option<Result<(), String>>;
+
+struct Group {
+    started: Instant,
+    members: usize,
+    done: watch::Sender<Outcome>,
+}
+
+struct State {
+    conn: SqliteConnection,
+    /// The open transaction and who joined it.
+    group: Option<Group>,
+}
+
+/// The writer: one connection, taken in turn.
+#[derive(Clone)]
+pub struct Writer {
+    state: Arc<Mutex<State>>,
+    /// Use cases waiting for their turn: while any wait, a finished one leaves the transaction
+    /// open for them.
+    waiting: Arc<AtomicUsize>,
+}
+
+/// A use case's share of the writer's transaction. Dereferences to the connection; commit
+/// with [`WriteTx::commit`]; dropping it rolls its own writes back.
+pub struct WriteTx {
+    guard: Option<OwnedMutexGuard<State>>,
+    waiting: Arc<AtomicUsize>,
+    /// The use case that opened the transaction has it to itself until it is done, so it
+    /// needs no savepoint (a round trip saved on the commonest path): rolling it back is
+    /// rolling back the transaction.
+    opener: bool,
+}
+
+impl Writer {
+    pub fn new(conn: SqliteConnection) -> Self {
+        Self {
+            state: Arc::new(Mutex::new(State { conn, group: None })),
+            waiting: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    /// Waits for the writer (in arrival order) and opens this use case's savepoint.
+    pub async fn begin(&self) -> sqlx::Result<WriteTx> {
+        self.waiting.fetch_add(1, Ordering::SeqCst);
+        let mut guard = self.state.clone().lock_owned().await;
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        let opener = guard.group.is_none();
+        if opener {
+            sqlx::raw_sql("BEGIN IMMEDIATE")
+                .execute(&mut guard.conn)
+                .await?;
+            let (done, _) = watch::channel(None);
+            guard.group = Some(Group {
+                started: Instant::now(),
+                members: 0,
+                done,
+            });
+        } else if let Err(e) = sqlx::raw_sql("SAVEPOINT steward")
+            .execute(&mut guard.conn)
+            .await
+        {
+            end_group(&mut guard, false).await;
+            return Err(e);
+        }
+        Ok(WriteTx {
+            guard: Some(guard),
+            waiting: self.waiting.clone(),
+            opener,
+        })
+    }
+
+    /// Runs `PRAGMA wal_checkpoint(TRUNCATE)`, best effort (see `store::checkpoint`).
+    pub async fn checkpoint(&self) -> sqlx::Result<(i64, i64, i64)> {
+        let mut guard = self.state.lock().await;
+        sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(&mut guard.conn)
+            .await
+    }
+
+    /// Closes the connection (after every use case finished).
+    pub async fn close(&self) {
+        let mut guard = self.state.lock().await;
+        if guard.group.is_some() {
+            end_group(&mut guard, true).await;
+        }
+        // Closing waits for nothing else: the connection is only ever used under the lock.
+        let _ = sqlx::query("PRAGMA optimize")
+            .execute(&mut guard.conn)
+            .await;
+    }
+}
+
+impl WriteTx {
+    /// Keeps this use case's writes and returns once they are committed, together with any
+    /// use cases queued behind it.
+    pub async fn commit(mut self) -> sqlx::Result<()> {
+        let Some(mut guard) = self.guard.take() else {
+            return Ok(());
+        };
+        if !self.opener
+            && let Err(e) = sqlx::raw_sql("RELEASE steward")
+                .execute(&mut guard.conn)
+                .await
+        {
+            rollback_savepoint(&mut guard).await;
+            settle(guard, &self.waiting).await;
+            return Err(e);
+        }
+        let Some(group) = guard.group.as_mut() else {
+            return Ok(());
+        };
+        group.members += 1;
+        let mut done = group.done.subscribe();
+        settle(guard, &self.waiting).await;
+        // Whoever commits the group tells everyone in it.
+        let outcome = done
+            .wait_for(Option::is_some)
+            .await
+            .map_err(|_| sqlx::Error::WorkerCrashed)?
+            .clone();
+        match outcome {
+            Some(Ok(())) => Ok(()),
+            Some(Err(e)) => Err(sqlx::Error::Protocol(format!("group commit failed: {e}"))),
+            None => Err(sqlx::Error::WorkerCrashed),
+        }
+    }
+}
+
+impl Deref for WriteTx {
+    type Target = SqliteConnection;
+    fn deref(&self) -> &SqliteConnection {
+        &self.guard.as_ref().expect("used after commit").conn
+    }
+}
+
+impl DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        &mut self.guard.as_mut().expect("used after commit").conn
+    }
+}
+
+impl Drop for WriteTx {
+    /// Not committed (an error, a refusal, a panic): this use case's writes are rolled back
+    /// and the group goes on without them. Rolling back is async, so it runs in a task that
+    /// owns the writer until it is done.
+    fn drop(&mut self) {
+        if let Some(mut guard) = self.guard.take() {
+            let waiting = self.waiting.clone();
+            let opener = self.opener;
+            let cleanup = async move {
+                if opener {
+                    // Nobody joined yet: the whole transaction is this use case's.
+                    end_group(&mut guard, false).await;
+                } else {
+                    rollback_savepoint(&mut guard).await;
+                }
+                settle(guard, &waiting).await;
+            };
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => {
+                    runtime.spawn(cleanup);
+                }
+                Err(_) => tracing::error!("write transaction dropped outside a runtime"),
+            }
+        }
+    }
+}
+
+async fn rollback_savepoint(guard: &mut State) {
+    let rolled = sqlx::raw_sql("ROLLBACK TO steward; RELEASE steward")
+        .execute(&mut guard.conn)
+        .await;
+    if let Err(e) = rolled {
+        tracing::error!(error = %e, "could not roll back a savepoint; ending the group");
+        end_group(guard, false).await;
+    }
+}
+
+/// After a participant is done: commit the group now unless others wait to join it (and it is
+/// neither full nor old), then let the next one in.
+async fn settle(mut guard: OwnedMutexGuard<State>, waiting: &AtomicUsize) {
+    let commit_now = guard.group.as_ref().is_some_and(|g| {
+        waiting.load(Ordering::SeqCst) == 0
+            || g.members >= GROUP_MAX
+            || g.started.elapsed() >= GROUP_MAX_AGE
+    });
+    if commit_now {
+        end_group(&mut guard, true).await;
+    }
+    drop(guard);
+}
+
+/// Commits (or rolls back) the open transaction and tells its participants.
+async fn end_group(guard: &mut State, commit: bool) {
+    let Some(group) = guard.group.take() else {
+        return;
+    };
+    let result = if commit {
+        sqlx::raw_sql("COMMIT").execute(&mut guard.conn).await
+    } else {
+        sqlx::raw_sql("ROLLBACK").execute(&mut guard.conn).await
+    };
+    let outcome = match (commit, result) {
+        (true, Ok(_)) => Ok(()),
+        (true, Err(e)) => {
+            tracing::error!(error = %e, members = group.members, "group commit failed");
+            // The transaction may still be open after a failed COMMIT: end it.
+            let _ = sqlx::raw_sql("ROLLBACK").execute(&mut guard.conn).await;
+            Err(e.to_string())
+        }
+        (false, _) => Err("rolled back".to_owned()),
+    };
+    group.done.send_replace(Some(outcome));
+}
