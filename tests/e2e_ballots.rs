@@ -24,7 +24,8 @@ async fn startup_registers_localized_commands_and_answers_setup() {
             vec!["nominate"],
             // Releases and dependencies.
             // Cases, the annual review's publication, dissolution.
-            vec!["conflict", "report", "Report to the TSC"],
+            // (`/report` works in DMs: registered globally, so listed after the guild's.)
+            vec!["conflict", "Report to the TSC", "report"],
         ]
         .concat()
     );

@@ -104,9 +104,9 @@ case-button-resolved = Erledigt
 
 case-note-escalation-asked = { $member } möchte diesen Konflikt jetzt in die Vermittlung geben. { $other }, wenn du einverstanden bist, drücke **Eskalieren** oder nutze hier `/konflikt eskalieren`.
 case-note-mediation-requested = Die Maintainer wurden um eine Vermittlung gebeten. Hat sie bis { $until } niemand übernommen, kann jede Seite den Konflikt vor das TSC bringen.
-case-note-mediator-joined = { $mediator } vermittelt ab jetzt in diesem Konflikt.
+case-note-mediator-joined = { $mentions } { $mediator } vermittelt ab jetzt in diesem Konflikt.
 case-note-with-tsc = { $mentions } Dieser Konflikt liegt dem TSC zur endgültigen Entscheidung vor. Schlagt sie hier mit `/konflikt entscheiden` vor.
-case-note-decided = Die endgültige Entscheidung des TSC: { $decision }
+case-note-decided = { $mentions } Die endgültige Entscheidung des TSC: { $decision }
 case-note-decision-rejected = Das TSC hat die vorgeschlagene Entscheidung nicht angenommen. Ein TSC-Mitglied kann mit `/konflikt entscheiden` eine andere vorschlagen.
 case-note-resolved = { $member } hat diesen Konflikt als gelöst markiert. Der Thread bleibt als Aufzeichnung erhalten.
 case-note-responded = { $member } hat die Reaktion des TSC festgehalten: { $response }. Die meldende Person erfährt, dass die Meldung bearbeitet wurde.

@@ -104,9 +104,9 @@ case-button-resolved = Resolved
 
 case-note-escalation-asked = { $member } asks to take this conflict to mediation now. { $other }, if you agree, press **Escalate** or run `/conflict escalate` here.
 case-note-mediation-requested = The maintainers were asked for a mediator. If nobody has taken it by { $until }, either party may take the conflict to the TSC.
-case-note-mediator-joined = { $mediator } mediates this conflict from now on.
+case-note-mediator-joined = { $mentions } { $mediator } mediates this conflict from now on.
 case-note-with-tsc = { $mentions } This conflict is before the TSC for a final decision. Propose it with `/conflict decide` here.
-case-note-decided = The TSC's final decision: { $decision }
+case-note-decided = { $mentions } The TSC's final decision: { $decision }
 case-note-decision-rejected = The TSC did not approve the decision proposed. A TSC member may propose another with `/conflict decide`.
 case-note-resolved = { $member } marked this conflict resolved. This thread stays as its record.
 case-note-responded = { $member } recorded the TSC's response: { $response }. The reporter is told that the report was handled.

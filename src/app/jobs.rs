@@ -52,6 +52,10 @@ impl App {
                         self.config_cache().clear();
                         store::checkpoint(self.database()).await;
                     }
+                    // A closed case's erased text leaves the WAL file too.
+                    if matches!(job, Ok(Job::CaseErase { .. })) {
+                        store::checkpoint(self.database()).await;
+                    }
                 }
                 Err(error) => {
                     // The job's writes are rolled back; only the failure is recorded.

@@ -45,6 +45,14 @@ pub fn commands() -> Vec<Command> {
     commands
 }
 
+/// Whether members may use the command in their DMs with the bot.
+pub fn usable_in_dms(command: &Command) -> bool {
+    command
+        .interaction_context
+        .as_ref()
+        .is_some_and(|c| c.contains(&poise::serenity_prelude::InteractionContext::BotDm))
+}
+
 /// The Fluent id of a command, given its parent's id.
 pub fn command_id(parent: &str, name: &str) -> String {
     format!("{parent}-{name}")

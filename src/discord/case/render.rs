@@ -108,8 +108,16 @@ pub fn note_text(view: &CaseView, note: CaseNote, locale: &str) -> (String, Vec<
                 Vec::new(),
             )
         }
+        // The parties are pinged: the note says who they now talk with, and what was decided.
         CaseNote::MediatorJoined { mediator } => (
-            one(msg!("case-note-mediator-joined"), "mediator", mediator),
+            tr(
+                locale,
+                msg!("case-note-mediator-joined"),
+                Some(&args([
+                    ("mentions", mentions(&parties).into()),
+                    ("mediator", member(view, mediator).into()),
+                ])),
+            ),
             parties,
         ),
         CaseNote::WithTsc => {
@@ -131,10 +139,13 @@ pub fn note_text(view: &CaseView, note: CaseNote, locale: &str) -> (String, Vec<
             tr(
                 locale,
                 msg!("case-note-decided"),
-                Some(&args([(
-                    "decision",
-                    text_or_erased(c.decision.as_deref(), locale).into(),
-                )])),
+                Some(&args([
+                    ("mentions", mentions(&parties).into()),
+                    (
+                        "decision",
+                        text_or_erased(c.decision.as_deref(), locale).into(),
+                    ),
+                ])),
             ),
             parties,
         ),
