@@ -40,6 +40,10 @@ pub async fn start() -> Case {
         .unwrap()
         .permission_overwrites = overwrites;
     let h = Harness::start_with(fx).await;
+    // Timeouts are judged by the bot's clock.
+    let clock = h.clock.clone();
+    h.sim
+        .use_clock(move || steward::clock::Clock::now(clock.as_ref()));
     let fx = h.sim.fx().clone();
     let r = h
         .sim
