@@ -34,6 +34,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/nominations.ftl"),
             include_str!("../locales/en-US/releases.ftl"),
             include_str!("../locales/en-US/github.ftl"),
+            // Cases, the annual review's publication, dissolution.
+            include_str!("../locales/en-US/cases.ftl"),
         ],
     ),
     (
@@ -47,6 +49,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/nominations.ftl"),
             include_str!("../locales/de/releases.ftl"),
             include_str!("../locales/de/github.ftl"),
+            // Cases, the annual review's publication, dissolution.
+            include_str!("../locales/de/cases.ftl"),
         ],
     ),
 ];

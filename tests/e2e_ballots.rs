@@ -25,6 +25,8 @@ async fn startup_registers_localized_commands_and_answers_setup() {
             // Releases and dependencies.
             vec!["release", "dependency"],
             // Cases, the annual review's publication, dissolution.
+            // (`/report` works in DMs: registered globally, so listed after the guild's.)
+            vec!["conflict", "Report to the TSC", "report"],
         ]
         .concat()
     );

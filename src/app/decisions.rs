@@ -7,7 +7,10 @@ use sqlx::SqliteConnection;
 
 use super::ballot::close::{Ending, close_in};
 use super::ballot::view;
-use super::{Actor, App, AppResult, nomination, release, rfc, succession, working_group};
+use super::{
+    Actor, App, AppResult, annual_review, case, dissolution, nomination, release, rfc, succession,
+    working_group,
+};
 use crate::governance::ballot::{self as rules, BallotError, Outcome, Subject, accepts_votes};
 use crate::governance::permissions::{Action, Facts};
 use crate::store::{self, ballot::Ballot};
@@ -124,6 +127,19 @@ async fn apply(
         }
         Subject::ReleaseFinal { release_id } => {
             release::decided::final_approval(conn, ballot, *release_id, approved, now).await
-        } // Cases, the annual review's publication, dissolution.
+        }
+        // Cases, the annual review's publication, dissolution.
+        Subject::ConflictDecision { case_id } => {
+            case::conflict::ballot_decided(conn, *case_id, approved, now).await
+        }
+        Subject::AnnualReview { review_id } => {
+            annual_review::publication::decided(conn, *review_id, approved, now).await
+        }
+        Subject::Dissolution { dissolution_id } => {
+            dissolution::decided::proposal(conn, *dissolution_id, approved, now).await
+        }
+        Subject::DissolutionCallOff { dissolution_id } => {
+            dissolution::decided::call_off(conn, *dissolution_id, approved, now).await
+        }
     }
 }

@@ -8,8 +8,9 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::SqliteConnection;
 
 use super::outbox::{self, Notice};
-use super::{App, AppResult, nomination, rfc, succession, working_group};
-use super::{dependency, release};
+use super::{
+    App, AppResult, case, dependency, nomination, release, rfc, succession, working_group,
+};
 use crate::store::queue::{OUTBOX, backoff};
 use crate::store::{self, guild};
 
@@ -202,6 +203,9 @@ async fn on_delivered(
         }
 
         // Cases, the annual review's publication, dissolution.
+        Notice::CaseThread { case_id } => {
+            case::objects::thread_delivered(conn, *case_id, posted).await
+        }
         _ => Ok(()),
     }
 }
@@ -233,6 +237,10 @@ async fn on_abandoned(
             release::feedback::dm_refused(conn, item.guild_id, *blocker_id, now).await
         }
         // Cases, the annual review's publication, dissolution.
+        // A reporter's closed DMs, a timeout Discord refused: the case's thread is told.
+        Notice::CaseReporterTold { .. } | Notice::ConductTimeout { .. } => {
+            case::objects::abandoned(conn, &item.notice, now).await
+        }
         // Everything else: a message deleted, a channel gone, a member who left. The record
         // stays; the log above says what could not be done.
         _ => Ok(()),

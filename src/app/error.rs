@@ -208,6 +208,16 @@ impl From<Denied> for UserError {
             Action::ReviewDependencyLicense => msg!("dependency-error-license-review"),
             Action::ApproveDependency => msg!("dependency-error-approve-not-allowed"),
             // Cases, the annual review's publication, dissolution.
+            Action::ResolveConflict | Action::EscalateConflict => msg!("case-error-not-party"),
+            Action::MediateConflict => msg!("case-error-mediate-not-allowed"),
+            Action::DecideConflict => msg!("case-error-decide-not-allowed"),
+            Action::RespondToConduct => msg!("case-error-respond-not-allowed"),
+            Action::HandleSecurityReport | Action::HandleSecurityReportAsTsc => {
+                msg!("case-error-not-security-team")
+            }
+            Action::PublishAnnualReview
+            | Action::ProposeDissolution
+            | Action::CallOffDissolution => msg!("error-needs-tsc"),
         };
         UserError::new(id)
     }

@@ -7,8 +7,8 @@ use sqlx::SqliteConnection;
 
 use super::schedule::Job;
 use super::{
-    App, AppResult, annual_review, ballot, decisions, github, nomination, release, rfc, succession,
-    working_group,
+    App, AppResult, annual_review, ballot, case, decisions, dissolution, github, nomination,
+    release, rfc, succession, working_group,
 };
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
@@ -57,6 +57,10 @@ impl App {
                     // ballot's unlinked choices leave the WAL file too.
                     if matches!(job, Ok(Job::CloseBallot { .. })) {
                         self.config_cache().clear();
+                        store::checkpoint(self.database()).await;
+                    }
+                    // A closed case's erased text leaves the WAL file too.
+                    if matches!(job, Ok(Job::CaseErase { .. })) {
                         store::checkpoint(self.database()).await;
                     }
                 }
@@ -136,6 +140,7 @@ async fn run(
         Job::RfcDiscussionEnds { rfc_id } => {
             rfc::decided::discussion_ended(conn, *rfc_id, now).await
         }
+
         // Nominations.
         Job::NominationExpiry { nomination_id } => {
             nomination::consent::expire(conn, *nomination_id, now).await
@@ -150,5 +155,11 @@ async fn run(
             since_ms,
         } => release::stale::remind(conn, *release_id, *since_ms, now).await,
         // Cases, the annual review's publication, dissolution.
+        Job::SecurityAckDue { case_id } => case::security::ack_due(conn, *case_id, now).await,
+        Job::CaseErase { case_id } => case::objects::erase(conn, *case_id, now).await,
+        Job::DissolutionNotice {
+            dissolution_id,
+            at_ms,
+        } => dissolution::decided::notice_due(conn, *dissolution_id, *at_ms, now).await,
     }
 }

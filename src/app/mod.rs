@@ -11,10 +11,12 @@
 pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
+pub mod case;
 pub mod decision_log;
 pub mod decisions;
 pub mod delivery;
 pub mod dependency;
+pub mod dissolution;
 pub mod error;
 pub mod github;
 pub mod guild;

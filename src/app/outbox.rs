@@ -203,6 +203,100 @@ pub enum Notice {
     /// An edit of a dependency proposal's card to its latest state.
     DependencyCardRefresh { dependency_id: i64 },
     // Cases, the annual review's publication, dissolution.
+    /// Makes a case's private thread (once; recorded at once), adds every member who may read
+    /// the case, and posts the case's card (its id recorded on delivery). Queued again when
+    /// readers are added.
+    CaseThread { case_id: i64 },
+    /// An edit of the case's card to its latest state (coalesced: one pending per case).
+    CaseCardRefresh { case_id: i64 },
+    /// A note in the case's thread about what just happened, pinging whom it asks to act.
+    CaseNoted {
+        case_id: i64,
+        note: CaseNote,
+        at_ms: i64,
+    },
+    /// Asks the maintainers, in their channel (or the TSC's), for a mediator: the case's number
+    /// and an "I'll mediate" button, nothing else.
+    ConflictMediatorWanted { case_id: i64 },
+    /// The decision proposed on a conflict, for the TSC in its channel while it votes.
+    ConflictDecisionProposed { case_id: i64, ballot_id: i64 },
+    /// A DM to the member who filed a report: received, acknowledged, handled.
+    CaseReporterTold {
+        case_id: i64,
+        note: ReporterNote,
+        at_ms: i64,
+    },
+    /// Times out a reported member, as the TSC recorded.
+    ConductTimeout {
+        case_id: i64,
+        member_id: u64,
+        until_ms: i64,
+    },
+    /// The completed annual review, where the TSC votes on it.
+    AnnualReviewDraft { review_id: i64, channel_id: u64 },
+    /// The approved annual review, shared with the community in the announcement channel.
+    AnnualReviewPublished { review_id: i64 },
+    /// The dissolution notice to the community: at once, monthly, a week before.
+    DissolutionNotice { dissolution_id: i64, at_ms: i64 },
+    /// The community is told a decided dissolution was called off.
+    DissolutionCalledOff { dissolution_id: i64 },
+}
+
+/// What a note in a case's thread says (its text is rendered from the case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "note", rename_all = "snake_case")]
+pub enum CaseNote {
+    /// A party asks to move on before the period ends; the other is asked to agree.
+    EscalationAsked {
+        by: u64,
+        other: u64,
+    },
+    /// Maintainers were asked for a mediator.
+    MediationRequested,
+    MediatorJoined {
+        mediator: u64,
+    },
+    /// The case is before the TSC, whose members joined the thread.
+    WithTsc,
+    /// The TSC's final decision, told to the parties.
+    Decided,
+    /// The TSC did not approve the decision proposed; another may be proposed.
+    DecisionRejected,
+    /// A party marked the conflict resolved.
+    ResolvedByParty {
+        by: u64,
+    },
+    /// The TSC recorded its response to a conduct report.
+    Responded {
+        by: u64,
+    },
+    /// A security report was acknowledged, or resolved.
+    Acknowledged {
+        by: u64,
+    },
+    SecurityResolved {
+        by: u64,
+    },
+    /// Nobody acknowledged a security report in time: the team is reminded.
+    AckReminder,
+    /// The reporter's DMs are closed; they can read the state with `/report status`.
+    ReporterUnreachable,
+    /// The timeout could not be applied (no Moderate Members, or the member ranks higher).
+    TimeoutFailed,
+}
+
+/// What a reporter is told by DM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReporterNote {
+    /// A conduct report was handled by the TSC (never how: that concerns another member).
+    ConductHandled,
+    /// A team member acknowledged the security report.
+    SecurityAcknowledged,
+    /// Nobody acknowledged it in time: the team was reminded; the expected timeline.
+    SecurityTimeline,
+    /// The security team resolved the report.
+    SecurityResolved,
 }
 
 /// How a notice queued again under the same key is treated.
@@ -321,7 +415,34 @@ impl Notice {
             }
             Self::DependencyCardRefresh { dependency_id } => {
                 format!("dependency:{dependency_id}:refresh")
-            } // Cases, the annual review's publication, dissolution.
+            }
+            // Cases, the annual review's publication, dissolution.
+            Self::CaseThread { case_id } => format!("case:{case_id}:thread"),
+            Self::CaseCardRefresh { case_id } => format!("case:{case_id}:card"),
+            Self::CaseNoted {
+                case_id,
+                note,
+                at_ms,
+            } => format!("case:{case_id}:note:{}:{at_ms}", note.key()),
+            Self::ConflictMediatorWanted { case_id, .. } => format!("case:{case_id}:mediator"),
+            Self::ConflictDecisionProposed { ballot_id, .. } => {
+                format!("ballot:{ballot_id}:conflict-decision")
+            }
+            Self::CaseReporterTold {
+                case_id,
+                note,
+                at_ms,
+            } => format!("case:{case_id}:reporter:{note:?}:{at_ms}"),
+            Self::ConductTimeout { case_id, .. } => format!("case:{case_id}:timeout"),
+            Self::AnnualReviewDraft { review_id, .. } => format!("review:{review_id}:draft"),
+            Self::AnnualReviewPublished { review_id } => format!("review:{review_id}:published"),
+            Self::DissolutionNotice {
+                dissolution_id,
+                at_ms,
+            } => format!("dissolution:{dissolution_id}:notice:{at_ms}"),
+            Self::DissolutionCalledOff { dissolution_id } => {
+                format!("dissolution:{dissolution_id}:called-off")
+            }
         }
     }
 
@@ -343,7 +464,30 @@ impl Notice {
             | Self::ReleaseCardRefresh { .. }
             | Self::DependencyCardPosted { .. }
             | Self::DependencyCardRefresh { .. } => Repeat::Latest,
+            // Cases, the annual review's publication, dissolution.
+            Self::CaseThread { .. } | Self::CaseCardRefresh { .. } => Repeat::Latest,
             _ => Repeat::Once,
+        }
+    }
+}
+
+impl CaseNote {
+    /// The note's kind, for its dedupe key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::EscalationAsked { .. } => "escalation-asked",
+            Self::MediationRequested => "mediation-requested",
+            Self::MediatorJoined { .. } => "mediator-joined",
+            Self::WithTsc => "with-tsc",
+            Self::Decided => "decided",
+            Self::DecisionRejected => "decision-rejected",
+            Self::ResolvedByParty { .. } => "resolved",
+            Self::Responded { .. } => "responded",
+            Self::Acknowledged { .. } => "acknowledged",
+            Self::SecurityResolved { .. } => "security-resolved",
+            Self::AckReminder => "ack-reminder",
+            Self::ReporterUnreachable => "reporter-unreachable",
+            Self::TimeoutFailed => "timeout-failed",
         }
     }
 }

@@ -60,6 +60,12 @@ pub enum Job {
     /// A release step entered at `since_ms` may have waited too long: remind the proposer.
     ReleaseStale { release_id: i64, since_ms: i64 },
     // Cases, the annual review's publication, dissolution.
+    /// `security_ack_hours` after a security report: remind the team if nobody acknowledged.
+    SecurityAckDue { case_id: i64 },
+    /// Some days after a case closed: its member text is erased.
+    CaseErase { case_id: i64 },
+    /// One of a decided dissolution's notices to the community (monthly, a week before).
+    DissolutionNotice { dissolution_id: i64, at_ms: i64 },
 }
 
 impl Job {
@@ -99,6 +105,12 @@ impl Job {
                 since_ms,
             } => format!("release:{release_id}:stale:{since_ms}"),
             // Cases, the annual review's publication, dissolution.
+            Self::SecurityAckDue { case_id } => format!("case:{case_id}:ack-due"),
+            Self::CaseErase { case_id } => format!("case:{case_id}:erase"),
+            Self::DissolutionNotice {
+                dissolution_id,
+                at_ms,
+            } => format!("dissolution:{dissolution_id}:notice:{at_ms}"),
         }
     }
 }

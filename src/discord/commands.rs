@@ -6,8 +6,8 @@
 use std::borrow::Cow;
 
 use super::{
-    Data, Error, amendment, annual_review, ballot, decision_log, dependency, guild, nomination,
-    release, rfc, succession, working_group,
+    Data, Error, amendment, annual_review, ballot, case, decision_log, dependency, guild,
+    nomination, release, rfc, succession, working_group,
 };
 use crate::i18n;
 
@@ -31,6 +31,9 @@ fn all() -> Vec<Command> {
         release::commands::release(),
         dependency::commands::dependency(),
         // Cases, the annual review's publication, dissolution.
+        case::commands::conflict(),
+        case::commands::report(),
+        case::commands::report_message(),
     ]
 }
 
@@ -41,6 +44,14 @@ pub fn commands() -> Vec<Command> {
         localize(command, "cmd");
     }
     commands
+}
+
+/// Whether members may use the command in their DMs with the bot.
+pub fn usable_in_dms(command: &Command) -> bool {
+    command
+        .interaction_context
+        .as_ref()
+        .is_some_and(|c| c.contains(&poise::serenity_prelude::InteractionContext::BotDm))
 }
 
 /// The Fluent id of a command, given its parent's id.
@@ -96,11 +107,26 @@ fn localize(command: &mut Command, parent: &str) {
     }
 }
 
+/// The Fluent ids of context-menu commands: their names are what members see in the menu
+/// ("Report to the TSC"), which Discord allows to have capitals and spaces.
+pub fn context_menu_ids() -> Vec<String> {
+    all()
+        .iter()
+        .filter(|c| c.context_menu_action.is_some())
+        .map(|c| command_id("cmd", &c.name))
+        .collect()
+}
+
 /// Every Fluent id and attribute the command tree needs, for the locale completeness test.
 pub fn required_ids() -> Vec<(String, Option<String>)> {
     fn walk(command: &Command, parent: &str, out: &mut Vec<(String, Option<String>)>) {
         let id = command_id(parent, &command.name);
         out.push((id.clone(), None));
+        // A context menu has a name only: Discord refuses a description, and its target is
+        // not an option.
+        if command.context_menu_action.is_some() {
+            return;
+        }
         out.push((id.clone(), Some("description".into())));
         for p in &command.parameters {
             out.push((id.clone(), Some(format!("{}-name", p.name))));

@@ -5,6 +5,7 @@
 
 use crate::app::succession::contact::ContactAnswer;
 use crate::governance::ballot::Choice;
+use crate::governance::case::conduct::Response;
 use crate::governance::dependency::Review;
 use crate::governance::rfc::Stance;
 
@@ -13,48 +14,90 @@ use crate::governance::rfc::Stance;
 pub enum CustomId {
     // Ballots.
     /// A vote button: +1, 0 or -1 (which opens the concern form).
-    Vote { ballot_id: i64, choice: Choice },
+    Vote {
+        ballot_id: i64,
+        choice: Choice,
+    },
     /// "Withdraw my vote".
-    Withdraw { ballot_id: i64 },
+    Withdraw {
+        ballot_id: i64,
+    },
     /// The form that collects the concern of a -1.
-    Concern { ballot_id: i64 },
+    Concern {
+        ballot_id: i64,
+    },
 
     // Working groups.
     /// The charter form of a draft.
-    WgCharter { draft_id: i64 },
+    WgCharter {
+        draft_id: i64,
+    },
     /// The report button and form of a group.
-    WgReport { wg_id: i64 },
+    WgReport {
+        wg_id: i64,
+    },
     /// The chair's answer to a join request.
-    WgJoin { request_id: i64, approve: bool },
+    WgJoin {
+        request_id: i64,
+        approve: bool,
+    },
     /// A TSC member opens the closing ballot after the charter ended.
-    WgProposeClose { wg_id: i64 },
+    WgProposeClose {
+        wg_id: i64,
+    },
 
     // Succession.
     /// The member's answer in the contact DM.
-    Contact { step_id: i64, answer: ContactAnswer },
+    Contact {
+        step_id: i64,
+        answer: ContactAnswer,
+    },
     // RFCs and amendments.
     /// The summary form of a draft RFC or amendment.
-    RfcSummary { draft_id: i64 },
+    RfcSummary {
+        draft_id: i64,
+    },
     /// A community feedback button on a proposal's card (a concern opens its form).
-    RfcFeedback { rfc_id: i64, stance: Stance },
+    RfcFeedback {
+        rfc_id: i64,
+        stance: Stance,
+    },
     /// The form that collects a concern given as feedback.
-    RfcConcern { rfc_id: i64 },
+    RfcConcern {
+        rfc_id: i64,
+    },
     // Nominations.
     /// The statement form of a draft nomination.
-    NominationForm { draft_id: i64 },
+    NominationForm {
+        draft_id: i64,
+    },
     /// The nominee's Accept or Decline (in the DM, or the reply to `/nominate respond`).
-    NominationAnswer { nomination_id: i64, accept: bool },
+    NominationAnswer {
+        nomination_id: i64,
+        accept: bool,
+    },
     // Releases and dependencies.
     /// The changelog form of a release draft.
-    ReleasePlan { draft_id: i64 },
+    ReleasePlan {
+        draft_id: i64,
+    },
     /// "Works for me" on a release's card.
-    ReleaseWorks { release_id: i64 },
+    ReleaseWorks {
+        release_id: i64,
+    },
     /// "Blocking issue" on a release's card, and its form.
-    ReleaseBlocker { release_id: i64 },
+    ReleaseBlocker {
+        release_id: i64,
+    },
     /// A maintainer's decision on a blocking issue, button and form: resolved or not blocking.
-    ReleaseBlockerDecision { blocker_id: i64, resolved: bool },
+    ReleaseBlockerDecision {
+        blocker_id: i64,
+        resolved: bool,
+    },
     /// The need-and-alternatives form of a dependency draft.
-    DependencyProposal { draft_id: i64 },
+    DependencyProposal {
+        draft_id: i64,
+    },
     /// A review on a dependency's card, button and form: pass or reject.
     DependencyReview {
         dependency_id: i64,
@@ -62,9 +105,59 @@ pub enum CustomId {
         pass: bool,
     },
     /// The maintainer's decision on a dependency's card, button and form.
-    DependencyDecision { dependency_id: i64, approve: bool },
+    DependencyDecision {
+        dependency_id: i64,
+        approve: bool,
+    },
     // Cases, the annual review's publication, dissolution.
+    /// A party marks a conflict resolved (its card).
+    CaseResolve {
+        case_id: i64,
+    },
+    /// A party or the mediator escalates a conflict (its card).
+    CaseEscalate {
+        case_id: i64,
+    },
+    /// "I'll mediate", on the request to the maintainers.
+    CaseMediate {
+        case_id: i64,
+    },
+    /// The TSC's response to a conduct report (no action, warning, ban; its card).
+    ConductRespond {
+        case_id: i64,
+        response: Response,
+    },
+    /// The timeout button of a conduct report's card, and the form asking how long.
+    ConductTimeout {
+        case_id: i64,
+    },
+    /// A security report's card: acknowledge it, mark it resolved.
+    SecurityAck {
+        case_id: i64,
+    },
+    SecurityResolve {
+        case_id: i64,
+    },
+    /// The conduct report form: the member reported, and the message (channel, message) the
+    /// context menu was used on.
+    ConductForm {
+        reported: Option<u64>,
+        message: Option<(u64, u64)>,
+    },
+    /// The security report form.
+    SecurityForm,
+    /// The annual review's form (`/review publish`).
+    ReviewForm,
 }
+
+/// The text input of the conduct report form.
+pub const CONDUCT_INPUT: &str = "report";
+/// The text inputs of the security report form.
+pub const SECURITY_INPUTS: [&str; 2] = ["title", "details"];
+/// The text input of the timeout form.
+pub const TIMEOUT_INPUT: &str = "duration";
+/// The text inputs of the annual review's form, in the document's order.
+pub const REVIEW_INPUTS: [&str; 5] = ["progress", "community", "debt", "roadmap", "governance"];
 
 /// The text input of the concern form.
 pub const CONCERN_INPUT: &str = "concern";
@@ -165,6 +258,26 @@ impl CustomId {
                 if approve { "approve" } else { "reject" }
             ),
             // Cases, the annual review's publication, dissolution.
+            Self::CaseResolve { case_id } => format!("case:{case_id}:resolve"),
+            Self::CaseEscalate { case_id } => format!("case:{case_id}:escalate"),
+            Self::CaseMediate { case_id } => format!("case:{case_id}:mediate"),
+            Self::ConductRespond { case_id, response } => {
+                format!("case:{case_id}:respond:{}", response.key())
+            }
+            Self::ConductTimeout { case_id } => format!("case:{case_id}:timeout"),
+            Self::SecurityAck { case_id } => format!("case:{case_id}:ack"),
+            Self::SecurityResolve { case_id } => format!("case:{case_id}:resolved"),
+            Self::ConductForm { reported, message } => {
+                let or_none = |id: Option<u64>| id.map_or("-".to_owned(), |id| id.to_string());
+                format!(
+                    "report:conduct:{}:{}:{}",
+                    or_none(reported),
+                    or_none(message.map(|(channel, _)| channel)),
+                    or_none(message.map(|(_, message)| message))
+                )
+            }
+            Self::SecurityForm => "report:security".to_owned(),
+            Self::ReviewForm => "review:publish".to_owned(),
         }
     }
 
@@ -256,8 +369,43 @@ impl CustomId {
             },
 
             // Cases, the annual review's publication, dissolution.
+            ["case", n, "resolve"] => Self::CaseResolve { case_id: id(n)? },
+            ["case", n, "escalate"] => Self::CaseEscalate { case_id: id(n)? },
+            ["case", n, "mediate"] => Self::CaseMediate { case_id: id(n)? },
+            ["case", n, "respond", response] => Self::ConductRespond {
+                case_id: id(n)?,
+                response: match *response {
+                    "no_action" => Response::NoAction,
+                    "warning" => Response::Warning,
+                    "ban" => Response::Ban,
+                    _ => return None,
+                },
+            },
+            ["case", n, "timeout"] => Self::ConductTimeout { case_id: id(n)? },
+            ["case", n, "ack"] => Self::SecurityAck { case_id: id(n)? },
+            ["case", n, "resolved"] => Self::SecurityResolve { case_id: id(n)? },
+            ["report", "conduct", reported, channel, message] => Self::ConductForm {
+                reported: optional_id(reported)?,
+                message: match (optional_id(channel)?, optional_id(message)?) {
+                    (Some(channel), Some(message)) => Some((channel, message)),
+                    (None, None) => None,
+                    _ => return None,
+                },
+            },
+            ["report", "security"] => Self::SecurityForm,
+            ["review", "publish"] => Self::ReviewForm,
             _ => return None,
         })
+    }
+}
+
+/// `-` (none) or a canonical snowflake: `Some(None)`, `Some(Some(id))`; anything else is
+/// `None` (not ours).
+fn optional_id(text: &str) -> Option<Option<u64>> {
+    if text == "-" {
+        Some(None)
+    } else {
+        id(text).map(|id| Some(id as u64))
     }
 }
 
@@ -349,6 +497,35 @@ mod tests {
                 dependency_id: 5,
                 approve: false,
             },
+            // Cases, the annual review's publication, dissolution.
+            CustomId::CaseResolve { case_id: 3 },
+            CustomId::CaseEscalate { case_id: 3 },
+            CustomId::CaseMediate { case_id: 3 },
+            CustomId::ConductRespond {
+                case_id: 4,
+                response: Response::NoAction,
+            },
+            CustomId::ConductRespond {
+                case_id: 4,
+                response: Response::Warning,
+            },
+            CustomId::ConductRespond {
+                case_id: 4,
+                response: Response::Ban,
+            },
+            CustomId::ConductTimeout { case_id: 4 },
+            CustomId::SecurityAck { case_id: 5 },
+            CustomId::SecurityResolve { case_id: 5 },
+            CustomId::ConductForm {
+                reported: None,
+                message: None,
+            },
+            CustomId::ConductForm {
+                reported: Some(1_200_000_000_000_000_305),
+                message: Some((1_200_000_000_000_000_201, 9_007_199_254_740_993)),
+            },
+            CustomId::SecurityForm,
+            CustomId::ReviewForm,
         ]);
         ids.extend(
             Stance::ALL
@@ -443,6 +620,25 @@ mod tests {
             "dependency:1:speed:pass",
             "dependency:1:approve:now",
             "dependency:1:maybe",
+            // Cases, the annual review's publication, dissolution.
+            "case",
+            "case:1",
+            "case:0:resolve",
+            "case:x:escalate",
+            "case:1:respond",
+            "case:1:respond:timeout",
+            "case:1:respond:kick",
+            "case:1:ack:now",
+            "report",
+            "report:conduct",
+            "report:conduct:-:-",
+            "report:conduct:5:6:-",
+            "report:conduct:-:-:7",
+            "report:conduct:0:-:-",
+            "report:conduct:x:-:-",
+            "report:security:1",
+            "review",
+            "review:publish:2",
         ] {
             assert_eq!(CustomId::parse(forged), None, "{forged:?}");
         }

@@ -3,8 +3,8 @@
 
 use super::publisher::DiscordPublisher;
 use super::{
-    annual_review, ballot, dependency, github, guild, nomination, release, rfc, succession,
-    working_group,
+    annual_review, ballot, case, dependency, dissolution, github, guild, nomination, release, rfc,
+    succession, working_group,
 };
 use crate::app::delivery::{DeliveryError, OutboxItem, Publisher};
 use crate::app::outbox::Notice;
@@ -76,6 +76,20 @@ impl Publisher for DiscordPublisher {
             }
             Notice::DependencyCardPosted { .. } | Notice::DependencyCardRefresh { .. } => {
                 dependency::publish::deliver(self, item, locale).await
+            }
+            // Cases, the annual review's publication, dissolution.
+            Notice::CaseThread { .. }
+            | Notice::CaseCardRefresh { .. }
+            | Notice::CaseNoted { .. }
+            | Notice::ConflictMediatorWanted { .. }
+            | Notice::ConflictDecisionProposed { .. }
+            | Notice::CaseReporterTold { .. }
+            | Notice::ConductTimeout { .. } => case::publish::deliver(self, item, locale).await,
+            Notice::AnnualReviewDraft { .. } | Notice::AnnualReviewPublished { .. } => {
+                annual_review::publish::deliver(self, item, locale).await
+            }
+            Notice::DissolutionNotice { .. } | Notice::DissolutionCalledOff { .. } => {
+                dissolution::publish::deliver(self, item, locale).await
             }
         }
     }

@@ -5,7 +5,10 @@ use poise::serenity_prelude as serenity;
 
 use super::custom_id::CustomId;
 use super::reply::{self, ephemeral_response};
-use super::{Data, Error, ballot, dependency, nomination, release, rfc, succession, working_group};
+use super::{
+    Data, Error, annual_review, ballot, case, dependency, nomination, release, rfc, succession,
+    working_group,
+};
 use crate::i18n::tr;
 use crate::msg;
 
@@ -120,6 +123,39 @@ async fn on_component(
         }
 
         // Cases, the annual review's publication, dissolution.
+        Some(CustomId::CaseResolve { case_id }) => {
+            let step = case::components::CardStep::Resolve;
+            case::components::card_step(ctx, data, component, case_id, step, locale).await
+        }
+        Some(CustomId::CaseEscalate { case_id }) => {
+            let step = case::components::CardStep::Escalate;
+            case::components::card_step(ctx, data, component, case_id, step, locale).await
+        }
+        Some(CustomId::ConductRespond { case_id, response }) => {
+            let step = case::components::CardStep::Respond(response);
+            case::components::card_step(ctx, data, component, case_id, step, locale).await
+        }
+        Some(CustomId::SecurityAck { case_id }) => {
+            let step = case::components::CardStep::Acknowledge;
+            case::components::card_step(ctx, data, component, case_id, step, locale).await
+        }
+        Some(CustomId::SecurityResolve { case_id }) => {
+            let step = case::components::CardStep::SecurityResolve;
+            case::components::card_step(ctx, data, component, case_id, step, locale).await
+        }
+        Some(CustomId::CaseMediate { case_id }) => {
+            case::components::mediate(ctx, data, component, case_id, locale).await
+        }
+        Some(CustomId::ConductTimeout { case_id }) => {
+            case::components::timeout_button(ctx, data, component, case_id, locale).await
+        }
+        // Forms' ids on a button are not ours.
+        Some(CustomId::ConductForm { .. } | CustomId::SecurityForm | CustomId::ReviewForm) => {
+            let text = tr(locale, msg!("error-unknown-action"), None);
+            component
+                .create_response(&ctx.http, ephemeral_response(text))
+                .await
+        }
 
         // Forms' ids on a button, or ids that are not ours.
         Some(
@@ -214,6 +250,18 @@ async fn on_modal(
         }
 
         // Cases, the annual review's publication, dissolution.
+        Some(CustomId::ConductForm { reported, message }) => {
+            case::components::conduct_form(ctx, data, modal, reported, message, locale).await
+        }
+        Some(CustomId::SecurityForm) => {
+            case::components::security_form(ctx, data, modal, locale).await
+        }
+        Some(CustomId::ConductTimeout { case_id }) => {
+            case::components::timeout_form(ctx, data, modal, case_id, locale).await
+        }
+        Some(CustomId::ReviewForm) => {
+            annual_review::components::review_form(ctx, data, modal, locale).await
+        }
         _ => {
             tracing::warn!(user_id = modal.user.id.get(), "unknown modal custom id");
             let text = tr(locale, msg!("error-unknown-action"), None);

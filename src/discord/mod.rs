@@ -12,11 +12,13 @@ pub mod actor;
 pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
+pub mod case;
 pub mod commands;
 pub mod custom_id;
 pub mod decision_log;
 pub mod delivery;
 pub mod dependency;
+pub mod dissolution;
 pub mod events;
 pub mod github;
 pub mod guild;
@@ -93,12 +95,17 @@ pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Err
                 let commands = &framework.options().commands;
                 match dev_guild {
                     Some(guild) => {
+                        // Discord offers no guild command in DMs: the commands members use
+                        // there (`/report`) are registered globally even while developing.
+                        let (dm, guild_only): (Vec<_>, Vec<_>) =
+                            commands.iter().partition(|c| commands::usable_in_dms(c));
                         poise::builtins::register_in_guild(
                             ctx,
-                            commands,
+                            guild_only,
                             serenity::GuildId::new(guild),
                         )
-                        .await?
+                        .await?;
+                        poise::builtins::register_globally(ctx, dm).await?
                     }
                     None => poise::builtins::register_globally(ctx, commands).await?,
                 }

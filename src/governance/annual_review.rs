@@ -1,8 +1,92 @@
-//! The annual review ("The TSC conducts an annual review of the project"): when it is due.
+//! The annual review ("The TSC conducts an annual review of the project"): when it is due,
+//! and the parts the TSC writes before "the results are shared with the community".
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::policy::Policy;
+use super::text::{self, TextError};
+
+/// Longest section the TSC writes, in characters (five fit one form).
+pub const SECTION_MAX: usize = 1500;
+
+/// What the summary cannot compute: "The TSC conducts an annual review of the project,
+/// including: progress toward goals, community health, technical debt assessment, roadmap
+/// adjustments, governance effectiveness."
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sections {
+    pub progress: String,
+    pub community_health: String,
+    pub technical_debt: String,
+    pub roadmap: String,
+    pub governance: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ReviewError {
+    #[error("a section is empty")]
+    SectionEmpty,
+    #[error("a section is too long")]
+    SectionTooLong,
+    #[error("a review is already before the TSC")]
+    AlreadyProposed,
+}
+
+impl Sections {
+    /// Every section is required: the document lists all five.
+    pub fn validated(&self) -> Result<Sections, ReviewError> {
+        let section = |text: &str| {
+            text::visible(text, SECTION_MAX).map_err(|e| match e {
+                TextError::Empty => ReviewError::SectionEmpty,
+                TextError::TooLong => ReviewError::SectionTooLong,
+            })
+        };
+        Ok(Sections {
+            progress: section(&self.progress)?,
+            community_health: section(&self.community_health)?,
+            technical_debt: section(&self.technical_debt)?,
+            roadmap: section(&self.roadmap)?,
+            governance: section(&self.governance)?,
+        })
+    }
+}
+
+/// The life of a completed review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Before the TSC's ballot.
+    Proposed,
+    /// Approved and shared with the community.
+    Published,
+    /// Not approved; the TSC may complete it again.
+    Rejected,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Proposed => "proposed",
+            Self::Published => "published",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        [Self::Proposed, Self::Published, Self::Rejected]
+            .into_iter()
+            .find(|s| s.key() == key)
+    }
+
+    /// What the TSC's ballot makes of a proposed review.
+    pub fn decided(approved: bool) -> Self {
+        if approved {
+            Self::Published
+        } else {
+            Self::Rejected
+        }
+    }
+}
 
 /// The review is posted at this hour (UTC) on the policy's day.
 const HOUR_UTC: u32 = 9;
@@ -46,6 +130,35 @@ mod tests {
         ];
         for (now, expected) in cases {
             assert_eq!(next_review(&p, now), expected, "{now}");
+        }
+    }
+
+    /// "Progress toward goals, community health, technical debt assessment, roadmap
+    /// adjustments, governance effectiveness": all five, each bounded.
+    #[test]
+    fn a_review_has_all_five_sections() {
+        let full = Sections {
+            progress: "Shipped 1.0".into(),
+            community_health: "Growing".into(),
+            technical_debt: "The old parser".into(),
+            roadmap: "WASI 0.3".into(),
+            governance: " Works ".into(),
+        };
+        assert_eq!(full.validated().unwrap().governance, "Works");
+        let blank = Sections {
+            roadmap: "\u{200B}".into(),
+            ..full.clone()
+        };
+        assert_eq!(blank.validated(), Err(ReviewError::SectionEmpty));
+        let long = Sections {
+            progress: "p".repeat(SECTION_MAX + 1),
+            ..full
+        };
+        assert_eq!(long.validated(), Err(ReviewError::SectionTooLong));
+        assert_eq!(Status::decided(true), Status::Published);
+        assert_eq!(Status::decided(false), Status::Rejected);
+        for s in [Status::Proposed, Status::Published, Status::Rejected] {
+            assert_eq!(Status::from_key(s.key()), Some(s));
         }
     }
 

@@ -87,13 +87,28 @@ pub enum Subject {
     /// Approve a final release (step 6, where the policy gives it to the TSC).
     ReleaseFinal { release_id: i64 },
     // Cases, the annual review's publication, dissolution.
+    /// The TSC's final decision on a conflict (step 3), as proposed by a TSC member.
+    ConflictDecision { case_id: i64 },
+    /// Approve the completed annual review, to be shared with the community.
+    AnnualReview { review_id: i64 },
+    /// Dissolve the project on the proposal's date.
+    Dissolution { dissolution_id: i64 },
+    /// Call a decided dissolution off.
+    DissolutionCallOff { dissolution_id: i64 },
 }
 
 impl Subject {
     /// A private subject (a member's status) is discussed, voted and resolved in the TSC's own
     /// place; only what the process makes public reaches the announcement channel.
     pub fn is_private(&self) -> bool {
-        matches!(self, Self::Emeritus { .. } | Self::Nomination { .. })
+        matches!(
+            self,
+            Self::Emeritus { .. }
+                // Nominations.
+                | Self::Nomination { .. }
+                // Cases, the annual review's publication, dissolution.
+                | Self::ConflictDecision { .. }
+        )
     }
 }
 

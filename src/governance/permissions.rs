@@ -81,6 +81,26 @@ pub enum Action {
     /// Approve or reject a reviewed dependency proposal (or a removal).
     ApproveDependency,
     // Cases, the annual review's publication, dissolution.
+    /// Mark a conflict resolved (`/conflict resolve`, the card's button).
+    ResolveConflict,
+    /// Move a conflict to its next step (`/conflict escalate`, the card's button).
+    EscalateConflict,
+    /// Take the mediation of a conflict ("I'll mediate").
+    MediateConflict,
+    /// Propose or record the TSC's final decision on a conflict (`/conflict decide`).
+    DecideConflict,
+    /// Record the TSC's response to a conduct report (the card's buttons).
+    RespondToConduct,
+    /// Acknowledge or resolve a security report (the card's buttons).
+    HandleSecurityReport,
+    /// The same, where the guild maps no security team role: the TSC handles reports then.
+    HandleSecurityReportAsTsc,
+    /// Complete the annual review and put it to the TSC for publication (`/review publish`).
+    PublishAnnualReview,
+    /// Propose dissolving the project (`/govern dissolve`).
+    ProposeDissolution,
+    /// Propose calling a decided dissolution off (`/govern dissolve-call-off`).
+    CallOffDissolution,
 }
 
 /// Who may take an action. An action lists several; holding any one is enough.
@@ -98,6 +118,10 @@ pub enum Who {
     Themselves,
     /// Any member, where the guild maps no contributor role (then everyone is a contributor).
     AnyoneWithoutContributorRole,
+    /// Is a party to the case in question.
+    Party,
+    /// Mediates the case in question.
+    Mediator,
 }
 
 /// One row of the table.
@@ -192,6 +216,38 @@ pub const TABLE: &[Rule] = &[
     // "Maintainer approval", by another maintainer than the proposer.
     not_by_subject(Action::ApproveDependency, &[MAINTAINER]),
     // Cases, the annual review's publication, dissolution.
+    // "Parties attempt to resolve the issue directly": the parties close it.
+    rule(Action::ResolveConflict, &[Who::Party]),
+    rule(Action::EscalateConflict, &[Who::Party, Who::Mediator]),
+    // "A maintainer mediates": never a party.
+    Rule {
+        action: Action::MediateConflict,
+        who: &[MAINTAINER],
+        not_its_subject: true,
+    },
+    // "The TSC makes a final decision": not a TSC member who is a party.
+    Rule {
+        action: Action::DecideConflict,
+        who: &[TSC],
+        not_its_subject: true,
+    },
+    // "The TSC is responsible for enforcing the code of conduct": not the reported member.
+    Rule {
+        action: Action::RespondToConduct,
+        who: &[TSC],
+        not_its_subject: true,
+    },
+    // "A Security Response Team responsible for handling vulnerability reports."
+    rule(
+        Action::HandleSecurityReport,
+        &[Who::Role(GovRole::SecurityTeam)],
+    ),
+    rule(Action::HandleSecurityReportAsTsc, &[TSC]),
+    // "The TSC conducts an annual review ... The results are shared with the community."
+    rule(Action::PublishAnnualReview, &[TSC]),
+    // "Manage project resources": dissolving, or not, is the TSC's to propose.
+    rule(Action::ProposeDissolution, &[TSC]),
+    rule(Action::CallOffDissolution, &[TSC]),
 ];
 
 // Releases and dependencies.
@@ -224,6 +280,10 @@ pub struct Facts {
     pub subject: bool,
     /// The guild maps no contributor role.
     pub no_contributor_role: bool,
+    /// A party to the case acted on.
+    pub party: bool,
+    /// The mediator of the case acted on.
+    pub mediator: bool,
 }
 
 /// Refused: the member may not take this action.
@@ -250,6 +310,8 @@ impl Action {
             Who::Chair => facts.chair,
             Who::Themselves => facts.themselves,
             Who::AnyoneWithoutContributorRole => facts.no_contributor_role,
+            Who::Party => facts.party,
+            Who::Mediator => facts.mediator,
         };
         if (rule.not_its_subject && facts.subject) || !rule.who.iter().any(holds) {
             return Err(Denied(self));
@@ -270,7 +332,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 34] = [
+    const ALL: [Action; 44] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
@@ -306,6 +368,17 @@ mod tests {
         Action::ReviewDependencySecurityAsMaintainer,
         Action::ReviewDependencyLicense,
         Action::ApproveDependency,
+        // Cases, the annual review's publication, dissolution.
+        Action::ResolveConflict,
+        Action::EscalateConflict,
+        Action::MediateConflict,
+        Action::DecideConflict,
+        Action::RespondToConduct,
+        Action::HandleSecurityReport,
+        Action::HandleSecurityReportAsTsc,
+        Action::PublishAnnualReview,
+        Action::ProposeDissolution,
+        Action::CallOffDissolution,
     ];
 
     #[test]
@@ -337,12 +410,6 @@ mod tests {
         let contributor = standing(&[GovRole::Contributor], false);
         let admin = standing(&[], true);
         let nobody = Standing::default();
-        // Releases and dependencies.
-        let security = standing(&[GovRole::SecurityTeam], false);
-        let subject = Facts {
-            subject: true,
-            ..Facts::default()
-        };
         let opener = Facts {
             opener: true,
             ..Facts::default()
@@ -356,6 +423,19 @@ mod tests {
             ..Facts::default()
         };
         let none = Facts::default();
+        let security = standing(&[GovRole::SecurityTeam], false);
+        let party = Facts {
+            party: true,
+            ..Facts::default()
+        };
+        let mediator = Facts {
+            mediator: true,
+            ..Facts::default()
+        };
+        let subject = Facts {
+            subject: true,
+            ..Facts::default()
+        };
         let unmapped = Facts {
             no_contributor_role: true,
             ..Facts::default()
@@ -456,6 +536,32 @@ mod tests {
             (Action::ApproveDependency, &maintainer, none, true),
             (Action::ApproveDependency, &maintainer, subject, false),
             (Action::ApproveDependency, &tsc, none, false),
+            // Cases, the annual review's publication, dissolution.
+            (Action::ResolveConflict, &nobody, party, true),
+            (Action::ResolveConflict, &tsc, none, false),
+            (Action::ResolveConflict, &nobody, mediator, false),
+            (Action::EscalateConflict, &nobody, party, true),
+            (Action::EscalateConflict, &nobody, mediator, true),
+            (Action::EscalateConflict, &tsc, none, false),
+            (Action::MediateConflict, &maintainer, none, true),
+            (Action::MediateConflict, &maintainer, subject, false),
+            (Action::MediateConflict, &tsc, none, false),
+            (Action::DecideConflict, &tsc, none, true),
+            (Action::DecideConflict, &tsc, subject, false),
+            (Action::DecideConflict, &maintainer, none, false),
+            (Action::RespondToConduct, &tsc, none, true),
+            (Action::RespondToConduct, &tsc, subject, false),
+            (Action::RespondToConduct, &maintainer, none, false),
+            (Action::HandleSecurityReport, &security, none, true),
+            (Action::HandleSecurityReport, &tsc, none, false),
+            (Action::HandleSecurityReportAsTsc, &tsc, none, true),
+            (Action::HandleSecurityReportAsTsc, &security, none, false),
+            (Action::PublishAnnualReview, &tsc, none, true),
+            (Action::PublishAnnualReview, &maintainer, none, false),
+            (Action::ProposeDissolution, &tsc, none, true),
+            (Action::ProposeDissolution, &admin, none, false),
+            (Action::CallOffDissolution, &tsc, none, true),
+            (Action::CallOffDissolution, &contributor, none, false),
         ];
         for (action, standing, facts, allowed) in cases {
             assert_eq!(

@@ -5,10 +5,13 @@
 //! inside one transaction (`&mut *tx`).
 
 pub mod amendment;
+pub mod annual_review;
 pub mod ballot;
 pub mod ballot_votes;
+pub mod case;
 pub mod decision_log;
 pub mod dependency;
+pub mod dissolution;
 pub mod github;
 pub mod guild;
 pub mod jobs;

@@ -15,7 +15,7 @@ pub struct Harness {
     bot: Option<Running>,
     pub clock: Arc<ManualClock>,
     settings: Settings,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Harness {
@@ -70,13 +70,31 @@ impl Harness {
             .unwrap();
         sim.wait_ready().await;
         sim.wait_commands_registered().await;
+        // Commands members use in DMs (`/report`) are registered globally, the others in the
+        // guild: two registrations, both awaited.
+        sim.wait_until("the bot to register its global commands", |v| {
+            v.requests()
+                .iter()
+                .any(|r| {
+                    r.method == "PUT"
+                        && r.path.ends_with("/commands")
+                        && !r.path.contains("/guilds/")
+                })
+                .then_some(())
+        })
+        .await;
         Self {
             sim,
             bot: Some(bot),
             clock,
             settings,
-            _dir: dir,
+            dir,
         }
+    }
+
+    /// The bot's SQLite file (its WAL file beside it), to search what is left on disk.
+    pub fn db_path(&self) -> std::path::PathBuf {
+        self.dir.path().join("steward.db")
     }
 
     pub fn bot(&self) -> &Running {

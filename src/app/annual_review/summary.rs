@@ -8,13 +8,14 @@ use crate::app::outbox::{self, Notice};
 use crate::app::schedule::{self, Job};
 use crate::app::{Actor, App, AppResult};
 use crate::governance::annual_review::review_at;
+use crate::governance::case::Kind;
 use crate::governance::permissions::{Action, Facts};
 use crate::store::ballot::Ballot;
 use crate::store::roster::{RoleEvent, RosterEntry};
 use crate::store::succession::StepRecord;
 use crate::store::working_group::Group;
 use crate::store::{
-    ballot as ballots, guild, roster, succession, working_group as working_groups,
+    ballot as ballots, case as cases, guild, roster, succession, working_group as working_groups,
     working_group_members as wg_members,
 };
 
@@ -28,6 +29,8 @@ pub struct ReviewSummary {
     pub ballots: Vec<Ballot>,
     /// Ballots still open at the end of the period.
     pub open_ballots: usize,
+    /// Of those, ballots on private subjects (left out of a public summary's count).
+    pub open_private: usize,
     pub role_changes: Vec<RoleEvent>,
     /// Contacts and reviews taken in the period.
     pub steps: Vec<StepRecord>,
@@ -35,9 +38,25 @@ pub struct ReviewSummary {
     pub roster: Vec<RosterEntry>,
     /// Working groups active at some point of the period, with the reports filed in it.
     pub working_groups: Vec<(Group, i64)>,
+    /// Cases closed in the period, counted by kind (never more than a number).
+    pub cases: Vec<(Kind, i64)>,
+    /// Ballots on private subjects left out of a public summary.
+    pub private_ballots: usize,
 }
 
 impl ReviewSummary {
+    /// What the community reads: ballots on private subjects (status reviews, cases) only
+    /// counted, contacts and reviews of members left out.
+    pub fn public(mut self) -> Self {
+        let before = self.ballots.len();
+        self.ballots.retain(|b| !b.subject.is_private());
+        self.private_ballots = before - self.ballots.len();
+        self.open_ballots -= self.open_private;
+        self.open_private = 0;
+        self.steps.clear();
+        self
+    }
+
     /// The member's display name, if the roster knows them.
     pub fn name_of(&self, member_id: u64) -> Option<&str> {
         self.roster
@@ -55,6 +74,16 @@ impl App {
         to: DateTime<Utc>,
     ) -> AppResult<ReviewSummary> {
         let from = to.checked_sub_months(Months::new(12)).unwrap_or(to);
+        self.review_summary_between(guild_id, from, to).await
+    }
+
+    /// The summary of `[from, to)`.
+    pub async fn review_summary_between(
+        &self,
+        guild_id: u64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> AppResult<ReviewSummary> {
         let mut conn = self.db().acquire().await?;
         let mut working_groups = Vec::new();
         for group in working_groups::list(&mut conn, guild_id).await? {
@@ -65,16 +94,20 @@ impl App {
                 working_groups.push((group, reports));
             }
         }
+        let open = ballots::list_open(&mut conn, guild_id).await?;
         Ok(ReviewSummary {
             guild_id,
             from,
             to,
             ballots: ballots::closed_between(&mut conn, guild_id, from, to).await?,
-            open_ballots: ballots::list_open(&mut conn, guild_id).await?.len(),
+            open_ballots: open.len(),
+            open_private: open.iter().filter(|b| b.subject.is_private()).count(),
             role_changes: roster::events_between(&mut conn, guild_id, from, to).await?,
             steps: succession::between(&mut conn, guild_id, from, to).await?,
             roster: roster::list(&mut conn, guild_id).await?,
             working_groups,
+            cases: cases::closed_between(&mut conn, guild_id, from, to).await?,
+            private_ballots: 0,
         })
     }
 

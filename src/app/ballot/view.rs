@@ -148,6 +148,11 @@ pub(crate) async fn load(conn: &mut SqliteConnection, ballot_id: i64) -> AppResu
         Subject::Rfc { .. } | Subject::Amendment { .. } => None,
         // Nominations.
         Subject::Nomination { .. } => None,
+        // Cases, the annual review's publication, dissolution.
+        Subject::ConflictDecision { .. }
+        | Subject::AnnualReview { .. }
+        | Subject::Dissolution { .. }
+        | Subject::DissolutionCallOff { .. } => None,
         Subject::WgCharter { wg_id }
         | Subject::WgChair { wg_id, .. }
         | Subject::WgClose { wg_id } => groups::get(conn, wg_id).await?,

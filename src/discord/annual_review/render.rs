@@ -1,10 +1,13 @@
-//! The annual review summary as the TSC reads it.
+//! The annual review as the TSC reads it (the full summary) and as the community reads it once
+//! approved (the TSC's five sections and the summary without private matters).
 
 use crate::app::annual_review::summary::ReviewSummary;
 use crate::discord::ballot::render::{ballot_title, outcome_text};
 use crate::discord::succession::render::role_name;
 use crate::discord::text::plain;
 use crate::discord::working_group::render::status_text;
+use crate::governance::annual_review::Sections;
+use crate::governance::case::Kind;
 use crate::governance::roles::GovRole;
 use crate::governance::succession::Step;
 use crate::i18n::{args, tr};
@@ -21,9 +24,12 @@ fn date(t: chrono::DateTime<chrono::Utc>) -> String {
     format!("<t:{}:D>", t.timestamp())
 }
 
+fn none(locale: &str) -> String {
+    format!("• {}", tr(locale, msg!("review-none"), None))
+}
+
 /// The annual review summary, as one message.
 pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
-    let none = || tr(locale, msg!("review-none"), None);
     let mut lines = vec![tr(
         locale,
         msg!("review-title"),
@@ -32,16 +38,74 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
             ("to", date(summary.to).into()),
         ])),
     )];
-    lines.push(tr(
+    lines.extend(ballot_lines(summary, locale));
+    lines.extend(role_lines(summary, locale));
+    lines.extend(group_lines(summary, locale));
+    lines.extend(step_lines(summary, locale));
+    lines.push(cases_line(summary, locale));
+    lines.push(offices_line(summary, locale));
+    lines.push(tr(locale, msg!("review-publish-hint"), None));
+    lines.join("\n")
+}
+
+/// The review with the TSC's sections, as put to the TSC's vote (`draft`) and as shared with
+/// the community: `summary` is the public one (private matters only counted).
+pub fn publication_text(
+    summary: &ReviewSummary,
+    sections: &Sections,
+    draft: bool,
+    locale: &str,
+) -> String {
+    let title = if draft {
+        msg!("review-draft-title")
+    } else {
+        msg!("review-published-title")
+    };
+    let mut lines = vec![tr(
+        locale,
+        title,
+        Some(&args([
+            ("from", date(summary.from).into()),
+            ("to", date(summary.to).into()),
+        ])),
+    )];
+    for (heading, text) in [
+        (msg!("review-section-progress"), &sections.progress),
+        (msg!("review-section-community"), &sections.community_health),
+        (msg!("review-section-debt"), &sections.technical_debt),
+        (msg!("review-section-roadmap"), &sections.roadmap),
+        (msg!("review-section-governance"), &sections.governance),
+    ] {
+        lines.push(format!("**{}**", tr(locale, heading, None)));
+        lines.push(text.clone());
+    }
+    lines.push(tr(locale, msg!("review-numbers-header"), None));
+    lines.extend(ballot_lines(summary, locale));
+    if summary.private_ballots > 0 {
+        lines.push(tr(
+            locale,
+            msg!("review-private-ballots"),
+            Some(&args([("count", summary.private_ballots.into())])),
+        ));
+    }
+    lines.extend(role_lines(summary, locale));
+    lines.extend(group_lines(summary, locale));
+    lines.push(cases_line(summary, locale));
+    lines.push(offices_line(summary, locale));
+    lines.join("\n")
+}
+
+fn ballot_lines(summary: &ReviewSummary, locale: &str) -> Vec<String> {
+    let mut lines = vec![tr(
         locale,
         msg!("review-ballots-header"),
         Some(&args([
             ("count", summary.ballots.len().into()),
             ("open", summary.open_ballots.into()),
         ])),
-    ));
+    )];
     if summary.ballots.is_empty() {
-        lines.push(format!("• {}", none()));
+        lines.push(none(locale));
     }
     for b in &summary.ballots {
         let outcome = b
@@ -51,9 +115,13 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
         let title = plain(&ballot_title(b, locale));
         lines.push(format!("• #{} {title} — {outcome}", b.id));
     }
-    lines.push(tr(locale, msg!("review-roles-header"), None));
+    lines
+}
+
+fn role_lines(summary: &ReviewSummary, locale: &str) -> Vec<String> {
+    let mut lines = vec![tr(locale, msg!("review-roles-header"), None)];
     if summary.role_changes.is_empty() {
-        lines.push(format!("• {}", none()));
+        lines.push(none(locale));
     }
     for e in &summary.role_changes {
         let id = if e.gained {
@@ -72,9 +140,13 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
         );
         lines.push(format!("• {text}"));
     }
-    lines.push(tr(locale, msg!("review-wg-header"), None));
+    lines
+}
+
+fn group_lines(summary: &ReviewSummary, locale: &str) -> Vec<String> {
+    let mut lines = vec![tr(locale, msg!("review-wg-header"), None)];
     if summary.working_groups.is_empty() {
-        lines.push(format!("• {}", none()));
+        lines.push(none(locale));
     }
     for (group, reports) in &summary.working_groups {
         let text = tr(
@@ -88,9 +160,13 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
         );
         lines.push(format!("• {text}"));
     }
-    lines.push(tr(locale, msg!("review-inactivity-header"), None));
+    lines
+}
+
+fn step_lines(summary: &ReviewSummary, locale: &str) -> Vec<String> {
+    let mut lines = vec![tr(locale, msg!("review-inactivity-header"), None)];
     if summary.steps.is_empty() {
-        lines.push(format!("• {}", none()));
+        lines.push(none(locale));
     }
     for s in &summary.steps {
         let id = match s.step {
@@ -107,6 +183,30 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
         );
         lines.push(format!("• {text}"));
     }
+    lines
+}
+
+/// Cases closed in the period: a count per kind, nothing more.
+fn cases_line(summary: &ReviewSummary, locale: &str) -> String {
+    let count = |kind: Kind| {
+        summary
+            .cases
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0, |(_, n)| *n)
+    };
+    tr(
+        locale,
+        msg!("review-cases"),
+        Some(&args([
+            ("conflicts", count(Kind::Conflict).into()),
+            ("conduct", count(Kind::Conduct).into()),
+            ("security", count(Kind::Security).into()),
+        ])),
+    )
+}
+
+fn offices_line(summary: &ReviewSummary, locale: &str) -> String {
     let count = |role| {
         summary
             .roster
@@ -114,7 +214,7 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
             .filter(|e| e.in_guild && e.has(role))
             .count()
     };
-    lines.push(tr(
+    tr(
         locale,
         msg!("review-offices"),
         Some(&args([
@@ -122,6 +222,5 @@ pub fn review_text(summary: &ReviewSummary, locale: &str) -> String {
             ("maintainers", count(GovRole::Maintainer).into()),
             ("emeritus", count(GovRole::Emeritus).into()),
         ])),
-    ));
-    lines.join("\n")
+    )
 }

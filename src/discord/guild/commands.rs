@@ -21,7 +21,15 @@ use crate::store::guild::ChannelPurpose;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("setup", "show", "policy", "policy_set"),
+    subcommands(
+        "setup",
+        "show",
+        "policy",
+        "policy_set",
+        // Cases, the annual review's publication, dissolution.
+        "crate::discord::dissolution::commands::dissolve",
+        "crate::discord::dissolution::commands::dissolve_call_off"
+    ),
     subcommand_required
 )]
 pub async fn govern(_ctx: Context<'_>) -> Result<(), Error> {

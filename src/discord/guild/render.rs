@@ -67,6 +67,20 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         | Notice::ReleaseAnnounced { .. }
         | Notice::DependencyCardPosted { .. }
         | Notice::DependencyCardRefresh { .. } => (msg!("action-release-post"), None),
+        // Cases, the annual review's publication, dissolution. A case's notice names no one.
+        Notice::CaseThread { .. } => (msg!("action-case-thread"), None),
+        Notice::CaseCardRefresh { .. }
+        | Notice::CaseNoted { .. }
+        | Notice::ConflictDecisionProposed { .. }
+        | Notice::ConflictMediatorWanted { .. } => (msg!("action-case-post"), None),
+        Notice::CaseReporterTold { .. } => (msg!("action-send-dm"), None),
+        Notice::ConductTimeout { .. } => (msg!("action-case-timeout"), None),
+        Notice::AnnualReviewDraft { channel_id, .. } => {
+            (msg!("action-post-announcement"), Some(*channel_id))
+        }
+        Notice::AnnualReviewPublished { .. }
+        | Notice::DissolutionNotice { .. }
+        | Notice::DissolutionCalledOff { .. } => (msg!("action-post-community"), None),
     };
     let channel = channel.map(|c| format!("<#{c}>")).unwrap_or_default();
     tr(locale, id, Some(&args([("channel", channel.into())])))
