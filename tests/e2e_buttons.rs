@@ -94,7 +94,7 @@ async fn scalar(h: &Harness, sql: &str) -> i64 {
 
 /// Waits (bounded) until the query answers `want`.
 async fn wait_scalar(h: &Harness, sql: &str, want: i64) {
-    for _ in 0..500 {
+    for _ in 0..3000 {
         if scalar(h, sql).await == want {
             return;
         }

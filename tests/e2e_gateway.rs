@@ -192,7 +192,7 @@ async fn tsc_members_beyond_the_first_pages_of_a_large_guild_vote_and_are_on_the
     assert!(pages.len() >= 3, "{pages:?}");
 
     // The roster read every page too.
-    for _ in 0..500 {
+    for _ in 0..3000 {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM roster_roles WHERE gov_role = 'tsc'")
             .fetch_one(h.bot().app().db())
             .await

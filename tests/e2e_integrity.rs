@@ -168,7 +168,7 @@ async fn without_a_tsc_channel_notes_for_the_tsc_wait_and_arrive_once_one_is_nam
     h.bot().wake();
     let waiting_setup_note = "SELECT COUNT(*) FROM outbox WHERE payload LIKE '%setup_changed%'
                               AND delivered_at IS NULL AND last_error LIKE 'waiting:%'";
-    for _ in 0..500 {
+    for _ in 0..3000 {
         let n: i64 = sqlx::query_scalar(waiting_setup_note)
             .fetch_one(h.bot().app().db())
             .await

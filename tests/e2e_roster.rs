@@ -42,7 +42,7 @@ impl RosterHarness for Harness {
 
     /// Waits (bounded) until the query answers `want`.
     async fn wait_scalar(&self, sql: &str, want: i64) {
-        for _ in 0..500 {
+        for _ in 0..3000 {
             if self.scalar(sql).await == want {
                 return;
             }

@@ -64,7 +64,7 @@ pub async fn start() -> Case {
     assert!(r.text().contains("Steward is set up"), "{}", r.text());
     // The roster is read again after set-up: wait until it knows the team (cases take their
     // readers from it).
-    for _ in 0..500 {
+    for _ in 0..3000 {
         let team: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM roster_roles WHERE gov_role = 'security_team'",
         )
@@ -141,7 +141,7 @@ pub async fn erased_from_disk(h: &Harness, case_id: i64, texts: &[&str]) {
         assert!(on_disk(h, text), "{text:?} was never stored");
     }
     h.advance(chrono::Duration::days(8));
-    for _ in 0..500 {
+    for _ in 0..3000 {
         let erased: Option<i64> = sqlx::query_scalar("SELECT erased_at FROM cases WHERE id = ?")
             .bind(case_id)
             .fetch_one(h.bot().app().db())

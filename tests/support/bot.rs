@@ -189,7 +189,7 @@ impl Harness {
         key: &str,
         done: impl Fn(&steward::store::outbox::OutboxRow) -> bool,
     ) -> steward::store::outbox::OutboxRow {
-        for _ in 0..500 {
+        for _ in 0..3000 {
             let mut conn = self.bot().app().db().acquire().await.unwrap();
             let rows = steward::store::outbox::by_key(&mut conn, key)
                 .await
