@@ -9,6 +9,7 @@ pub mod config;
 pub mod discord;
 pub mod governance;
 pub mod i18n;
+pub mod ops;
 pub mod runtime;
 pub mod scheduler;
 pub mod store;

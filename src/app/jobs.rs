@@ -7,7 +7,8 @@ use sqlx::SqliteConnection;
 
 use super::schedule::Job;
 use super::{
-    App, AppResult, annual_review, ballot, decisions, nomination, rfc, succession, working_group,
+    App, AppResult, annual_review, ballot, decisions, nomination, operations, rfc, succession,
+    working_group,
 };
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
@@ -107,6 +108,9 @@ async fn run(conn: &mut SqliteConnection, job: &Job, now: DateTime<Utc>) -> AppR
             nomination::consent::expire(conn, *nomination_id, now).await
         } // Releases and dependencies.
 
-          // Cases, the annual review's publication, dissolution.
+        // Cases, the annual review's publication, dissolution.
+
+        // Operations.
+        Job::DailyBackup { day, dir } => operations::backup::daily(conn, *day, dir, now).await,
     }
 }

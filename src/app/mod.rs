@@ -18,6 +18,7 @@ pub mod error;
 pub mod guild;
 pub mod jobs;
 pub mod nomination;
+pub mod operations;
 pub mod outbox;
 pub mod rfc;
 pub mod schedule;
@@ -62,6 +63,8 @@ pub struct App {
     clock: Arc<dyn Clock>,
     jobs_wakeup: Wakeup,
     outbox_wakeup: Wakeup,
+    /// When this process started serving (the uptime `/govern status` shows).
+    started: std::time::Instant,
 }
 
 impl App {
@@ -72,11 +75,17 @@ impl App {
             clock,
             jobs_wakeup: Wakeup::default(),
             outbox_wakeup: Wakeup::default(),
+            started: std::time::Instant::now(),
         }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// How long this process has been serving.
+    pub fn uptime(&self) -> std::time::Duration {
+        self.started.elapsed()
     }
 
     pub fn clock(&self) -> Arc<dyn Clock> {

@@ -45,6 +45,10 @@ pub enum Job {
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
+
+    // Operations.
+    /// The daily automatic backup of the database into `dir` (`STEWARD_BACKUP_DIR`).
+    DailyBackup { day: NaiveDate, dir: String },
 }
 
 impl Job {
@@ -68,7 +72,10 @@ impl Job {
                 format!("nomination:{nomination_id}:expiry")
             } // Releases and dependencies.
 
-              // Cases, the annual review's publication, dissolution.
+            // Cases, the annual review's publication, dissolution.
+
+            // Operations.
+            Self::DailyBackup { day, .. } => format!("backup:{day}"),
         }
     }
 }

@@ -40,8 +40,6 @@ impl Harness {
         let sim = Sim::start_with(fx, options).await;
         let dir = tempfile::tempdir().unwrap();
         let settings = Settings {
-            token: sim.token(),
-            database_url: format!("sqlite://{}", dir.path().join("steward.db").display()),
             // Benchmarks compare durabilities through the same variable operators use.
             durability: std::env::var("STEWARD_DURABILITY")
                 .ok()
@@ -49,6 +47,10 @@ impl Harness {
                 .unwrap_or_default(),
             guild_id: Some(sim.fx().guild),
             api_base: Some(sim.api_base()),
+            ..Settings::new(
+                sim.token(),
+                format!("sqlite://{}", dir.path().join("steward.db").display()),
+            )
         };
         let clock = Arc::new(ManualClock::new(
             Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap(),

@@ -1,0 +1,1 @@
+//! `/govern status`: the bot's health as the TSC sees it.

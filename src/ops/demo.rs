@@ -1,0 +1,7 @@
+//! `steward demo`.
+
+use std::process::ExitCode;
+
+pub async fn run() -> ExitCode {
+    ExitCode::SUCCESS
+}
