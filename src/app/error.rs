@@ -194,6 +194,10 @@ impl From<Denied> for UserError {
             // Releases and dependencies.
 
             // Cases, the annual review's publication, dissolution.
+
+            // Operations.
+            Action::CheckServer => msg!("error-needs-tsc-or-manage-server"),
+            Action::ViewStatus => msg!("error-needs-tsc"),
         };
         UserError::new(id)
     }

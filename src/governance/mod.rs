@@ -7,6 +7,7 @@
 pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
+pub mod capabilities;
 pub mod decision;
 pub mod nomination;
 pub mod permissions;

@@ -56,6 +56,12 @@ pub enum Action {
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
+
+    // Operations.
+    /// Check what Steward needs of the server (`/govern check`).
+    CheckServer,
+    /// See the bot's health (`/govern status`).
+    ViewStatus,
 }
 
 /// Who may take an action. An action lists several; holding any one is enough.
@@ -146,6 +152,12 @@ pub const TABLE: &[Rule] = &[
     // Releases and dependencies.
 
     // Cases, the annual review's publication, dissolution.
+
+    // Operations.
+    // Whoever sets the server up, or the TSC, may see what it lacks.
+    rule(Action::CheckServer, &[TSC, Who::ManageServer]),
+    // The bot's backlog and errors are the TSC's to watch.
+    rule(Action::ViewStatus, &[TSC]),
 ];
 
 const fn rule(action: Action, who: &'static [Who]) -> Rule {
@@ -211,7 +223,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 21] = [
+    const ALL: [Action; 23] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
@@ -233,6 +245,9 @@ mod tests {
         Action::NominateTsc,
         Action::AnswerNomination,
         Action::ListNominations,
+        // Operations.
+        Action::CheckServer,
+        Action::ViewStatus,
     ];
 
     #[test]
@@ -345,6 +360,12 @@ mod tests {
             (Action::AnswerNomination, &tsc, none, false),
             (Action::ListNominations, &tsc, none, true),
             (Action::ListNominations, &maintainer, none, false),
+            // Operations.
+            (Action::CheckServer, &admin, none, true),
+            (Action::CheckServer, &tsc, none, true),
+            (Action::CheckServer, &maintainer, none, false),
+            (Action::ViewStatus, &tsc, none, true),
+            (Action::ViewStatus, &admin, none, false),
         ];
         for (action, standing, facts, allowed) in cases {
             assert_eq!(

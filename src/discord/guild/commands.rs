@@ -20,7 +20,14 @@ use crate::store::guild::ChannelPurpose;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("setup", "show", "policy", "policy_set"),
+    subcommands(
+        "setup",
+        "show",
+        "policy",
+        "policy_set",
+        "super::check::check",
+        "super::status::status"
+    ),
     subcommand_required
 )]
 pub async fn govern(_ctx: Context<'_>) -> Result<(), Error> {
@@ -73,6 +80,8 @@ pub async fn setup(
     maintainers_channel: Option<serenity::GuildChannel>,
 ) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
+    // The capability check at the end asks Discord several things: answer within 3 s first.
+    ctx.defer_ephemeral().await?;
     let roles = [
         (GovRole::Tsc, Some(tsc)),
         (GovRole::Maintainer, maintainers),
@@ -106,13 +115,29 @@ pub async fn setup(
     tokio::spawn(async move { resync(&http, &app, guild_id).await });
     let locale = command_locale(ctx).await;
     let waiting = ctx.data().app.waiting_notices(actor.guild_id).await?;
-    ctx.send(ephemeral(format!(
-        "{}\n{}{}",
+    let targets = ctx.data().app.targets_of(&config).await?;
+    let problems = match super::check::run(&ctx.serenity_context().http, &targets).await {
+        Ok(lines) => super::report::problems_text(&lines, locale),
+        Err(e) => {
+            // The set-up is saved; the check can be run again with /govern check.
+            tracing::warn!(error = %e, "capability check after set-up failed");
+            String::new()
+        }
+    };
+    let text = format!(
+        "{}\n{}{}{}",
         tr(locale, msg!("govern-setup-done"), None),
         config_text(&config, locale),
-        tsc_channel_needed(&config, waiting, locale)
-    )))
-    .await?;
+        tsc_channel_needed(&config, waiting, locale),
+        if problems.is_empty() {
+            String::new()
+        } else {
+            format!("\n\n{problems}")
+        }
+    );
+    for part in crate::discord::text::split_message(&text, crate::discord::text::MESSAGE_MAX) {
+        ctx.send(ephemeral(part)).await?;
+    }
     Ok(())
 }
 
