@@ -69,6 +69,11 @@ impl Harness {
         }
     }
 
+    /// The bot's database (`sqlite://…`).
+    pub fn database_url(&self) -> &str {
+        &self.settings.database_url
+    }
+
     pub fn bot(&self) -> &Running {
         self.bot.as_ref().unwrap()
     }
