@@ -27,9 +27,5 @@ async fn main() -> ExitCode {
             logging::init(format, "warn");
             ops::restore::run(&file).await
         }
-        Command::Demo => {
-            logging::init(format, "error");
-            ops::demo::run().await
-        }
     }
 }

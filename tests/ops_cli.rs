@@ -32,7 +32,6 @@ fn version_and_help() {
         "doctor",
         "backup",
         "restore",
-        "demo",
         "DISCORD_TOKEN",
         "DATABASE_URL",
         "STEWARD_GUILD_ID",

@@ -1,9 +1,8 @@
 //! The operator's side of the binary: the command line (`steward`, `steward doctor`,
-//! `steward backup FILE`, `steward restore FILE`, `steward demo`), one module per subcommand,
+//! `steward backup FILE`, `steward restore FILE`), one module per subcommand,
 //! and how logs are written. `main.rs` only parses and dispatches.
 
 pub mod backup;
-pub mod demo;
 pub mod doctor;
 pub mod logging;
 pub mod restore;
@@ -43,7 +42,4 @@ pub enum Command {
         /// A file written by `steward backup` or the daily backup.
         file: PathBuf,
     },
-    /// Run the real bot against a built-in Discord simulator with a sample community and print
-    /// what its members see: no token, no network.
-    Demo,
 }

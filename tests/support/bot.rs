@@ -69,6 +69,11 @@ impl Harness {
         }
     }
 
+    /// The settings the bot runs with (token, simulator, database).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     /// The bot's database (`sqlite://…`).
     pub fn database_url(&self) -> &str {
         &self.settings.database_url

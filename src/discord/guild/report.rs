@@ -150,43 +150,40 @@ pub fn problems_text(lines: &[Line], locale: &str) -> String {
 }
 
 fn line_text(line: &Line, locale: &str) -> String {
-    {
-        let what = subject_text(locale, &line.subject);
-        let text = match (&line.problem, &line.subject) {
-            (None, Subject::DirectMessages) => tr(
+    let what = subject_text(locale, &line.subject);
+    match (&line.problem, &line.subject) {
+        (None, Subject::DirectMessages) => tr(
+            locale,
+            msg!("check-line-note"),
+            Some(&args([
+                ("what", what.into()),
+                ("note", tr(locale, msg!("check-note-dms"), None).into()),
+            ])),
+        ),
+        (None, _) => tr(
+            locale,
+            msg!("check-line-ok"),
+            Some(&args([("what", what.into())])),
+        ),
+        (Some(problem), subject) => {
+            let (problem, fix) = problem_text(locale, subject, problem);
+            let features = subject
+                .breaks()
+                .iter()
+                .map(|f| feature_name(locale, *f))
+                .collect::<Vec<_>>()
+                .join(", ");
+            tr(
                 locale,
-                msg!("check-line-note"),
+                msg!("check-line-problem"),
                 Some(&args([
                     ("what", what.into()),
-                    ("note", tr(locale, msg!("check-note-dms"), None).into()),
+                    ("problem", problem.into()),
+                    ("fix", fix.into()),
+                    ("features", features.into()),
                 ])),
-            ),
-            (None, _) => tr(
-                locale,
-                msg!("check-line-ok"),
-                Some(&args([("what", what.into())])),
-            ),
-            (Some(problem), subject) => {
-                let (problem, fix) = problem_text(locale, subject, problem);
-                let features = subject
-                    .breaks()
-                    .iter()
-                    .map(|f| feature_name(locale, *f))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                tr(
-                    locale,
-                    msg!("check-line-problem"),
-                    Some(&args([
-                        ("what", what.into()),
-                        ("problem", problem.into()),
-                        ("fix", fix.into()),
-                        ("features", features.into()),
-                    ])),
-                )
-            }
-        };
-        text
+            )
+        }
     }
 }
 

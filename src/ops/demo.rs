@@ -1,7 +1,0 @@
-//! `steward demo`.
-
-use std::process::ExitCode;
-
-pub async fn run() -> ExitCode {
-    ExitCode::SUCCESS
-}
