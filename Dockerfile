@@ -15,7 +15,7 @@ FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /data steward \
-    && mkdir -p /data && chown steward /data
+    && mkdir -p /data /backups && chown steward /data /backups
 COPY --from=build /src/target/release/steward /usr/local/bin/steward
 USER steward
 WORKDIR /data

@@ -2,8 +2,24 @@
 //! here and never printed.
 
 use crate::github::{DEFAULT_API_URL, GithubSettings};
-use crate::runtime::Settings;
+use crate::runtime::{Settings, ShardRange};
 use crate::store::Durability;
+
+/// Every environment variable Steward reads, with what it does: `steward --help` prints it.
+pub const ENVIRONMENT_HELP: &str = "\
+Environment (a .env file in the working directory is read too):
+  DISCORD_TOKEN        the bot's token from the Discord developer portal (required)
+  DATABASE_URL         the SQLite database [default: sqlite://steward.db]
+  STEWARD_GUILD_ID     register commands in this one server only (instant; for development)
+  STEWARD_DURABILITY   `full` (sync every commit, the default) or `normal`
+  STEWARD_SHARDS       `auto` (Discord's recommended count, the default) or a range of
+                       shards for this process out of a total, e.g. `0-3/8`
+  STEWARD_BACKUP_DIR   a directory for the daily automatic backup (off when unset)
+  STEWARD_LOG_FORMAT   `text` (the default) or `json` (one JSON object per line)
+  RUST_LOG             log filter [default: info,serenity=warn]
+  DISCORD_API_BASE     replaces https://discord.com (a proxy or a Discord simulator)
+  GITHUB_TOKEN         turns on the daily read of GitHub activity (no scopes needed)
+  GITHUB_API_URL       GitHub's API [default: https://api.github.com]";
 
 /// Why the bot cannot start; each is one line on stderr.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -22,12 +38,25 @@ pub enum ConfigError {
     BadApiBase,
     #[error("STEWARD_DURABILITY must be `full` (the default) or `normal`")]
     BadDurability,
+    #[error(
+        "STEWARD_SHARDS must be `auto` or a range of shards out of a total, like `0-3/8` (shards 0 to 3 of 8) or `2/8`"
+    )]
+    BadShards,
+    #[error("STEWARD_BACKUP_DIR must name a directory")]
+    BadBackupDir,
     #[error("GITHUB_API_URL must be an http:// or https:// URL")]
     BadGithubUrl,
 }
 
 /// The default database: a SQLite file in the working directory, created if missing.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://steward.db";
+
+/// The database URL alone (what `steward backup` and `steward restore` need; no token).
+pub fn database_url(var: impl Fn(&str) -> Option<String>) -> String {
+    var("DATABASE_URL")
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned())
+}
 
 /// Reads the settings through `var` (the process environment in production).
 pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
@@ -58,6 +87,11 @@ pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, Confi
         Some(d) => Durability::parse(&d).ok_or(ConfigError::BadDurability)?,
         None => Durability::default(),
     };
+    let shards = match var("STEWARD_SHARDS").filter(|s| !s.trim().is_empty()) {
+        Some(s) if s.trim() == "auto" => None,
+        Some(s) => Some(ShardRange::parse(&s).ok_or(ConfigError::BadShards)?),
+        None => None,
+    };
     let github = GithubSettings {
         api_url: match var("GITHUB_API_URL").filter(|u| !u.trim().is_empty()) {
             Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
@@ -70,12 +104,17 @@ pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, Confi
             .map(|t| t.trim().to_owned())
             .filter(|t| !t.is_empty()),
     };
+    let backup_dir = match var("STEWARD_BACKUP_DIR").filter(|d| !d.trim().is_empty()) {
+        Some(d) if d.trim().ends_with(".db") => return Err(ConfigError::BadBackupDir),
+        Some(d) => Some(std::path::PathBuf::from(d.trim())),
+        None => None,
+    };
     Ok(Settings {
         token,
         durability,
-        database_url: var("DATABASE_URL")
-            .filter(|u| !u.trim().is_empty())
-            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+        shards,
+        backup_dir,
+        database_url: database_url(&var),
         guild_id,
         api_base,
         github,
@@ -117,6 +156,8 @@ mod tests {
         assert_eq!(s.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(s.guild_id, None);
         assert_eq!(s.api_base, None);
+        assert_eq!(s.shards, None);
+        assert_eq!(s.backup_dir, None);
         let s = from_vars(vars(&[
             ("DISCORD_TOKEN", TOKEN),
             ("STEWARD_GUILD_ID", "42"),
@@ -146,6 +187,42 @@ mod tests {
     }
 
     #[test]
+    fn shards_and_backup_dir() {
+        let with = |k, v| from_vars(vars(&[("DISCORD_TOKEN", TOKEN), (k, v)]));
+        let s = with("STEWARD_SHARDS", "0-3/8").unwrap();
+        assert_eq!(
+            s.shards,
+            Some(ShardRange {
+                first: 0,
+                last: 3,
+                total: 8
+            })
+        );
+        let s = with("STEWARD_SHARDS", "5/8").unwrap();
+        assert_eq!(
+            s.shards,
+            Some(ShardRange {
+                first: 5,
+                last: 5,
+                total: 8
+            })
+        );
+        assert_eq!(with("STEWARD_SHARDS", "auto").unwrap().shards, None);
+        for bad in ["3-1/8", "0-8/8", "x", "1/0", "-1/2"] {
+            assert_eq!(
+                with("STEWARD_SHARDS", bad).unwrap_err(),
+                ConfigError::BadShards,
+                "{bad}"
+            );
+        }
+        let s = with("STEWARD_BACKUP_DIR", "/backups").unwrap();
+        assert_eq!(
+            s.backup_dir.as_deref(),
+            Some(std::path::Path::new("/backups"))
+        );
+    }
+
+    #[test]
     fn github_is_optional_and_its_token_is_never_printed() {
         let s = from_vars(vars(&[("DISCORD_TOKEN", TOKEN)])).unwrap();
         assert_eq!(s.github.api_url, DEFAULT_API_URL);
@@ -167,6 +244,21 @@ mod tests {
             .unwrap_err(),
             ConfigError::BadGithubUrl
         );
+    }
+
+    #[test]
+    fn the_help_lists_every_variable_read() {
+        let source = include_str!("config.rs");
+        for name in source
+            .split("var(\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+        {
+            assert!(
+                ENVIRONMENT_HELP.contains(name),
+                "{name} missing from the help"
+            );
+        }
     }
 
     #[test]

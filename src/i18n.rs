@@ -29,6 +29,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/steward.ftl"),
             include_str!("../locales/en-US/working-groups.ftl"),
             include_str!("../locales/en-US/roster.ftl"),
+            include_str!("../locales/en-US/operations.ftl"),
             // One file per process, in every locale.
             include_str!("../locales/en-US/rfc.ftl"),
             include_str!("../locales/en-US/nominations.ftl"),
@@ -44,6 +45,7 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/steward.ftl"),
             include_str!("../locales/de/working-groups.ftl"),
             include_str!("../locales/de/roster.ftl"),
+            include_str!("../locales/de/operations.ftl"),
             // One file per process, in every locale.
             include_str!("../locales/de/rfc.ftl"),
             include_str!("../locales/de/nominations.ftl"),

@@ -11,6 +11,7 @@ pub mod discord;
 pub mod github;
 pub mod governance;
 pub mod i18n;
+pub mod ops;
 pub mod runtime;
 pub mod scheduler;
 pub mod store;

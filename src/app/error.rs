@@ -218,6 +218,10 @@ impl From<Denied> for UserError {
             Action::PublishAnnualReview
             | Action::ProposeDissolution
             | Action::CallOffDissolution => msg!("error-needs-tsc"),
+
+            // Operations.
+            Action::CheckServer => msg!("error-needs-tsc-or-manage-server"),
+            Action::ViewStatus => msg!("error-needs-tsc"),
         };
         UserError::new(id)
     }

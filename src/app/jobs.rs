@@ -8,7 +8,7 @@ use sqlx::SqliteConnection;
 use super::schedule::Job;
 use super::{
     App, AppResult, annual_review, ballot, case, decisions, dissolution, github, nomination,
-    release, rfc, succession, working_group,
+    operations, release, rfc, succession, working_group,
 };
 use crate::store::queue::{JOBS, backoff};
 use crate::store::{self};
@@ -140,7 +140,6 @@ async fn run(
         Job::RfcDiscussionEnds { rfc_id } => {
             rfc::decided::discussion_ended(conn, *rfc_id, now).await
         }
-
         // Nominations.
         Job::NominationExpiry { nomination_id } => {
             nomination::consent::expire(conn, *nomination_id, now).await
@@ -161,5 +160,7 @@ async fn run(
             dissolution_id,
             at_ms,
         } => dissolution::decided::notice_due(conn, *dissolution_id, *at_ms, now).await,
+        // Operations.
+        Job::DailyBackup { day, dir } => operations::backup::daily(conn, *day, dir, now).await,
     }
 }

@@ -22,6 +22,7 @@ pub mod github;
 pub mod guild;
 pub mod jobs;
 pub mod nomination;
+pub mod operations;
 pub mod outbox;
 pub mod release;
 pub mod rfc;
@@ -70,6 +71,8 @@ pub struct App {
     outbox_wakeup: Wakeup,
     /// GitHub's API, to check logins and read activity; `None` where it is not wired (tests).
     github: Option<Arc<GithubClient>>,
+    /// When this process started serving (the uptime `/govern status` shows).
+    started: std::time::Instant,
 }
 
 impl App {
@@ -81,6 +84,7 @@ impl App {
             jobs_wakeup: Wakeup::default(),
             outbox_wakeup: Wakeup::default(),
             github: None,
+            started: std::time::Instant::now(),
         }
     }
 
@@ -97,6 +101,11 @@ impl App {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// How long this process has been serving.
+    pub fn uptime(&self) -> std::time::Duration {
+        self.started.elapsed()
     }
 
     pub fn clock(&self) -> Arc<dyn Clock> {

@@ -66,6 +66,10 @@ pub enum Job {
     CaseErase { case_id: i64 },
     /// One of a decided dissolution's notices to the community (monthly, a week before).
     DissolutionNotice { dissolution_id: i64, at_ms: i64 },
+
+    // Operations.
+    /// The daily automatic backup of the database into `dir` (`STEWARD_BACKUP_DIR`).
+    DailyBackup { day: NaiveDate, dir: String },
 }
 
 impl Job {
@@ -111,6 +115,8 @@ impl Job {
                 dissolution_id,
                 at_ms,
             } => format!("dissolution:{dissolution_id}:notice:{at_ms}"),
+            // Operations.
+            Self::DailyBackup { day, .. } => format!("backup:{day}"),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod activity;
 pub mod amendment;
 pub mod annual_review;
 pub mod ballot;
+pub mod capabilities;
 pub mod case;
 pub mod decision;
 pub mod dependency;

@@ -101,6 +101,12 @@ pub enum Action {
     ProposeDissolution,
     /// Propose calling a decided dissolution off (`/govern dissolve-call-off`).
     CallOffDissolution,
+
+    // Operations.
+    /// Check what Steward needs of the server (`/govern check`).
+    CheckServer,
+    /// See the bot's health (`/govern status`).
+    ViewStatus,
 }
 
 /// Who may take an action. An action lists several; holding any one is enough.
@@ -248,6 +254,11 @@ pub const TABLE: &[Rule] = &[
     // "Manage project resources": dissolving, or not, is the TSC's to propose.
     rule(Action::ProposeDissolution, &[TSC]),
     rule(Action::CallOffDissolution, &[TSC]),
+    // Operations.
+    // Whoever sets the server up, or the TSC, may see what it lacks.
+    rule(Action::CheckServer, &[TSC, Who::ManageServer]),
+    // The bot's backlog and errors are the TSC's to watch.
+    rule(Action::ViewStatus, &[TSC]),
 ];
 
 // Releases and dependencies.
@@ -332,7 +343,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 44] = [
+    const ALL: [Action; 46] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
@@ -379,6 +390,9 @@ mod tests {
         Action::PublishAnnualReview,
         Action::ProposeDissolution,
         Action::CallOffDissolution,
+        // Operations.
+        Action::CheckServer,
+        Action::ViewStatus,
     ];
 
     #[test]
@@ -562,6 +576,12 @@ mod tests {
             (Action::ProposeDissolution, &admin, none, false),
             (Action::CallOffDissolution, &tsc, none, true),
             (Action::CallOffDissolution, &contributor, none, false),
+            // Operations.
+            (Action::CheckServer, &admin, none, true),
+            (Action::CheckServer, &tsc, none, true),
+            (Action::CheckServer, &maintainer, none, false),
+            (Action::ViewStatus, &tsc, none, true),
+            (Action::ViewStatus, &admin, none, false),
         ];
         for (action, standing, facts, allowed) in cases {
             assert_eq!(

@@ -6,6 +6,7 @@
 
 pub mod amendment;
 pub mod annual_review;
+pub mod backup;
 pub mod ballot;
 pub mod ballot_votes;
 pub mod case;
@@ -16,6 +17,7 @@ pub mod github;
 pub mod guild;
 pub mod jobs;
 pub mod nomination;
+pub mod operations;
 pub mod outbox;
 pub mod queue;
 pub mod release;
@@ -23,6 +25,7 @@ pub mod release_blockers;
 pub mod rfc;
 pub mod rfc_history;
 pub mod roster;
+pub mod schema;
 pub mod succession;
 pub mod working_group;
 pub mod working_group_members;
@@ -90,7 +93,7 @@ pub async fn connect_with(url: &str, durability: Durability) -> Result<Database,
         // Readers never wait on the writer in WAL mode; the timeout covers other processes.
         .busy_timeout(Duration::from_secs(5));
     let mut writer = options.clone().connect().await?;
-    sqlx::migrate!("./migrations").run(&mut writer).await?;
+    schema::migrator().run(&mut writer).await?;
     let read = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options.read_only(true))

@@ -45,8 +45,6 @@ impl Harness {
         let sim = Sim::start_with(fx, options).await;
         let dir = tempfile::tempdir().unwrap();
         let mut settings = Settings {
-            token: sim.token(),
-            database_url: format!("sqlite://{}", dir.path().join("steward.db").display()),
             // Benchmarks compare durabilities through the same variable operators use.
             durability: std::env::var("STEWARD_DURABILITY")
                 .ok()
@@ -60,6 +58,10 @@ impl Harness {
                 api_url: "http://127.0.0.1:9".into(),
                 token: None,
             },
+            ..Settings::new(
+                sim.token(),
+                format!("sqlite://{}", dir.path().join("steward.db").display()),
+            )
         };
         configure(&mut settings);
         let clock = Arc::new(ManualClock::new(
@@ -95,6 +97,16 @@ impl Harness {
     /// The bot's SQLite file (its WAL file beside it), to search what is left on disk.
     pub fn db_path(&self) -> std::path::PathBuf {
         self.dir.path().join("steward.db")
+    }
+
+    /// The settings the bot runs with (token, simulator, database).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The bot's database (`sqlite://…`).
+    pub fn database_url(&self) -> &str {
+        &self.settings.database_url
     }
 
     pub fn bot(&self) -> &Running {

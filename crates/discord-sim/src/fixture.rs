@@ -73,6 +73,12 @@ pub struct Fixture {
     /// `#rfcs`, a forum channel (type 15): its posts are threads with a starter message.
     pub forum: u64,
 
+    /// The application's flags (`GET /applications/@me`): by default the limited Server Members
+    /// intent is on ([`Fixture::MEMBERS_INTENT_LIMITED`]); 0 as if it were off in the portal.
+    pub app_flags: u64,
+    /// The shard count `GET /gateway/bot` recommends (1 unless a test asks for more).
+    pub recommended_shards: u32,
+
     /// Largest file a message may carry, in bytes (Discord's 25 MiB unless changed); also sent
     /// as `attachment_size_limit` in interactions.
     pub attachment_size_limit: u64,
@@ -98,6 +104,9 @@ pub struct Fixture {
 const BASE: u64 = 1_200_000_000_000_000_000;
 
 impl Fixture {
+    /// `GATEWAY_GUILD_MEMBERS_LIMITED`: the Server Members intent of a bot in under 100 servers.
+    pub const MEMBERS_INTENT_LIMITED: u64 = 1 << 15;
+
     /// The standard governance guild.
     ///
     /// Roles: `@everyone`, Admins (Administrator), TSC, Maintainers, Contributors, Security,
@@ -215,6 +224,8 @@ impl Fixture {
             governance_category: c(3),
             tsc_private: c(4),
             forum: c(5),
+            app_flags: Fixture::MEMBERS_INTENT_LIMITED,
+            recommended_shards: 1,
             attachment_size_limit: 25 * 1024 * 1024,
             alice: u(1),
             bob: u(2),

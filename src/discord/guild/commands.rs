@@ -28,7 +28,10 @@ use crate::store::guild::ChannelPurpose;
         "policy_set",
         // Cases, the annual review's publication, dissolution.
         "crate::discord::dissolution::commands::dissolve",
-        "crate::discord::dissolution::commands::dissolve_call_off"
+        "crate::discord::dissolution::commands::dissolve_call_off",
+        // Operations.
+        "super::check::check",
+        "super::status::status"
     ),
     subcommand_required
 )]
@@ -85,13 +88,13 @@ pub async fn setup(
     #[max_length = 400] github: Option<String>,
 ) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
+    // The capability check at the end (and GitHub's check of the sources) asks several
+    // things: answer within 3 s first.
+    ctx.defer_ephemeral().await?;
     // GitHub's organisation and repositories are checked (by asking GitHub) before anything
     // is saved, so a bad name changes nothing.
     let github = match github {
-        Some(text) => {
-            ctx.defer_ephemeral().await?;
-            Some(ctx.data().app.check_github_sources(&actor, &text).await?)
-        }
+        Some(text) => Some(ctx.data().app.check_github_sources(&actor, &text).await?),
         None => None,
     };
     let roles = [
@@ -131,14 +134,30 @@ pub async fn setup(
     let locale = command_locale(ctx).await;
     let waiting = ctx.data().app.waiting_notices(actor.guild_id).await?;
     let sources = ctx.data().app.github_sources(actor.guild_id).await?;
-    ctx.send(ephemeral(format!(
-        "{}\n{}\n{}{}",
+    let targets = ctx.data().app.targets_of(&config).await?;
+    let problems = match super::check::run(&ctx.serenity_context().http, &targets).await {
+        Ok(lines) => super::report::problems_text(&lines, locale),
+        Err(e) => {
+            // The set-up is saved; the check can be run again with /govern check.
+            tracing::warn!(error = %e, "capability check after set-up failed");
+            String::new()
+        }
+    };
+    let text = format!(
+        "{}\n{}\n{}{}{}",
         tr(locale, msg!("govern-setup-done"), None),
         config_text(&config, locale),
         github_render::sources_line(sources.as_ref(), locale),
-        tsc_channel_needed(&config, waiting, locale)
-    )))
-    .await?;
+        tsc_channel_needed(&config, waiting, locale),
+        if problems.is_empty() {
+            String::new()
+        } else {
+            format!("\n\n{problems}")
+        }
+    );
+    for part in crate::discord::text::split_message(&text, crate::discord::text::MESSAGE_MAX) {
+        ctx.send(ephemeral(part)).await?;
+    }
     Ok(())
 }
 

@@ -12,7 +12,7 @@ pub(super) fn route(st: &mut State, req: &Request<'_>) -> Option<Resp> {
     Some(match (req.method, req.segs.as_slice()) {
         ("GET", ["gateway"]) => ok(json!({ "url": url }), Shape::Gateway),
         ("GET", ["gateway", "bot"]) => ok(
-            json!({"url": url, "shards": 1,
+            json!({"url": url, "shards": st.fx.recommended_shards.max(1),
                    "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1}}),
             Shape::BotGateway,
         ),

@@ -205,7 +205,7 @@ impl State {
             "owner": self.user_json(self.fx.owner),
             "verify_key": "0000000000000000000000000000000000000000000000000000000000000000",
             "team": null,
-            "flags": 0,
+            "flags": self.fx.app_flags,
             "bot": self.current_user_json(),
             "summary": "",
         })

@@ -248,3 +248,24 @@ fn route_patterns() {
         "MTIwMDAwMDAwMDAwMDAwMDk5OQ"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn application_flags_and_recommended_shards_come_from_the_fixture() {
+    let mut fx = Fixture::standard();
+    fx.app_flags = 0;
+    fx.recommended_shards = 2;
+    let sim = Sim::start(fx).await;
+    let http = http(&sim);
+    let app = http.get_current_application_info().await.unwrap();
+    assert_eq!(app.flags.map(|f| f.bits()), Some(0));
+    assert_eq!(http.get_bot_gateway().await.unwrap().shards, 2);
+    let sim = Sim::start(Fixture::standard()).await;
+    let app = super::bot::http(&sim)
+        .get_current_application_info()
+        .await
+        .unwrap();
+    assert_eq!(
+        app.flags.map(|f| f.bits()),
+        Some(Fixture::MEMBERS_INTENT_LIMITED)
+    );
+}

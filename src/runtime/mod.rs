@@ -1,6 +1,9 @@
 //! Wiring: the database, the app, the Discord client and the two background loops (jobs and
 //! outbox), started and stopped together. `main` and the end-to-end tests use the same code.
 
+pub mod login;
+pub mod shards;
+
 use std::sync::Arc;
 
 use poise::serenity_prelude as serenity;
@@ -13,6 +16,8 @@ use crate::discord::{self, publisher::DiscordPublisher, rest::Rest};
 use crate::github::{GithubClient, GithubSettings};
 use crate::scheduler;
 use crate::store;
+pub use login::TokenRejected;
+pub use shards::ShardRange;
 
 /// What the bot needs to run.
 #[derive(Clone)]
@@ -27,6 +32,26 @@ pub struct Settings {
     pub api_base: Option<String>,
     /// GitHub's API and the optional token (`GITHUB_API_URL`, `GITHUB_TOKEN`).
     pub github: GithubSettings,
+    /// The shards this process runs; `None`: all of Discord's recommended count.
+    pub shards: Option<ShardRange>,
+    /// Where the daily automatic backup goes; `None`: no automatic backup.
+    pub backup_dir: Option<std::path::PathBuf>,
+}
+
+impl Settings {
+    /// Settings for a bot on this token and database, everything else at its default.
+    pub fn new(token: impl Into<String>, database_url: impl Into<String>) -> Self {
+        Self {
+            token: token.into(),
+            database_url: database_url.into(),
+            durability: store::Durability::default(),
+            guild_id: None,
+            api_base: None,
+            shards: None,
+            backup_dir: None,
+            github: GithubSettings::default(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Settings {
@@ -38,6 +63,8 @@ impl std::fmt::Debug for Settings {
             .field("guild_id", &self.guild_id)
             .field("api_base", &self.api_base)
             .field("github", &self.github)
+            .field("shards", &self.shards)
+            .field("backup_dir", &self.backup_dir)
             .finish()
     }
 }
@@ -49,26 +76,60 @@ pub struct Running {
     stop: watch::Sender<bool>,
     loops: Vec<JoinHandle<()>>,
     client: JoinHandle<Result<(), serenity::Error>>,
+    _lock: Option<store::backup::DatabaseLock>,
 }
 
 /// Retry a loop whose tick failed (database unavailable) after this long.
 const TICK_RETRY: chrono::Duration = chrono::Duration::seconds(5);
 
 /// Opens the database, connects to Discord and starts the job and outbox loops.
+/// A token rejected by Discord ends the start with [`TokenRejected`].
 pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Running> {
+    // One bot per database file; `steward restore` waits for it to stop.
+    let lock = store::backup::database_path(&settings.database_url)
+        .map(|path| store::backup::lock(&path))
+        .transpose()?;
     let db = store::connect_with(&settings.database_url, settings.durability).await?;
+    let schema = {
+        let mut conn = db.read.acquire().await?;
+        store::schema::version(&mut conn).await?
+    };
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        database = %redact_url(&settings.database_url),
+        schema,
+        commands = %match settings.guild_id {
+            Some(g) => format!("registered in server {g} only"),
+            None => "registered globally".to_owned(),
+        },
+        backups = %settings.backup_dir.as_deref().map_or("off".into(), |d| d.display().to_string()),
+        "steward starting"
+    );
     let app = App::new(db, clock.clone()).with_github(GithubClient::new(&settings.github));
 
-    let mut http = serenity::HttpBuilder::new(&settings.token);
-    if let Some(base) = &settings.api_base {
-        // serenity only honours the proxy with its own rate limiter off.
-        http = http.proxy(base.as_str()).ratelimiter_disabled(true);
-    }
-    let mut client = serenity::ClientBuilder::new_with_http(http.build(), discord::intents())
+    let http = login::serenity_http(&settings.token, settings.api_base.as_deref());
+    let api = settings
+        .api_base
+        .as_deref()
+        .unwrap_or(discord::rest::DISCORD_BASE);
+    let me = login::check_token(&http, api).await?;
+    tracing::info!(bot = %me.name, user_id = me.id.get(), "token accepted; connecting to the gateway");
+    let shards = match settings.shards {
+        Some(range) => range,
+        None => ShardRange::all(http.get_bot_gateway().await?.shards),
+    };
+    tracing::info!(shards = %shards, "starting shards");
+    let mut client = serenity::ClientBuilder::new_with_http(http, discord::intents())
         .framework(discord::framework(app.clone(), settings.guild_id))
         .await?;
     let shard_manager = client.shard_manager.clone();
-    let client = tokio::spawn(async move { client.start().await });
+    let client = tokio::spawn(async move {
+        // The range's end is inclusive in serenity's API.
+        client
+            .start_shard_range(shards.first..shards.last, shards.total)
+            .await
+    });
+    app.plan_daily_backup(settings.backup_dir.clone()).await?;
 
     let (stop, stopped) = watch::channel(false);
     let jobs = {
@@ -118,7 +179,16 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
         stop,
         loops: vec![jobs, outbox],
         client,
+        _lock: lock,
     })
+}
+
+/// The database URL as logged: the path, never a password a URL might carry.
+fn redact_url(url: &str) -> String {
+    match url.split_once('@') {
+        Some((_, rest)) => format!("sqlite://…@{rest}"),
+        None => url.to_owned(),
+    }
 }
 
 impl Running {
