@@ -18,6 +18,9 @@ pub enum FaultKind {
     Deny,
     /// Sleep this long before handling normally (does not consume a count).
     Delay(Duration),
+    /// Handle the request normally (what it creates exists), then answer with this status, as
+    /// when Discord's edge times out (504) or fails after the work was done.
+    AfterHandling(u16),
 }
 
 /// A fault on the requests that match `route`.
@@ -99,6 +102,13 @@ impl Sim {
     pub fn allow(&self, route: impl Into<RoutePattern>) {
         let p = route.into();
         self.inner.with(|st| st.faults.retain(|f| f.route != p));
+    }
+
+    /// Handles the next `n` matching requests normally but answers them with `status` (a
+    /// timeout or 5xx after Discord did the work: a role or channel exists, the client thinks
+    /// it failed).
+    pub fn fail_after_handling(&self, route: impl Into<RoutePattern>, n: usize, status: u16) {
+        self.add_fault(route.into(), FaultKind::AfterHandling(status), Some(n));
     }
 
     /// Delays every matching request by `d` (until [`Sim::allow`]/[`Sim::clear_faults`]).

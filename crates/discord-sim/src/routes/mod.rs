@@ -149,6 +149,11 @@ pub(crate) async fn handle(
         tokio::time::sleep(d).await;
     }
 
+    // A fault after handling lets the request through, then answers with its status.
+    let (fault, after) = match fault {
+        Some(FaultKind::AfterHandling(s)) => (None, Some(s)),
+        f => (f, None),
+    };
     let resp = {
         let mut st = inner.lock();
         let resp = match (&path, fault) {
@@ -203,6 +208,10 @@ pub(crate) async fn handle(
         {
             st.problem(format!("answer to {method_s} {path_full} is not a valid {:?} for serenity: {e}\n  answer: {b}", resp.shape));
         }
+        let resp = match after {
+            Some(s) => status_fault(s),
+            None => resp,
+        };
         st.requests.push(RecordedRequest {
             method: method_s.clone(),
             path: path.clone().unwrap_or(path_full.clone()),
