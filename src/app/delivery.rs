@@ -38,6 +38,10 @@ pub enum DeliveryError {
     /// retried; the item is settled as abandoned and its feature reacts.
     #[error("rejected: {0}")]
     Rejected(String),
+    /// Discord refused the bot's token (401): nothing can be delivered until an operator gives
+    /// a valid one. Deliveries stop, every item is kept as it is, and a restart resumes them.
+    #[error("unauthorized: Discord refused the bot's token")]
+    Unauthorized,
     /// The guild's set-up lacks where it goes (no private TSC channel yet): kept, and delivered
     /// once the set-up names one (`/govern setup` wakes the guild's waiting items).
     #[error("waiting: {0}")]
@@ -46,6 +50,20 @@ pub enum DeliveryError {
 
 /// How long an item waiting for the set-up sleeps before it looks again by itself.
 const WAITING_RETRY: Duration = Duration::hours(1);
+/// The longest an item waits for Discord's `retry_after`: a huge or absurd value (Discord's
+/// global limit is seconds; a proxy may send anything) never parks an item for good.
+pub const MAX_RETRY_AFTER: Duration = Duration::hours(1);
+
+/// How long to wait before retrying after `error`, its `attempts`-th failure: Discord's wait
+/// (clamped to a second .. an hour), an hour for the set-up, else backoff.
+pub fn retry_wait(error: &DeliveryError, attempts: i64) -> Duration {
+    match error {
+        // Honour Discord's wait, but never spin on a zero nor overflow on a huge one.
+        DeliveryError::RetryAfter(after) => (*after).clamp(Duration::seconds(1), MAX_RETRY_AFTER),
+        DeliveryError::Waiting(_) => WAITING_RETRY,
+        _ => backoff(attempts),
+    }
+}
 
 /// Puts notices on Discord. Implemented by the Discord layer; tests use fakes.
 pub trait Publisher: Send + Sync {
@@ -67,6 +85,10 @@ impl App {
         &self,
         publisher: &P,
     ) -> AppResult<Option<DateTime<Utc>>> {
+        if self.delivery_halted() {
+            // A 401 stopped deliveries: nothing is claimed, tried or counted until a restart.
+            return Ok(None);
+        }
         // Woken far more often than items fall due (every vote wakes it): look first, on a
         // reader, and take the writer only when there is something to claim.
         let next = {
@@ -83,7 +105,7 @@ impl App {
             tx.commit().await?;
             rows
         };
-        for row in rows {
+        for (n, row) in rows.iter().enumerate() {
             let notice: Notice = match serde_json::from_str(&row.payload) {
                 Ok(n) => n,
                 Err(e) => {
@@ -106,6 +128,21 @@ impl App {
             let result = publisher.deliver(&item).await;
             let now = self.now();
             let mut tx = self.write_tx().await?;
+            if result == Err(DeliveryError::Unauthorized) {
+                // The token is wrong: no item is failed, abandoned or counted. This one and the
+                // rest of the batch are due again at once, for the restart that fixes it.
+                for pending in &rows[n..] {
+                    OUTBOX.due_at(&mut tx, pending.id, now).await?;
+                }
+                tx.commit().await?;
+                if self.halt_delivery() {
+                    tracing::error!(
+                        "Discord refused the bot's token (HTTP 401): deliveries are stopped and \
+                         every pending item is kept; restart Steward with a valid DISCORD_TOKEN"
+                    );
+                }
+                return Ok(None);
+            }
             match result {
                 Ok(message_id) => {
                     if let (Notice::BallotPosted { ballot_id }, Some(message_id)) =
@@ -125,12 +162,7 @@ impl App {
                     on_abandoned(&mut tx, &item, now).await?;
                 }
                 Err(error) => {
-                    let wait = match &error {
-                        // Honour Discord's wait exactly, but never spin on a zero.
-                        DeliveryError::RetryAfter(after) => (*after).max(Duration::seconds(1)),
-                        DeliveryError::Waiting(_) => WAITING_RETRY,
-                        _ => backoff(row.attempts),
-                    };
+                    let wait = retry_wait(&error, row.attempts);
                     tracing::warn!(
                         outbox_id = row.id,
                         attempts = row.attempts + 1,

@@ -62,6 +62,9 @@ pub struct App {
     clock: Arc<dyn Clock>,
     jobs_wakeup: Wakeup,
     outbox_wakeup: Wakeup,
+    /// Set when Discord refused the bot's token (401): deliveries stop, every item is kept, and
+    /// a restart (a new `App`, with a new token) delivers them.
+    delivery_halted: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl App {
@@ -72,6 +75,7 @@ impl App {
             clock,
             jobs_wakeup: Wakeup::default(),
             outbox_wakeup: Wakeup::default(),
+            delivery_halted: Arc::default(),
         }
     }
 
@@ -116,6 +120,19 @@ impl App {
 
     pub fn outbox_wakeup(&self) -> Wakeup {
         self.outbox_wakeup.clone()
+    }
+
+    /// Whether deliveries stopped because Discord refused the token.
+    pub fn delivery_halted(&self) -> bool {
+        self.delivery_halted
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Stops deliveries until a restart; returns whether they were running (to log once).
+    pub(crate) fn halt_delivery(&self) -> bool {
+        !self
+            .delivery_halted
+            .swap(true, std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Makes both loops look again (after new work, or after a test moved the clock).
