@@ -62,8 +62,9 @@ pub enum Notice {
     },
 
     // Working groups.
-    /// Creates a working group's role and channel, gives its members the role, posts and pins
-    /// the charter. Each object is recorded as it is made, so a retry never makes it twice.
+    /// Creates (or adopts, after a failure Discord did not tell) a working group's role and
+    /// channel, posts and pins the charter. Each object is recorded as it is made, so a retry
+    /// never makes it twice; recording the role queues one `WgMemberRole` per member.
     WgProvision { wg_id: i64 },
     /// Announces a new working group.
     WgAnnounced { wg_id: i64 },
