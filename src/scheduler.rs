@@ -48,13 +48,12 @@ pub async fn run_loop<F, Fut>(
     while !*shutdown.borrow() {
         let next = match tokio::spawn(tick()).await {
             Ok(next) => next,
-            Err(e) => {
-                tracing::error!(
-                    panicked = e.is_panic(),
-                    "a background pass died; restarting it"
-                );
+            Err(e) if e.is_panic() => {
+                tracing::error!("a background pass panicked; the loop goes on");
                 Some(clock.now() + PANIC_RETRY)
             }
+            // Cancelled: the runtime is shutting down.
+            Err(_) => return,
         };
         let pause = next
             .map(|at| (at - clock.now()).to_std().unwrap_or_default())

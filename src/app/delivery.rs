@@ -38,6 +38,11 @@ pub enum DeliveryError {
     /// retried; the item is settled as abandoned and its feature reacts.
     #[error("rejected: {0}")]
     Rejected(String),
+    /// A channel the guild's set-up names (announcements, the TSC's, the working-group
+    /// category) was deleted: the item waits like [`DeliveryError::Waiting`], the TSC is told
+    /// once, and `/govern setup` naming a new one delivers everything that waited.
+    #[error("waiting: the {what} channel {channel_id} no longer exists")]
+    SetupChannelGone { channel_id: u64, what: String },
     /// Discord refused the bot's token (401): nothing can be delivered until an operator gives
     /// a valid one. Deliveries stop, every item is kept as it is, and a restart resumes them.
     #[error("unauthorized: Discord refused the bot's token")]
@@ -46,6 +51,20 @@ pub enum DeliveryError {
     /// once the set-up names one (`/govern setup` wakes the guild's waiting items).
     #[error("waiting: {0}")]
     Waiting(String),
+}
+
+impl DeliveryError {
+    /// Discord's JSON error code of a refused request (`HTTP 404 (10008): Unknown Message`),
+    /// as the REST client words it.
+    pub fn discord_code(&self) -> Option<i64> {
+        let (Self::Rejected(m) | Self::Failed(m) | Self::Forbidden(m)) = self else {
+            return None;
+        };
+        let rest = m.strip_prefix("HTTP ")?;
+        let open = rest.find('(')?;
+        let close = rest[open..].find(')')? + open;
+        rest[open + 1..close].parse().ok()
+    }
 }
 
 /// How long an item waiting for the set-up sleeps before it looks again by itself.
@@ -60,7 +79,7 @@ pub fn retry_wait(error: &DeliveryError, attempts: i64) -> Duration {
     match error {
         // Honour Discord's wait, but never spin on a zero nor overflow on a huge one.
         DeliveryError::RetryAfter(after) => (*after).clamp(Duration::seconds(1), MAX_RETRY_AFTER),
-        DeliveryError::Waiting(_) => WAITING_RETRY,
+        DeliveryError::Waiting(_) | DeliveryError::SetupChannelGone { .. } => WAITING_RETRY,
         _ => backoff(attempts),
     }
 }
@@ -177,6 +196,16 @@ impl App {
                             .is_some_and(|e| e.starts_with("missing permission"));
                     if let (true, DeliveryError::Forbidden(detail)) = (first_refusal, &error) {
                         report_missing_permission(&mut tx, &item, detail, now).await?;
+                    }
+                    if let DeliveryError::SetupChannelGone { channel_id, what } = &error
+                        && !matches!(item.notice, Notice::SetupChannelGone { .. })
+                    {
+                        // Queued once per channel (its key), however many items wait.
+                        let notice = Notice::SetupChannelGone {
+                            channel_id: *channel_id,
+                            what: what.clone(),
+                        };
+                        outbox::queue(&mut tx, item.guild_id, &notice, now).await?;
                     }
                     OUTBOX
                         .failed(&mut tx, row.id, &error.to_string(), now + wait)

@@ -120,6 +120,8 @@ impl Rest {
 }
 
 /// Discord's JSON error codes that decide how a failure is retried.
+pub const UNKNOWN_CHANNEL: i64 = 10003;
+pub const UNKNOWN_MESSAGE: i64 = 10008;
 const MISSING_ACCESS: i64 = 50001;
 const MISSING_PERMISSIONS: i64 = 50013;
 

@@ -181,6 +181,16 @@ impl Sim {
         })
     }
 
+    /// A message is deleted while the bot does not hear of it (it was offline past the resume
+    /// window): no MESSAGE_DELETE; the bot finds out when an edit fails with 10008.
+    pub fn delete_message_unseen(&self, message: u64) {
+        self.inner.with(|st| {
+            if let Some(rec) = st.messages.get_mut(&message) {
+                rec.deleted = true;
+            }
+        })
+    }
+
     /// An admin deletes a channel (CHANNEL_DELETE): messages to it fail with Unknown Channel.
     pub fn delete_channel(&self, channel: u64) {
         self.inner.with(|st| {
