@@ -19,9 +19,8 @@ const CHARTER: [(&str, &str); 5] = [
     ("reporting", "A report every four weeks"),
 ];
 
-/// erin proposes "WASI Preview 2" (chair erin, member frank); alice, bob and carol approve it
-/// and the charter's deadline passes. Provisioning is then due.
-pub async fn approve_group(h: &Harness) {
+/// erin proposes "WASI Preview 2" (chair erin, member frank); returns the charter ballot.
+pub async fn propose_group(h: &Harness) -> SimMessage {
     let fx = h.sim.fx().clone();
     let r = h
         .sim
@@ -35,13 +34,19 @@ pub async fn approve_group(h: &Harness) {
     h.sim
         .submit_modal(fx.erin, fx.general, &custom_id, &CHARTER)
         .await;
-    let ballot = h
-        .sim
+    h.sim
         .wait_for_message(fx.general, |m| {
             m.embed_text()
                 .contains("Establish working group: WASI Preview 2")
         })
-        .await;
+        .await
+}
+
+/// The group proposed, approved by alice, bob and carol, and its ballot's deadline passed:
+/// provisioning is then due.
+pub async fn approve_group(h: &Harness) {
+    let fx = h.sim.fx().clone();
+    let ballot = propose_group(h).await;
     vote_yes(h, &ballot, &[fx.alice, fx.bob, fx.carol]).await;
     h.advance(Duration::days(7));
 }
