@@ -54,6 +54,8 @@ const TICK_RETRY: chrono::Duration = chrono::Duration::seconds(5);
 pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Running> {
     let db = store::connect_with(&settings.database_url, settings.durability).await?;
     let app = App::new(db, clock.clone());
+    // A killed predecessor's claims are due now, not when their lease ends.
+    app.release_claims().await?;
 
     let mut http = serenity::HttpBuilder::new(&settings.token);
     if let Some(base) = &settings.api_base {

@@ -99,6 +99,22 @@ const BATCH: i64 = 50;
 const LEASE: Duration = Duration::minutes(2);
 
 impl App {
+    /// At start-up, before the loops run: what the previous process had claimed but not
+    /// settled (it was killed) is due at once, in both queues.
+    pub async fn release_claims(&self) -> AppResult<()> {
+        let now = self.now();
+        let mut tx = self.write_tx().await?;
+        let outbox = OUTBOX.release_claims(&mut tx, now).await?;
+        let jobs = crate::store::queue::JOBS
+            .release_claims(&mut tx, now)
+            .await?;
+        tx.commit().await?;
+        if outbox + jobs > 0 {
+            tracing::info!(outbox, jobs, "resumed what the previous run left claimed");
+        }
+        Ok(())
+    }
+
     /// Delivers every due item once; returns when the next pending item falls due.
     pub async fn deliver_outbox<P: Publisher>(
         &self,
