@@ -65,6 +65,9 @@ pub struct App {
     /// Set when Discord refused the bot's token (401): deliveries stop, every item is kept, and
     /// a restart (a new `App`, with a new token) delivers them.
     delivery_halted: Arc<std::sync::atomic::AtomicBool>,
+    /// Guilds whose roster was synced with Discord's full member list since start-up: their
+    /// role holders are read from the roster, not paged through Discord.
+    roster_synced: Arc<std::sync::Mutex<std::collections::HashSet<u64>>>,
 }
 
 impl App {
@@ -76,6 +79,7 @@ impl App {
             jobs_wakeup: Wakeup::default(),
             outbox_wakeup: Wakeup::default(),
             delivery_halted: Arc::default(),
+            roster_synced: Arc::default(),
         }
     }
 
@@ -133,6 +137,20 @@ impl App {
         !self
             .delivery_halted
             .swap(true, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Whether the guild's roster was synced with Discord since start-up (then kept in step
+    /// by member events).
+    pub fn roster_synced(&self, guild_id: u64) -> bool {
+        self.roster_synced
+            .lock()
+            .is_ok_and(|synced| synced.contains(&guild_id))
+    }
+
+    pub(crate) fn mark_roster_synced(&self, guild_id: u64) {
+        if let Ok(mut synced) = self.roster_synced.lock() {
+            synced.insert(guild_id);
+        }
     }
 
     /// Makes both loops look again (after new work, or after a test moved the clock).
