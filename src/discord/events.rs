@@ -38,7 +38,11 @@ pub async fn on_event(
         _ => Ok(()),
     };
     if let Err(e) = result {
-        tracing::warn!(error = %e, "could not answer an interaction");
+        // Error chains print the callback URL, which holds the interaction's token.
+        tracing::warn!(
+            error = reply::redacted(&e),
+            "could not answer an interaction"
+        );
     }
     Ok(())
 }
