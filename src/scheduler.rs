@@ -1,5 +1,7 @@
 //! The loop shape both durable queues run in (jobs and the outbox): do the due work, then sleep
-//! until the next item falls due, a wake-up, or shutdown.
+//! until the next item falls due, a wake-up, or shutdown. The loop is supervised: a pass that
+//! panics is logged and the loop goes on, so that a bug in one item never stops deliveries
+//! while the gateway keeps accepting votes.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -60,8 +62,13 @@ impl Wakeup {
 /// The longest a loop sleeps without looking again, whatever it was told.
 const MAX_SLEEP: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// After a pass panicked, the loop looks again this long after.
+const PANIC_RETRY: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Runs `tick` (which does the due work and returns when the next work falls due) until
 /// `shutdown` turns true. Between ticks it sleeps until that time, a wake-up, or shutdown.
+/// Each tick runs as a task of its own: if it panics, the panic is logged and the loop
+/// carries on (the claimed items come back when their lease ends).
 pub async fn run_loop<F, Fut>(
     clock: Arc<dyn Clock>,
     wakeup: Wakeup,
@@ -69,7 +76,7 @@ pub async fn run_loop<F, Fut>(
     mut tick: F,
 ) where
     F: FnMut() -> Fut,
-    Fut: Future<Output = Option<DateTime<Utc>>>,
+    Fut: Future<Output = Option<DateTime<Utc>>> + Send + 'static,
 {
     while !*shutdown.borrow() {
         let pass = {
@@ -80,7 +87,15 @@ pub async fn run_loop<F, Fut>(
             });
             started
         };
-        let next = tick().await;
+        let next = match tokio::spawn(tick()).await {
+            Ok(next) => next,
+            Err(e) if e.is_panic() => {
+                tracing::error!("a background pass panicked; the loop goes on");
+                Some(clock.now() + PANIC_RETRY)
+            }
+            // Cancelled: the runtime is shutting down.
+            Err(_) => return,
+        };
         let idle = next.is_none_or(|at| at > clock.now());
         wakeup.0.progress.send_modify(|p| {
             p.finished = pass;
@@ -95,5 +110,48 @@ pub async fn run_loop<F, Fut>(
             _ = wakeup.woken() => {}
             _ = shutdown.changed() => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+    use chrono::TimeZone;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[tokio::test]
+    async fn a_panicking_pass_does_not_stop_the_loop() {
+        let clock = Arc::new(ManualClock::new(
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        ));
+        let (stop, stopped) = watch::channel(false);
+        let passes = Arc::new(AtomicUsize::new(0));
+        let counted = passes.clone();
+        let wakeup = Wakeup::default();
+        let task = tokio::spawn(run_loop(clock, wakeup.clone(), stopped, move || {
+            let n = counted.fetch_add(1, Ordering::SeqCst);
+            async move {
+                if n == 0 {
+                    panic!("the first pass fails");
+                }
+                None
+            }
+        }));
+        // A wake-up ends the loop's pause after the panic; no test waits for it to run out.
+        for _ in 0..500 {
+            if passes.load(Ordering::SeqCst) >= 3 {
+                break;
+            }
+            wakeup.wake();
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        assert!(
+            passes.load(Ordering::SeqCst) >= 3,
+            "the loop stopped after the panic"
+        );
+        stop.send(true).unwrap();
+        wakeup.wake();
+        task.await.expect("the loop itself never panics");
     }
 }

@@ -134,7 +134,7 @@ async fn a_post_whose_answer_was_lost_is_retried_without_a_second_message() {
     }
     // Discord creates the result announcement, but the bot's request times out at the edge.
     let route = format!("POST /channels/{}/messages", fx.announcements);
-    h.sim.lose_answer_next(route.as_str(), 1, 504);
+    h.sim.fail_after_handling(route.as_str(), 1, 504);
     h.advance(Duration::hours(72));
     let key = format!("ballot:{id}:result");
     let failed = h.outbox_row(&key, |r| r.attempts == 1).await;

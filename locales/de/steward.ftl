@@ -195,6 +195,11 @@ error-policy-inactivity = Die Schwelle für die Überprüfung muss nach der für
 
 ## Fehlende Berechtigungen, dem TSC im Ankündigungskanal mitgeteilt
 
+setup-channel-gone = Steward kann dort nicht mehr posten: { $what ->
+        [tsc] Der private Kanal des TSC
+        [wg-category] Die Kategorie der Arbeitsgruppen
+       *[announcements] Der Ankündigungskanal
+    } existiert nicht mehr. Nichts geht verloren: Was dorthin gehört, wartet. Wer den Server verwalten darf, führe bitte `/govern setup` aus und gebe einen neuen an; danach wird alles Wartende zugestellt.
 permission-missing = Steward fehlt eine Discord-Berechtigung, um { $action } ({ $detail }). Es versucht es weiter: sobald die Berechtigung erteilt ist, geht es von selbst weiter.
 action-post-ballot = eine Abstimmungsnachricht zu senden
 action-edit-ballot = eine Abstimmungsnachricht zu aktualisieren

@@ -195,6 +195,11 @@ error-policy-inactivity = The review threshold must come after the contact thres
 
 ## Missing permissions, told to the TSC in the announcement channel
 
+setup-channel-gone = { $what ->
+        [tsc] The TSC's private channel
+        [wg-category] The working-group category
+       *[announcements] The announcement channel
+    } that Steward posts to no longer exists. Nothing is lost: what should go there waits. Someone who may manage the server, please run `/govern setup` and name a new one; everything waiting is then delivered.
 permission-missing = Steward is missing a Discord permission and could not { $action } ({ $detail }). It keeps retrying: grant the permission and it will finish by itself.
 action-post-ballot = post a ballot message
 action-edit-ballot = update a ballot message

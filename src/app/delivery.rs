@@ -40,14 +40,51 @@ pub enum DeliveryError {
     /// retried; the item is settled as abandoned and its feature reacts.
     #[error("rejected: {0}")]
     Rejected(String),
+    /// A channel the guild's set-up names (announcements, the TSC's, the working-group
+    /// category) was deleted: the item waits like [`DeliveryError::Waiting`], the TSC is told
+    /// once, and `/govern setup` naming a new one delivers everything that waited.
+    #[error("waiting: the {what} channel {channel_id} no longer exists")]
+    SetupChannelGone { channel_id: u64, what: String },
+    /// Discord refused the bot's token (401): nothing can be delivered until an operator gives
+    /// a valid one. Deliveries stop, every item is kept as it is, and a restart resumes them.
+    #[error("unauthorized: Discord refused the bot's token")]
+    Unauthorized,
     /// The guild's set-up lacks where it goes (no private TSC channel yet): kept, and delivered
     /// once the set-up names one (`/govern setup` wakes the guild's waiting items).
     #[error("waiting: {0}")]
     Waiting(String),
 }
 
+impl DeliveryError {
+    /// Discord's JSON error code of a refused request (`HTTP 404 (10008): Unknown Message`),
+    /// as the REST client words it.
+    pub fn discord_code(&self) -> Option<i64> {
+        let (Self::Rejected(m) | Self::Failed(m) | Self::Forbidden(m)) = self else {
+            return None;
+        };
+        let rest = m.strip_prefix("HTTP ")?;
+        let open = rest.find('(')?;
+        let close = rest[open..].find(')')? + open;
+        rest[open + 1..close].parse().ok()
+    }
+}
+
 /// How long an item waiting for the set-up sleeps before it looks again by itself.
 const WAITING_RETRY: Duration = Duration::hours(1);
+/// The longest an item waits for Discord's `retry_after`: a huge or absurd value (Discord's
+/// global limit is seconds; a proxy may send anything) never parks an item for good.
+pub const MAX_RETRY_AFTER: Duration = Duration::hours(1);
+
+/// How long to wait before retrying after `error`, its `attempts`-th failure: Discord's wait
+/// (clamped to a second .. an hour), an hour for the set-up, else backoff.
+pub fn retry_wait(error: &DeliveryError, attempts: i64) -> Duration {
+    match error {
+        // Honour Discord's wait, but never spin on a zero nor overflow on a huge one.
+        DeliveryError::RetryAfter(after) => (*after).clamp(Duration::seconds(1), MAX_RETRY_AFTER),
+        DeliveryError::Waiting(_) | DeliveryError::SetupChannelGone { .. } => WAITING_RETRY,
+        _ => backoff(attempts),
+    }
+}
 
 /// Puts notices on Discord. Implemented by the Discord layer; tests use fakes.
 pub trait Publisher: Send + Sync {
@@ -64,11 +101,31 @@ const BATCH: i64 = 50;
 const LEASE: Duration = Duration::minutes(2);
 
 impl App {
+    /// At start-up, before the loops run: what the previous process had claimed but not
+    /// settled (it was killed) is due at once, in both queues.
+    pub async fn release_claims(&self) -> AppResult<()> {
+        let now = self.now();
+        let mut tx = self.write_tx().await?;
+        let outbox = OUTBOX.release_claims(&mut tx, now).await?;
+        let jobs = crate::store::queue::JOBS
+            .release_claims(&mut tx, now)
+            .await?;
+        tx.commit().await?;
+        if outbox + jobs > 0 {
+            tracing::info!(outbox, jobs, "resumed what the previous run left claimed");
+        }
+        Ok(())
+    }
+
     /// Delivers every due item once; returns when the next pending item falls due.
     pub async fn deliver_outbox<P: Publisher>(
         &self,
         publisher: &P,
     ) -> AppResult<Option<DateTime<Utc>>> {
+        if self.delivery_halted() {
+            // A 401 stopped deliveries: nothing is claimed, tried or counted until a restart.
+            return Ok(None);
+        }
         // Woken far more often than items fall due (every vote wakes it): look first, on a
         // reader, and take the writer only when there is something to claim.
         let next = {
@@ -85,7 +142,7 @@ impl App {
             tx.commit().await?;
             rows
         };
-        for row in rows {
+        for (n, row) in rows.iter().enumerate() {
             let notice: Notice = match serde_json::from_str(&row.payload) {
                 Ok(n) => n,
                 Err(e) => {
@@ -108,6 +165,21 @@ impl App {
             let result = publisher.deliver(&item).await;
             let now = self.now();
             let mut tx = self.write_tx().await?;
+            if result == Err(DeliveryError::Unauthorized) {
+                // The token is wrong: no item is failed, abandoned or counted. This one and the
+                // rest of the batch are due again at once, for the restart that fixes it.
+                for pending in &rows[n..] {
+                    OUTBOX.due_at(&mut tx, pending.id, now).await?;
+                }
+                tx.commit().await?;
+                if self.halt_delivery() {
+                    tracing::error!(
+                        "Discord refused the bot's token (HTTP 401): deliveries are stopped and \
+                         every pending item is kept; restart Steward with a valid DISCORD_TOKEN"
+                    );
+                }
+                return Ok(None);
+            }
             match result {
                 Ok(message_id) => {
                     if let (Notice::BallotPosted { ballot_id }, Some(message_id)) =
@@ -127,12 +199,7 @@ impl App {
                     on_abandoned(&mut tx, &item, now).await?;
                 }
                 Err(error) => {
-                    let wait = match &error {
-                        // Honour Discord's wait exactly, but never spin on a zero.
-                        DeliveryError::RetryAfter(after) => (*after).max(Duration::seconds(1)),
-                        DeliveryError::Waiting(_) => WAITING_RETRY,
-                        _ => backoff(row.attempts),
-                    };
+                    let wait = retry_wait(&error, row.attempts);
                     tracing::warn!(
                         outbox_id = row.id,
                         attempts = row.attempts + 1,
@@ -147,6 +214,16 @@ impl App {
                             .is_some_and(|e| e.starts_with("missing permission"));
                     if let (true, DeliveryError::Forbidden(detail)) = (first_refusal, &error) {
                         report_missing_permission(&mut tx, &item, detail, now).await?;
+                    }
+                    if let DeliveryError::SetupChannelGone { channel_id, what } = &error
+                        && !matches!(item.notice, Notice::SetupChannelGone { .. })
+                    {
+                        // Queued once per channel (its key), however many items wait.
+                        let notice = Notice::SetupChannelGone {
+                            channel_id: *channel_id,
+                            what: what.clone(),
+                        };
+                        outbox::queue(&mut tx, item.guild_id, &notice, now).await?;
                     }
                     OUTBOX
                         .failed(&mut tx, row.id, &error.to_string(), now + wait)

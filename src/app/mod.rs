@@ -73,6 +73,12 @@ pub struct App {
     github: Option<Arc<GithubClient>>,
     /// When this process started serving (the uptime `/govern status` shows).
     started: std::time::Instant,
+    /// Set when Discord refused the bot's token (401): deliveries stop, every item is kept, and
+    /// a restart (a new `App`, with a new token) delivers them.
+    delivery_halted: Arc<std::sync::atomic::AtomicBool>,
+    /// Guilds whose roster was synced with Discord's full member list since start-up: their
+    /// role holders are read from the roster, not paged through Discord.
+    roster_synced: Arc<std::sync::Mutex<std::collections::HashSet<u64>>>,
 }
 
 impl App {
@@ -85,6 +91,8 @@ impl App {
             outbox_wakeup: Wakeup::default(),
             github: None,
             started: std::time::Instant::now(),
+            delivery_halted: Arc::default(),
+            roster_synced: Arc::default(),
         }
     }
 
@@ -145,6 +153,33 @@ impl App {
 
     pub fn outbox_wakeup(&self) -> Wakeup {
         self.outbox_wakeup.clone()
+    }
+
+    /// Whether deliveries stopped because Discord refused the token.
+    pub fn delivery_halted(&self) -> bool {
+        self.delivery_halted
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Stops deliveries until a restart; returns whether they were running (to log once).
+    pub(crate) fn halt_delivery(&self) -> bool {
+        !self
+            .delivery_halted
+            .swap(true, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Whether the guild's roster was synced with Discord since start-up (then kept in step
+    /// by member events).
+    pub fn roster_synced(&self, guild_id: u64) -> bool {
+        self.roster_synced
+            .lock()
+            .is_ok_and(|synced| synced.contains(&guild_id))
+    }
+
+    pub(crate) fn mark_roster_synced(&self, guild_id: u64) {
+        if let Ok(mut synced) = self.roster_synced.lock() {
+            synced.insert(guild_id);
+        }
     }
 
     /// Makes both loops look again (after new work, or after a test moved the clock).

@@ -52,6 +52,11 @@ pub enum Notice {
         at_ms: i64,
     },
 
+    /// Tells the TSC (or, if that channel is the one gone, the announcement channel) that a
+    /// channel the set-up names was deleted: what should go there waits for `/govern setup`.
+    /// `what`: "announcements", "tsc" or "wg-category".
+    SetupChannelGone { channel_id: u64, what: String },
+
     /// A change of the server's set-up, told to the TSC in its channel: who, and what changed.
     SetupChanged {
         changed_by: u64,
@@ -62,8 +67,9 @@ pub enum Notice {
     },
 
     // Working groups.
-    /// Creates a working group's role and channel, gives its members the role, posts and pins
-    /// the charter. Each object is recorded as it is made, so a retry never makes it twice.
+    /// Creates (or adopts, after a failure Discord did not tell) a working group's role and
+    /// channel, posts and pins the charter. Each object is recorded as it is made, so a retry
+    /// never makes it twice; recording the role queues one `WgMemberRole` per member.
     WgProvision { wg_id: i64 },
     /// Announces a new working group.
     WgAnnounced { wg_id: i64 },
@@ -322,6 +328,9 @@ impl Notice {
                 format!("policy:{guild_id}:{}:{at_ms}", key.name())
             }
             Self::SetupChanged { decision_id, .. } => format!("decision:{decision_id}:tsc"),
+            Self::SetupChannelGone { channel_id, .. } => {
+                format!("setup-gone:{guild_id}:{channel_id}")
+            }
             Self::WgProvision { wg_id } => format!("wg:{wg_id}:provision"),
             Self::WgAnnounced { wg_id } => format!("wg:{wg_id}:announce"),
             Self::WgMemberRole { wg_id, user_id, .. } => format!("wg-role:{wg_id}:{user_id}"),

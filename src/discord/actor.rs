@@ -100,7 +100,21 @@ async fn tsc_members(
     }
 }
 
-/// The TSC of a configured guild, right now: a ballot's electorate.
+/// The TSC of a configured guild, right now: a ballot's electorate. Read from the roster the
+/// bot keeps in sync (role holders only) once it was synced since start-up, so that a command
+/// never pages through a large guild's member list; from Discord before that.
+pub async fn tsc_now(
+    http: &serenity::Http,
+    app: &App,
+    config: &GuildConfig,
+) -> Result<Vec<u64>, Error> {
+    match app.role_holders(config.guild_id, GovRole::Tsc).await? {
+        Some(tsc) => Ok(tsc),
+        None => current_tsc(http, config).await,
+    }
+}
+
+/// The TSC of a configured guild, right now, paged from Discord: a ballot's electorate.
 pub async fn current_tsc(http: &serenity::Http, config: &GuildConfig) -> Result<Vec<u64>, Error> {
     let tsc_role = config
         .role_id(GovRole::Tsc)

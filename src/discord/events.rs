@@ -19,6 +19,18 @@ pub async fn on_event(
     let ctx = framework.serenity_context;
     let data = framework.user_data;
     succession::sync::on_event(ctx, &data.app, event).await;
+    if let serenity::FullEvent::MessageDelete {
+        channel_id,
+        deleted_message_id,
+        guild_id: Some(guild_id),
+    } = event
+    {
+        // A deleted ballot message is posted again (the ballot stays votable).
+        let (g, c, m) = (guild_id.get(), channel_id.get(), deleted_message_id.get());
+        if let Err(e) = data.app.message_deleted(g, c, m).await {
+            tracing::warn!(error = %e, "could not look up a deleted message");
+        }
+    }
     let result = match event {
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(component),
@@ -29,7 +41,11 @@ pub async fn on_event(
         _ => Ok(()),
     };
     if let Err(e) = result {
-        tracing::warn!(error = %e, "could not answer an interaction");
+        // Error chains print the callback URL, which holds the interaction's token.
+        tracing::warn!(
+            error = reply::redacted(&e),
+            "could not answer an interaction"
+        );
     }
     Ok(())
 }

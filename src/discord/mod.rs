@@ -155,6 +155,6 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         }
     };
     if let Err(e) = ctx.send(reply::ephemeral(text_for)).await {
-        tracing::warn!(error = %e, "could not send an error reply");
+        tracing::warn!(error = reply::redacted(&e), "could not send an error reply");
     }
 }

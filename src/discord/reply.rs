@@ -44,13 +44,42 @@ pub fn user_error_text(locale: &str, error: &UserError) -> String {
     i18n::tr(locale, error.id, Some(&args))
 }
 
+/// An error as it may be logged: the interaction and webhook tokens that error chains print
+/// inside URLs (`/interactions/<id>/<token>/callback`, `/webhooks/<id>/<token>`) are replaced.
+pub fn redacted(error: impl std::fmt::Debug) -> String {
+    let text = format!("{error:?}");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = ["/interactions/", "/webhooks/"]
+        .iter()
+        .filter_map(|m| rest.find(m).map(|i| (i, m.len())))
+        .min()
+    {
+        let (start, len) = at;
+        // Keep the marker and the id; drop the segment after it (the token).
+        let after = &rest[start + len..];
+        let id_end = after.find('/').map_or(after.len(), |i| i + 1);
+        out.push_str(&rest[..start + len + id_end]);
+        let token = &after[id_end..];
+        let token_end = token
+            .find(|c: char| c == '/' || c == '?' || c == ')' || c == '"' || c.is_whitespace())
+            .unwrap_or(token.len());
+        if token_end > 0 {
+            out.push_str("<redacted>");
+        }
+        rest = &token[token_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// What the member reads for any error: their mistake as written, or a generic apology for a
 /// bug (logged here with its context, never shown).
 pub fn error_text(locale: &str, error: &AppError, context: &str) -> String {
     match error {
         AppError::User(user) => user_error_text(locale, user),
         AppError::Internal(e) => {
-            tracing::error!(error = ?e, context, "internal error");
+            tracing::error!(error = redacted(e), context, "internal error");
             i18n::tr(locale, msg!("generic-error"), None)
         }
     }
@@ -118,4 +147,25 @@ pub async fn respond_with_modal(
             .store(true, std::sync::atomic::Ordering::SeqCst);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_in_urls_never_reach_the_logs() {
+        let chain = "Http(Request(reqwest::Error { url: \"https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb246secret/callback\" })) and /webhooks/99/tokentoken/messages/@original";
+        let logged = redacted(chain);
+        assert!(!logged.contains("secret"), "{logged}");
+        assert!(!logged.contains("tokentoken"), "{logged}");
+        assert!(
+            logged.contains("/interactions/123/<redacted>/callback"),
+            "{logged}"
+        );
+        assert!(
+            logged.contains("/webhooks/99/<redacted>/messages"),
+            "{logged}"
+        );
+    }
 }

@@ -6,7 +6,7 @@ use chrono::Duration;
 use poise::serenity_prelude as serenity;
 use serde::Serialize;
 
-use crate::app::delivery::DeliveryError;
+use crate::app::delivery::{DeliveryError, MAX_RETRY_AFTER};
 
 /// The production API host; `DISCORD_API_BASE` replaces it.
 pub const DISCORD_BASE: &str = "https://discord.com";
@@ -120,6 +120,8 @@ impl Rest {
 }
 
 /// Discord's JSON error codes that decide how a failure is retried.
+pub const UNKNOWN_CHANNEL: i64 = 10003;
+pub const UNKNOWN_MESSAGE: i64 = 10008;
 const MISSING_ACCESS: i64 = 50001;
 const MISSING_PERMISSIONS: i64 = 50013;
 
@@ -133,11 +135,13 @@ fn classify(status: u16, body: &serde_json::Value, header_wait: Option<f64>) -> 
     );
     match status {
         429 => {
+            // Bounded before any arithmetic: NaN, infinity or 1e300 must not overflow.
             let seconds = body["retry_after"]
                 .as_f64()
                 .or(header_wait)
+                .filter(|s| s.is_finite())
                 .unwrap_or(5.0)
-                .max(0.0);
+                .clamp(0.0, MAX_RETRY_AFTER.num_seconds() as f64);
             DeliveryError::RetryAfter(Duration::milliseconds((seconds * 1000.0).ceil() as i64))
         }
         403 if code == MISSING_PERMISSIONS || code == MISSING_ACCESS => {
@@ -148,7 +152,11 @@ fn classify(status: u16, body: &serde_json::Value, header_wait: Option<f64>) -> 
             tracing::error!(code, "Discord refused a request body");
             DeliveryError::Rejected(message)
         }
-        401..=499 => DeliveryError::Rejected(message),
+        // The token is wrong: deliveries stop, nothing is given up (see the outbox).
+        401 => DeliveryError::Unauthorized,
+        // Request Timeout: Discord did not finish reading it; sending it again is safe.
+        408 => DeliveryError::Failed(message),
+        402..=499 => DeliveryError::Rejected(message),
         _ => DeliveryError::Failed(message),
     }
 }
@@ -187,5 +195,28 @@ mod tests {
             classify(502, &json!({}), None),
             DeliveryError::Failed(_)
         ));
+        assert_eq!(
+            classify(401, &json!({"code": 0}), None),
+            DeliveryError::Unauthorized
+        );
+        assert!(matches!(
+            classify(408, &json!({}), None),
+            DeliveryError::Failed(_)
+        ));
+    }
+
+    #[test]
+    fn absurd_waits_are_bounded() {
+        for wait in [json!(1e300), json!(-3.0), json!(f64::MAX)] {
+            let DeliveryError::RetryAfter(d) = classify(429, &json!({"retry_after": wait}), None)
+            else {
+                panic!("not a wait");
+            };
+            assert!(d >= Duration::zero() && d <= MAX_RETRY_AFTER, "{d}");
+        }
+        assert_eq!(
+            classify(429, &json!({}), Some(f64::INFINITY)),
+            DeliveryError::RetryAfter(Duration::seconds(5))
+        );
     }
 }

@@ -106,6 +106,8 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
         "steward starting"
     );
     let app = App::new(db, clock.clone()).with_github(GithubClient::new(&settings.github));
+    // A killed predecessor's claims are due now, not when their lease ends.
+    app.release_claims().await?;
 
     let http = login::serenity_http(&settings.token, settings.api_base.as_deref());
     let api = settings

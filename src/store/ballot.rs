@@ -236,6 +236,28 @@ pub async fn set_message(
     Ok(())
 }
 
+/// The ballot whose message this is, if any (an index lookup).
+pub async fn by_message(
+    conn: &mut SqliteConnection,
+    channel_id: u64,
+    message_id: u64,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT id FROM ballots WHERE message_id = ? AND channel_id = ?")
+        .bind(to_db_id(message_id))
+        .bind(to_db_id(channel_id))
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// Forgets a ballot's message (it was deleted): edits wait for the new one.
+pub async fn clear_message(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE ballots SET message_id = NULL WHERE id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Ballots of a guild that closed in `[from, to)`, oldest first (for the annual review).
 pub async fn closed_between(
     conn: &mut SqliteConnection,

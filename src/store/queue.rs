@@ -73,9 +73,36 @@ impl Queue {
         .fetch_all(&mut *conn)
         .await?;
         for id in &ids {
-            self.due_at(conn, *id, now + lease).await?;
+            sqlx::query(AssertSqlSafe(format!(
+                "UPDATE {table} SET {due} = ?, claimed = 1 WHERE id = ? AND {settled} IS NULL"
+            )))
+            .bind(to_millis(now + lease))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
         }
         Ok(ids)
+    }
+
+    /// At start-up: the claims of a process that died are due at once (no pass of it runs any
+    /// more), rather than when their lease ends. Returns how many there were.
+    pub async fn release_claims(
+        &self,
+        conn: &mut SqliteConnection,
+        now: DateTime<Utc>,
+    ) -> sqlx::Result<u64> {
+        let Queue {
+            table,
+            due,
+            settled,
+        } = self;
+        Ok(sqlx::query(AssertSqlSafe(format!(
+            "UPDATE {table} SET {due} = ?, claimed = 0 WHERE claimed = 1 AND {settled} IS NULL"
+        )))
+        .bind(to_millis(now))
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
     }
 
     /// Makes a pending item due at `at` (now, to deliver it again at once).
@@ -91,7 +118,7 @@ impl Queue {
             settled,
         } = self;
         sqlx::query(AssertSqlSafe(format!(
-            "UPDATE {table} SET {due} = ? WHERE id = ? AND {settled} IS NULL"
+            "UPDATE {table} SET {due} = ?, claimed = 0 WHERE id = ? AND {settled} IS NULL"
         )))
         .bind(to_millis(at))
         .bind(id)
@@ -110,7 +137,8 @@ impl Queue {
     ) -> sqlx::Result<()> {
         let Queue { table, due, .. } = self;
         sqlx::query(AssertSqlSafe(format!(
-            "UPDATE {table} SET attempts = attempts + 1, last_error = ?, {due} = ? WHERE id = ?"
+            "UPDATE {table} SET attempts = attempts + 1, last_error = ?, {due} = ?, claimed = 0
+             WHERE id = ?"
         )))
         .bind(error)
         .bind(to_millis(retry_at))

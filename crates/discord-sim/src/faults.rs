@@ -18,9 +18,9 @@ pub enum FaultKind {
     Deny,
     /// Sleep this long before handling normally (does not consume a count).
     Delay(Duration),
-    /// Handle the request (it takes effect), then answer this status instead: the answer is
-    /// lost on the way back, as when Discord's edge times out after the API acted.
-    LoseAnswer(u16),
+    /// Handle the request normally (what it creates exists), then answer with this status, as
+    /// when Discord's edge times out (504) or fails after the work was done.
+    AfterHandling(u16),
 }
 
 /// A fault on the requests that match `route`.
@@ -104,15 +104,16 @@ impl Sim {
         self.inner.with(|st| st.faults.retain(|f| f.route != p));
     }
 
+    /// Handles the next `n` matching requests normally but answers them with `status` (a
+    /// timeout or 5xx after Discord did the work: a role or channel exists, the client thinks
+    /// it failed).
+    pub fn fail_after_handling(&self, route: impl Into<RoutePattern>, n: usize, status: u16) {
+        self.add_fault(route.into(), FaultKind::AfterHandling(status), Some(n));
+    }
+
     /// Delays every matching request by `d` (until [`Sim::allow`]/[`Sim::clear_faults`]).
     pub fn delay(&self, route: impl Into<RoutePattern>, d: Duration) {
         self.add_fault(route.into(), FaultKind::Delay(d), None);
-    }
-
-    /// Lets the next `n` matching requests take effect but answers them `status` (a 504 is a
-    /// timeout at Discord's edge): the bot cannot tell that its request succeeded.
-    pub fn lose_answer_next(&self, route: impl Into<RoutePattern>, n: usize, status: u16) {
-        self.add_fault(route.into(), FaultKind::LoseAnswer(status), Some(n));
     }
 
     pub fn clear_faults(&self) {

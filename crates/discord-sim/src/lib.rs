@@ -27,7 +27,7 @@
 //!   [`Sim::autocomplete`] (the bot's choices, at most 25); buttons and modals as [`Sim::click`]
 //!   and [`Sim::submit_modal`]; each returns the bot's [`Reply`].
 //! - **Faults and checks**: [`Sim::fail_next`], [`Sim::rate_limit_next`], [`Sim::deny`],
-//!   [`Sim::lose_answer_next`],
+//!   [`Sim::fail_after_handling`],
 //!   [`Sim::delay`]; a late interaction callback with [`SimOptions::callback_deadline`]; bodies
 //!   Discord would refuse are problems that fail the test unless taken ([`Sim::take_problems`]).
 //!

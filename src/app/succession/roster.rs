@@ -2,6 +2,7 @@
 //! member (a timestamp only); areas of focus; and the views `/roster` shows and exports.
 
 use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Utc};
 
@@ -48,6 +49,37 @@ fn snapshot(config: &GuildConfig, member: &DiscordMember) -> MemberSnapshot {
     }
 }
 
+impl App {
+    /// The members in the guild who hold `role`, as the synced roster has them (`None` while
+    /// the roster was not synced since start-up: then ask Discord).
+    pub async fn role_holders(&self, guild_id: u64, role: GovRole) -> AppResult<Option<Vec<u64>>> {
+        if !self.roster_synced(guild_id) {
+            return Ok(None);
+        }
+        let mut conn = self.db().acquire().await?;
+        let entries = repo::list(&mut conn, guild_id).await?;
+        Ok(Some(
+            entries
+                .into_iter()
+                .filter(|e| e.in_guild && e.has(role))
+                .map(|e| e.member_id)
+                .collect(),
+        ))
+    }
+}
+
+/// Whether the roster already holds this member as Discord shows them.
+fn unchanged(entry: &RosterEntry, member: &MemberSnapshot) -> bool {
+    let mut held: Vec<GovRole> = entry.roles.iter().map(|(r, _)| *r).collect();
+    let mut now: Vec<GovRole> = member.roles.clone();
+    held.sort_by_key(|r| r.key());
+    now.sort_by_key(|r| r.key());
+    entry.in_guild
+        && entry.username == member.username
+        && entry.display_name == member.display_name
+        && held == now
+}
+
 /// The roster grouped as the governance document lists it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RosterView {
@@ -82,20 +114,50 @@ impl App {
             return Ok(());
         };
         let now = self.now();
+        // Worked out on a reader, outside the writer (a guild may have 100,000 members while
+        // votes arrive): only role holders and members the roster knows matter, and of those
+        // only the ones that changed are written.
+        let known: HashMap<u64, RosterEntry> = {
+            let mut conn = self.db().acquire().await?;
+            repo::list(&mut conn, guild_id)
+                .await?
+                .into_iter()
+                .map(|e| (e.member_id, e))
+                .collect()
+        };
+        let changed: Vec<MemberSnapshot> = members
+            .iter()
+            .filter(|m| !m.bot)
+            .map(|m| snapshot(&config, m))
+            .filter(|s| match known.get(&s.member_id) {
+                None => !s.roles.is_empty(),
+                Some(entry) => !unchanged(entry, s),
+            })
+            .collect();
+        let present: HashSet<u64> = members.iter().map(|m| m.member_id).collect();
+        let left: Vec<u64> = known
+            .values()
+            .filter(|e| e.in_guild && !present.contains(&e.member_id))
+            .map(|e| e.member_id)
+            .collect();
         let mut tx = self.write_tx().await?;
-        for member in members.iter().filter(|m| !m.bot) {
-            repo::upsert(&mut tx, guild_id, &snapshot(&config, member), now).await?;
+        for member in &changed {
+            repo::upsert(&mut tx, guild_id, member, now).await?;
         }
-        for entry in repo::list(&mut tx, guild_id).await? {
-            if entry.in_guild && !members.iter().any(|m| m.member_id == entry.member_id) {
-                repo::mark_left(&mut tx, guild_id, entry.member_id, now).await?;
-            }
+        for member_id in left {
+            repo::mark_left(&mut tx, guild_id, member_id, now).await?;
         }
         // A nominee who left while the bot was away ends their nomination.
-        let present = members.iter().map(|m| m.member_id).collect();
         nomination::left::absent(&mut tx, guild_id, &present, now).await?;
         ensure_jobs(&mut tx, &config, now).await?;
         tx.commit().await?;
+        tracing::info!(
+            guild_id,
+            members = members.len(),
+            written = changed.len(),
+            "roster synced"
+        );
+        self.mark_roster_synced(guild_id);
         self.wake();
         Ok(())
     }

@@ -2,7 +2,7 @@
 
 use super::{concerns, render};
 use crate::app::ballot::open::StartBallot;
-use crate::discord::actor::{command_actor, command_locale, current_tsc};
+use crate::discord::actor::{command_actor, command_locale, tsc_now};
 use crate::discord::reply::ephemeral;
 use crate::discord::{Context, Error};
 use crate::governance::ballot::{DESCRIPTION_MAX, REASON_MAX, TITLE_MAX};
@@ -79,7 +79,7 @@ pub async fn start(
     let config = app.guild_config(actor.guild_id).await?;
     // Check the role before asking Discord for the member list.
     actor.require(Action::StartBallot, Facts::default())?;
-    let electorate = current_tsc(ctx.http(), &config).await?;
+    let electorate = tsc_now(ctx.http(), &ctx.data().app, &config).await?;
     let ballot = app
         .start_ballot(
             &actor,

@@ -7,6 +7,7 @@ use crate::app::delivery::{DeliveryError, OutboxItem};
 use crate::app::outbox::Notice;
 use crate::discord::publisher::{DiscordPublisher, failed};
 use crate::discord::reply::no_pings;
+use crate::discord::rest::UNKNOWN_MESSAGE;
 
 pub async fn deliver(
     p: &DiscordPublisher,
@@ -31,10 +32,24 @@ pub async fn deliver(
                 .embeds(concerns::message_embeds(&view, locale))
                 .components(render::ballot_buttons(&view, locale))
                 .allowed_mentions(no_pings());
-            p.rest()
+            match p
+                .rest()
                 .edit_message(view.ballot.channel_id, message_id, &edit)
                 .await
-                .map(Some)
+            {
+                // Deleted while we did not hear of it: the same path as MESSAGE_DELETE (keyed by
+                // the lost message, so whichever comes second does nothing) posts the ballot
+                // again, and that post shows the latest state.
+                Err(e) if e.discord_code() == Some(UNKNOWN_MESSAGE) => {
+                    let channel_id = view.ballot.channel_id;
+                    p.app()
+                        .message_deleted(item.guild_id, channel_id, message_id)
+                        .await
+                        .map_err(failed)?;
+                    Ok(None)
+                }
+                other => other.map(Some),
+            }
         }
         Notice::BallotResult { ballot_id } => {
             let view = p.app().ballot_view(*ballot_id).await.map_err(failed)?;

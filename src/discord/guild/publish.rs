@@ -40,6 +40,16 @@ pub async fn deliver(
             p.tsc_channel(item.guild_id).await?,
             render::setup_changed_text(locale, *changed_by, before.as_deref(), after),
         ),
+        Notice::SetupChannelGone { channel_id, what } => {
+            // Told where it can still be read: the TSC's channel, unless that is the one gone.
+            let config = p.config(item.guild_id).await?;
+            let target = [config.tsc_channel_id, config.announce_channel_id]
+                .into_iter()
+                .flatten()
+                .find(|c| c != channel_id)
+                .ok_or_else(|| DeliveryError::Waiting("no channel to tell the TSC in".into()))?;
+            (target, render::setup_channel_gone_text(locale, what))
+        }
         other => return Err(failed(format!("not a set-up notice: {other:?}"))),
     };
     p.post_text(item, channel_id, &text).await

@@ -26,7 +26,8 @@ pub fn notice_action(locale: &str, notice: &Notice) -> String {
         | Notice::NominationsNeeded { .. }
         | Notice::GithubPollFailing { .. }
         | Notice::AnnualReview { .. }
-        | Notice::SetupChanged { .. } => (msg!("action-post-tsc-note"), None),
+        | Notice::SetupChanged { .. }
+        | Notice::SetupChannelGone { .. } => (msg!("action-post-tsc-note"), None),
         Notice::WgProvision { .. } => (msg!("action-wg-provision"), None),
         Notice::WgMemberRole { .. } => (msg!("action-wg-role"), None),
         Notice::WgArchive { .. } => (msg!("action-wg-archive"), None),
@@ -232,6 +233,15 @@ pub fn permission_missing_text(locale: &str, failed: &Notice, detail: &str) -> S
             ("action", notice_action(locale, failed).into()),
             ("detail", detail.into()),
         ])),
+    )
+}
+
+/// A channel the set-up names was deleted; `what` is "announcements", "tsc" or "wg-category".
+pub fn setup_channel_gone_text(locale: &str, what: &str) -> String {
+    tr(
+        locale,
+        msg!("setup-channel-gone"),
+        Some(&args([("what", what.into())])),
     )
 }
 

@@ -16,17 +16,75 @@ pub fn discord_member(member: &serenity::Member) -> DiscordMember {
     }
 }
 
+/// A member as the sync reads it: the few fields it needs. Parsing serenity's full `Member`
+/// (and `User`) for 100,000 members costs several times more.
+#[derive(serde::Deserialize)]
+struct ListedMember {
+    user: ListedUser,
+    nick: Option<String>,
+    roles: Vec<serenity::RoleId>,
+}
+
+#[derive(serde::Deserialize)]
+struct ListedUser {
+    id: serenity::UserId,
+    username: String,
+    global_name: Option<String>,
+    #[serde(default)]
+    bot: bool,
+}
+
+impl From<ListedMember> for DiscordMember {
+    fn from(m: ListedMember) -> Self {
+        let display_name = m
+            .nick
+            .or(m.user.global_name)
+            .unwrap_or_else(|| m.user.username.clone());
+        DiscordMember {
+            member_id: m.user.id.get(),
+            username: m.user.username,
+            display_name,
+            role_ids: m.roles.iter().map(|r| r.get()).collect(),
+            bot: m.user.bot,
+        }
+    }
+}
+
+/// One page of the member list, after `after`.
+async fn members_page(
+    http: &serenity::Http,
+    guild_id: serenity::GuildId,
+    after: Option<serenity::UserId>,
+) -> serenity::Result<Vec<ListedMember>> {
+    let mut params = vec![("limit", "1000".to_owned())];
+    if let Some(after) = after {
+        params.push(("after", after.to_string()));
+    }
+    let request = serenity::http::Request::new(
+        serenity::http::Route::GuildMembers { guild_id },
+        serenity::http::LightMethod::Get,
+    )
+    .params(Some(params));
+    http.fire(request).await
+}
+
 /// Reads every member from Discord (paginated: GUILD_CREATE carries only part of a large
 /// guild) and replaces the roster with it.
 pub async fn resync(http: &serenity::Http, app: &App, guild_id: serenity::GuildId) {
-    let mut members = Vec::new();
+    // A guild not set up has no roles mapped: nothing to keep, so nothing to page through
+    // (`/govern setup` syncs once it is set up).
+    if !matches!(app.find_guild_config(guild_id.get()).await, Ok(Some(_))) {
+        return;
+    }
+    let started = std::time::Instant::now();
+    let mut members: Vec<DiscordMember> = Vec::new();
     let mut after = None;
     loop {
-        match guild_id.members(http, Some(1000), after).await {
+        match members_page(http, guild_id, after).await {
             Ok(page) => {
                 let full = page.len() == 1000;
                 after = page.last().map(|m| m.user.id);
-                members.extend(page.iter().map(discord_member));
+                members.extend(page.into_iter().map(DiscordMember::from));
                 if !full {
                     break;
                 }
@@ -37,9 +95,17 @@ pub async fn resync(http: &serenity::Http, app: &App, guild_id: serenity::GuildI
             }
         }
     }
+    let paged = started.elapsed();
     if let Err(e) = app.sync_roster(guild_id.get(), &members).await {
         tracing::error!(guild_id = guild_id.get(), error = ?e, "roster sync failed");
     }
+    tracing::info!(
+        guild_id = guild_id.get(),
+        members = members.len(),
+        paged_ms = paged.as_millis() as u64,
+        total_ms = started.elapsed().as_millis() as u64,
+        "member list read"
+    );
 }
 
 /// Keeps the roster and activity in step with Discord's events.

@@ -6,7 +6,7 @@ use poise::serenity_prelude as serenity;
 use super::render;
 use crate::app::working_group::proposal::GroupBallot;
 use crate::app::{Actor, App, AppResult};
-use crate::discord::actor::current_tsc;
+use crate::discord::actor::tsc_now;
 use crate::governance::permissions::{Action, Facts};
 use crate::i18n::{args, tr};
 use crate::msg;
@@ -28,7 +28,7 @@ pub async fn open_close_ballot(
     if group.guild_id != actor.guild_id {
         return Err(crate::app::UserError::new(msg!("wg-error-not-found")).into());
     }
-    let electorate = current_tsc(http, &config).await?;
+    let electorate = tsc_now(http, app, &config).await?;
     let locale = config.locale.as_str();
     let ballot = GroupBallot {
         title: render::notice(locale, msg!("wg-ballot-close-title"), &group),
@@ -56,7 +56,7 @@ pub async fn open_chair_ballot(
     };
     // Checked before asking Discord for the member list.
     actor.require(Action::ManageWorkingGroup, facts)?;
-    let electorate = current_tsc(http, &config).await?;
+    let electorate = tsc_now(http, app, &config).await?;
     let locale = config.locale.as_str();
     let ballot = GroupBallot {
         title: render::notice(locale, msg!("wg-ballot-chair-title"), &view.group),
@@ -90,7 +90,12 @@ pub async fn open_charter_ballot(
         .group_by_id(draft_id)
         .await
         .map_err(|_| crate::app::UserError::new(msg!("wg-error-not-found")))?;
-    let electorate = current_tsc(http, &config).await?;
+    // Only the draft's author may submit its form: checked before the TSC is looked up (the
+    // app checks it again, with the rest, in its transaction).
+    if draft.group.proposed_by != actor.user_id || draft.group.guild_id != actor.guild_id {
+        return Err(crate::app::UserError::new(msg!("wg-error-not-found")).into());
+    }
+    let electorate = tsc_now(http, app, &config).await?;
     let locale = config.locale.as_str();
     let members: Vec<String> = draft.members.iter().map(|m| format!("<@{m}>")).collect();
     let ballot = GroupBallot {

@@ -82,7 +82,7 @@ pub async fn deliver(
             add,
         } => {
             let g = app.group_by_id(*wg_id).await.map_err(failed)?.group;
-            // Before the role exists, provisioning gives it to every member anyway.
+            // Before the role exists: recording the role queues every member's anew.
             let Some(role_id) = g.role_id else {
                 return Ok(None);
             };
@@ -243,56 +243,43 @@ async fn provision(
     if g.status != Status::Active {
         return Ok(None);
     }
-    let role_id = match g.role_id {
-        Some(id) => id,
-        None => {
-            let body =
-                json!({"name": g.name, "mentionable": false, "hoist": false, "permissions": "0"});
-            let id = id_of(
-                &p.rest()
-                    .request(
-                        Method::POST,
-                        &format!("/guilds/{}/roles", g.guild_id),
-                        Some(&body),
-                    )
-                    .await?,
-            )?;
-            app.record_wg_object(wg_id, WgObject::Role(id))
-                .await
-                .map_err(failed)?;
-            id
-        }
-    };
+    // Discord may have made an object although we saw a failure (a timeout or a 5xx after
+    // creating it): look for the one this group would have made before making another.
+    let owned = app.wg_objects_owned(g.guild_id).await.map_err(failed)?;
+    if g.role_id.is_none() {
+        let id = match adoptable_role(p, g, &owned).await? {
+            Some(id) => id,
+            None => {
+                let body = json!({"name": g.name, "mentionable": false, "hoist": false, "permissions": "0"});
+                let path = format!("/guilds/{}/roles", g.guild_id);
+                id_of(&p.rest().request(Method::POST, &path, Some(&body)).await?)?
+            }
+        };
+        // Also queues each member's role, one item each.
+        app.record_wg_object(wg_id, WgObject::Role(id))
+            .await
+            .map_err(failed)?;
+    }
     let channel_id = match g.channel_id {
         Some(id) => id,
         None => {
-            let mut body = json!({"name": g.slug, "type": 0, "topic": g.focus});
-            if let Some(category) = category {
-                body["parent_id"] = json!(category.to_string());
-            }
-            let id = id_of(
-                &p.rest()
-                    .request(
-                        Method::POST,
-                        &format!("/guilds/{}/channels", g.guild_id),
-                        Some(&body),
-                    )
-                    .await?,
-            )?;
+            let id = match adoptable_channel(p, g, category, &owned).await? {
+                Some(id) => id,
+                None => {
+                    let mut body = json!({"name": g.slug, "type": 0, "topic": g.focus});
+                    if let Some(category) = category {
+                        body["parent_id"] = json!(category.to_string());
+                    }
+                    let path = format!("/guilds/{}/channels", g.guild_id);
+                    id_of(&p.rest().request(Method::POST, &path, Some(&body)).await?)?
+                }
+            };
             app.record_wg_object(wg_id, WgObject::Channel(id))
                 .await
                 .map_err(failed)?;
             id
         }
     };
-    for member in &view.members {
-        let path = format!("/guilds/{}/members/{member}/roles/{role_id}", g.guild_id);
-        match p.rest().request(Method::PUT, &path, NO_BODY).await {
-            // A member who left the server meanwhile does not stop the group.
-            Ok(_) | Err(DeliveryError::Rejected(_)) => {}
-            Err(e) => return Err(e),
-        }
-    }
     let message_id = match g.charter_message_id {
         Some(id) => id,
         None => {
@@ -356,14 +343,56 @@ async fn archive(p: &DiscordPublisher, wg_id: i64) -> Result<Option<u64>, Delive
                 .await?;
         }
     }
-    if let Some(role_id) = g.role_id {
-        for member in &view.members {
-            let path = format!("/guilds/{}/members/{member}/roles/{role_id}", g.guild_id);
-            match p.rest().request(Method::DELETE, &path, NO_BODY).await {
-                Ok(_) | Err(DeliveryError::Rejected(_)) => {}
-                Err(e) => return Err(e),
-            }
-        }
-    }
+    // Each member's role is taken back by an item of their own, queued once this is delivered.
     Ok(None)
+}
+
+/// A role exactly as provisioning makes it (the group's name, no permissions, neither hoisted
+/// nor mentionable, not managed by an integration) that no group owns yet: the one a failed
+/// attempt made. A role an admin made for something else, with permissions, is never adopted.
+async fn adoptable_role(
+    p: &DiscordPublisher,
+    g: &Group,
+    owned: &[u64],
+) -> Result<Option<u64>, DeliveryError> {
+    let path = format!("/guilds/{}/roles", g.guild_id);
+    let roles = p.rest().request(Method::GET, &path, NO_BODY).await?;
+    Ok(roles
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| {
+            r["name"].as_str() == Some(g.name.as_str())
+                && r["permissions"].as_str() == Some("0")
+                && r["hoist"] == json!(false)
+                && r["mentionable"] == json!(false)
+                && r["managed"] != json!(true)
+        })
+        .filter_map(|r| r["id"].as_str()?.parse::<u64>().ok())
+        .find(|id| !owned.contains(id)))
+}
+
+/// A text channel exactly as provisioning makes it (the group's slug, its focus as topic, in
+/// the working-group category) that no group owns yet.
+async fn adoptable_channel(
+    p: &DiscordPublisher,
+    g: &Group,
+    category: Option<u64>,
+    owned: &[u64],
+) -> Result<Option<u64>, DeliveryError> {
+    let path = format!("/guilds/{}/channels", g.guild_id);
+    let channels = p.rest().request(Method::GET, &path, NO_BODY).await?;
+    let parent = category.map(|c| c.to_string());
+    Ok(channels
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| {
+            c["type"] == json!(0)
+                && c["name"].as_str() == Some(g.slug.as_str())
+                && c["topic"].as_str() == Some(g.focus.as_str())
+                && c["parent_id"].as_str() == parent.as_deref()
+        })
+        .filter_map(|c| c["id"].as_str()?.parse::<u64>().ok())
+        .find(|id| !owned.contains(id)))
 }

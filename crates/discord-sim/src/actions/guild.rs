@@ -160,3 +160,57 @@ fn member_update(st: &mut State, user: u64) {
         st.dispatch_member_update(user);
     }
 }
+
+impl Sim {
+    /// A moderator deletes a message (MESSAGE_DELETE, with the GUILD_MESSAGES intent); edits
+    /// of it then fail with Unknown Message (10008).
+    pub fn delete_message(&self, message: u64) {
+        self.inner.with(|st| {
+            let Some(rec) = st.messages.get_mut(&message) else {
+                return;
+            };
+            rec.deleted = true;
+            let channel = rec.channel_id;
+            if st.gateway.ready && st.has_intent(9) {
+                let mut d = json!({"id": sid(message), "channel_id": sid(channel)});
+                if st.in_guild(channel) {
+                    d["guild_id"] = json!(sid(st.fx.guild));
+                }
+                st.dispatch("MESSAGE_DELETE", d);
+            }
+        })
+    }
+
+    /// A message is deleted while the bot does not hear of it (it was offline past the resume
+    /// window): no MESSAGE_DELETE; the bot finds out when an edit fails with 10008.
+    pub fn delete_message_unseen(&self, message: u64) {
+        self.inner.with(|st| {
+            if let Some(rec) = st.messages.get_mut(&message) {
+                rec.deleted = true;
+            }
+        })
+    }
+
+    /// An admin deletes a channel (CHANNEL_DELETE): messages to it fail with Unknown Channel.
+    pub fn delete_channel(&self, channel: u64) {
+        self.inner.with(|st| {
+            let Some(ch) = st.channels.remove(&channel) else {
+                return;
+            };
+            if st.gateway.ready && st.has_intent(0) {
+                let j = st.channel_json(&ch);
+                st.dispatch("CHANNEL_DELETE", j);
+            }
+        })
+    }
+
+    /// The bot is removed from the server (GUILD_DELETE without `unavailable`).
+    pub fn remove_bot(&self) {
+        self.inner.with(|st| {
+            if st.gateway.ready && st.has_intent(0) {
+                let d = json!({"id": sid(st.fx.guild)});
+                st.dispatch("GUILD_DELETE", d);
+            }
+        })
+    }
+}

@@ -44,8 +44,8 @@ fn list_members(st: &State, req: &Request<'_>) -> Resp {
         .unwrap_or(0u64);
     let list: Vec<Value> = st
         .members
-        .keys()
-        .filter(|id| **id > after)
+        .range(after.saturating_add(1)..)
+        .map(|(id, _)| id)
         .take(limit)
         .map(|id| st.member_json(*id))
         .collect();

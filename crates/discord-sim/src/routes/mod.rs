@@ -149,9 +149,10 @@ pub(crate) async fn handle(
         tokio::time::sleep(d).await;
     }
 
-    let lost = match &fault {
-        Some(FaultKind::LoseAnswer(s)) => Some(*s),
-        _ => None,
+    // A fault after handling lets the request through, then answers with its status.
+    let (fault, after) = match fault {
+        Some(FaultKind::AfterHandling(s)) => (None, Some(s)),
+        f => (f, None),
     };
     let resp = {
         let mut st = inner.lock();
@@ -207,8 +208,7 @@ pub(crate) async fn handle(
         {
             st.problem(format!("answer to {method_s} {path_full} is not a valid {:?} for serenity: {e}\n  answer: {b}", resp.shape));
         }
-        // The request took effect; the bot sees only the lost answer's status.
-        let resp = match lost {
+        let resp = match after {
             Some(s) => status_fault(s),
             None => resp,
         };

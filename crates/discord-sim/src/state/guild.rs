@@ -6,6 +6,9 @@ use serde_json::{Value, json};
 use super::{State, sid};
 use crate::fixture::{FxChannel, FxRole, channel_kind};
 
+/// Members above which GUILD_CREATE leaves them out (Discord's largest `large_threshold`).
+const LARGE_THRESHOLD: usize = 250;
+
 impl State {
     pub fn user_json(&self, id: u64) -> Value {
         match self.members.get(&id) {
@@ -135,6 +138,15 @@ impl State {
             "rules_channel_id": null, "max_presences": null, "max_members": 500000,
             "vanity_url_code": null, "description": null, "banner": null,
         });
+        // A large guild (over Discord's large_threshold, 250 at most) comes without its member
+        // list, as on Discord: only the bot itself; the rest is paged through REST.
+        let large = self.members.len() > LARGE_THRESHOLD;
+        let members: Vec<_> = self
+            .members
+            .keys()
+            .filter(|id| !large || **id == self.fx.bot)
+            .map(|id| self.member_json(*id))
+            .collect();
         let more = json!({
             "premium_tier": 0, "premium_subscription_count": 0,
             "preferred_locale": fx.preferred_locale,
@@ -143,10 +155,10 @@ impl State {
             "nsfw_level": 0, "stickers": [], "premium_progress_bar_enabled": false,
             "safety_alerts_channel_id": null, "incidents_data": null,
             "joined_at": "2023-01-07T12:00:00.000000+00:00",
-            "large": false, "unavailable": false,
+            "large": large, "unavailable": false,
             "member_count": self.members.len(),
             "voice_states": [],
-            "members": self.members.keys().map(|id| self.member_json(*id)).collect::<Vec<_>>(),
+            "members": members,
             "channels": self.channels.values().map(|c| self.channel_json(c)).collect::<Vec<_>>(),
             "threads": self.threads.values()
                 .filter(|t| !t.archived && self.can_see(fx.bot, t.id))

@@ -2,11 +2,12 @@
 
 use discord_sim::Sim;
 use serenity::all::{
-    ButtonStyle, CommandOptionType, Context, CreateActionRow, CreateButton, CreateCommand,
-    CreateCommandOption, CreateEmbed, CreateInputText, CreateInteractionResponse,
+    ButtonStyle, ChannelId, CommandOptionType, Context, CreateActionRow, CreateButton,
+    CreateCommand, CreateCommandOption, CreateEmbed, CreateInputText, CreateInteractionResponse,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateModal, EventHandler,
-    GatewayIntents, Guild, GuildId, GuildMemberUpdateEvent, InputTextStyle, Interaction, Member,
-    Message, Ready, ResolvedValue, ResumedEvent, User,
+    GatewayIntents, Guild, GuildChannel, GuildId, GuildMemberUpdateEvent, InputTextStyle,
+    Interaction, Member, Message, MessageId, Ready, ResolvedValue, ResumedEvent, UnavailableGuild,
+    User,
 };
 use tokio::sync::mpsc;
 
@@ -131,6 +132,27 @@ impl EventHandler for Handler {
         _m: Option<Member>,
     ) {
         let _ = self.tx.send(format!("member_removal {}", user.name));
+    }
+
+    async fn message_delete(
+        &self,
+        _ctx: Context,
+        _c: ChannelId,
+        message: MessageId,
+        _g: Option<GuildId>,
+    ) {
+        let _ = self.tx.send(format!("message_delete {message}"));
+    }
+
+    async fn channel_delete(&self, _ctx: Context, channel: GuildChannel, _m: Option<Vec<Message>>) {
+        let _ = self.tx.send(format!("channel_delete {}", channel.name));
+    }
+
+    async fn guild_delete(&self, _ctx: Context, incomplete: UnavailableGuild, _f: Option<Guild>) {
+        let _ = self.tx.send(format!(
+            "guild_delete unavailable={}",
+            incomplete.unavailable
+        ));
     }
 
     async fn resume(&self, _ctx: Context, _ev: ResumedEvent) {

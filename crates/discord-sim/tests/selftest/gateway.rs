@@ -116,6 +116,38 @@ async fn member_events_reach_the_bot() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moderators_delete_messages_and_channels_and_remove_the_bot() {
+    let fx = Fixture::standard();
+    let sim = Sim::start(fx.clone()).await;
+    let mut bot = Bot::start(&sim).await;
+    let m = sim.post_message(fx.erin, fx.general, "hello");
+    assert_eq!(bot.expect("message").await, "message erin hello");
+    sim.delete_message(m.id);
+    assert_eq!(
+        bot.expect("message_delete").await,
+        format!("message_delete {}", m.id)
+    );
+    let name = sim
+        .channels()
+        .into_iter()
+        .find(|c| c.id == fx.announcements)
+        .unwrap()
+        .name;
+    sim.delete_channel(fx.announcements);
+    assert_eq!(
+        bot.expect("channel_delete").await,
+        format!("channel_delete {name}")
+    );
+    sim.remove_bot();
+    assert_eq!(
+        bot.expect("guild_delete").await,
+        "guild_delete unavailable=false"
+    );
+    bot.stop().await;
+    sim.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restarted_bot_identifies_again() {
     let fx = Fixture::standard();
     let sim = Sim::start(fx.clone()).await;

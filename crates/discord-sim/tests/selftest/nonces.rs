@@ -96,7 +96,7 @@ async fn a_lost_answer_still_creates_the_message_and_the_retry_with_its_nonce_do
                 .enforce_nonce(true),
         )
     };
-    sim.lose_answer_next("POST /channels/{}/messages", 1, 504);
+    sim.fail_after_handling("POST /channels/{}/messages", 1, 504);
     let e = post().await.unwrap_err();
     assert_eq!(super::client::status_of(&e), Some((504, 0)));
     assert_eq!(sim.channel_messages(fx.announcements).len(), 1, "it acted");

@@ -177,6 +177,19 @@ async fn fault_injection() {
     .expect("allowed again");
     assert!(sim.has_role(fx.frank, fx.tsc_role));
 
+    // Done, then answered as failed: the role exists although the client saw a 504.
+    sim.fail_after_handling(("POST", "/guilds/{}/roles"), 1, 504);
+    let e = http
+        .create_role(
+            GuildId::new(fx.guild),
+            &serenity::all::EditRole::new().name("made anyway"),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(status_of(&e), Some((504, 0)));
+    assert!(sim.role_by_name("made anyway").is_some());
+
     sim.delay(("GET", "/channels/{}"), Duration::from_millis(300));
     let t = std::time::Instant::now();
     ch.to_channel(&http).await.expect("delayed get");
