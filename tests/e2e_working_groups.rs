@@ -166,29 +166,39 @@ async fn missing_manage_roles_is_told_to_the_tsc_and_retried_without_duplicates(
     let h = Harness::start().await;
     h.setup().await;
     let fx = h.sim.fx().clone();
-    h.sim.deny("POST /guilds/{}/roles", None);
+    let roles = "POST /guilds/{}/roles";
+    h.sim.deny(roles, None);
     let ballot = propose(&h).await;
     vote(&h, &ballot, "+1").await;
     let told = h
         .sim
         .wait_for_message(fx.announcements, |m| {
-            m.content().contains("missing a Discord permission")
+            m.content().contains("for lack of Manage Roles")
         })
         .await;
+    // The refused request names its own permission, not every one the step might need.
     assert!(
-        told.content().contains("Manage Roles"),
+        !told.content().contains("Manage Channels") && !told.content().contains("Manage Messages"),
         "{}",
         told.content()
     );
+    // Refused again at each retry (backoff doubling from 5 s), and told only once.
+    for refused in 2..=4 {
+        h.settle().await;
+        h.advance(Duration::minutes(5));
+        h.sim.wait_for_request(roles, refused).await;
+    }
+    h.settle().await;
 
     // The server admin grants the permission; the next retry finishes the job.
-    h.sim.allow("POST /guilds/{}/roles");
+    h.sim.allow(roles);
     h.advance(Duration::hours(1));
     h.sim
         .wait_for_message(fx.announcements, |m| {
             m.content().contains("New working group")
         })
         .await;
+    h.settle().await;
     let channels: Vec<_> = h
         .sim
         .channels()
@@ -196,13 +206,47 @@ async fn missing_manage_roles_is_told_to_the_tsc_and_retried_without_duplicates(
         .filter(|c| c.name == "wasi-preview-2")
         .collect();
     assert_eq!(channels.len(), 1, "one channel, however many retries");
+    assert_eq!(
+        h.sim
+            .roles()
+            .iter()
+            .filter(|r| r.name == "WASI Preview 2")
+            .count(),
+        1,
+        "one role"
+    );
     let told_twice = h
         .sim
         .channel_messages(fx.announcements)
         .iter()
-        .filter(|m| m.content().contains("missing a Discord permission"))
+        .filter(|m| m.content().contains("for lack of"))
         .count();
     assert_eq!(told_twice, 1, "the TSC is told once");
+}
+
+/// A pin refused for Manage Messages is told as exactly that.
+#[tokio::test]
+async fn a_refused_pin_names_manage_messages() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    h.sim.deny("PUT /channels/{}/pins/{}", None);
+    let ballot = propose(&h).await;
+    vote(&h, &ballot, "+1").await;
+    let told = h
+        .sim
+        .wait_for_message(fx.announcements, |m| m.content().contains("for lack of"))
+        .await;
+    assert!(
+        told.content().contains("for lack of Manage Messages"),
+        "{}",
+        told.content()
+    );
+    assert!(
+        !told.content().contains("Manage Roles"),
+        "{}",
+        told.content()
+    );
 }
 
 #[tokio::test]

@@ -201,6 +201,7 @@ setup-channel-gone = Steward kann dort nicht mehr posten: { $what ->
        *[announcements] Der Ankündigungskanal
     } existiert nicht mehr. Nichts geht verloren: Was dorthin gehört, wartet. Wer den Server verwalten darf, führe bitte `/govern setup` aus und gebe einen neuen an; danach wird alles Wartende zugestellt.
 permission-missing = Steward fehlt eine Discord-Berechtigung, um { $action } ({ $detail }). Es versucht es weiter: sobald die Berechtigung erteilt ist, geht es von selbst weiter.
+permission-missing-named = Steward fehlt die Berechtigung { $permissions }, um { $action }: Discord hat die Anfrage abgelehnt. Es versucht es weiter: erteile der Steward-Rolle { $permissions } (in den Einstellungen des Servers oder des Kanals), dann geht es von selbst weiter.
 action-post-ballot = eine Abstimmungsnachricht zu senden
 action-edit-ballot = eine Abstimmungsnachricht zu aktualisieren
 action-post-result = ein Abstimmungsergebnis zu senden

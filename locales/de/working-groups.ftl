@@ -154,7 +154,7 @@ wg-error-bot-chair = Ein Bot kann keine Arbeitsgruppe leiten.
 
 ## Fehlende Berechtigungen
 
-action-wg-provision = Kanal und Rolle einer Arbeitsgruppe anzulegen (nötig: Kanäle verwalten und Rollen verwalten)
+action-wg-provision = eine Arbeitsgruppe einzurichten (ihre Rolle, ihren Kanal und die angeheftete Charta)
 action-wg-role = die Rolle einer Arbeitsgruppe zu vergeben oder zu entziehen (nötig: Rollen verwalten, und die eigene Rolle über der der Gruppe)
-action-wg-archive = den Kanal einer Arbeitsgruppe zu archivieren (nötig: Kanäle verwalten und Rollen verwalten)
+action-wg-archive = den Kanal einer Arbeitsgruppe zu archivieren
 action-wg-post = über eine Arbeitsgruppe zu schreiben

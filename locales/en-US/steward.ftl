@@ -201,6 +201,7 @@ setup-channel-gone = { $what ->
        *[announcements] The announcement channel
     } that Steward posts to no longer exists. Nothing is lost: what should go there waits. Someone who may manage the server, please run `/govern setup` and name a new one; everything waiting is then delivered.
 permission-missing = Steward is missing a Discord permission and could not { $action } ({ $detail }). It keeps retrying: grant the permission and it will finish by itself.
+permission-missing-named = Steward could not { $action }: Discord refused it for lack of { $permissions }. It keeps retrying: grant { $permissions } to the Steward role (in the server's or the channel's settings) and it will finish by itself.
 action-post-ballot = post a ballot message
 action-edit-ballot = update a ballot message
 action-post-result = post a ballot result

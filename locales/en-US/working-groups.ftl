@@ -154,7 +154,7 @@ wg-error-bot-chair = A bot cannot chair a working group.
 
 ## Missing permissions
 
-action-wg-provision = create a working group's channel and role (it needs Manage Channels and Manage Roles)
+action-wg-provision = set up a working group (its role, its channel and the pinned charter)
 action-wg-role = give or take a working group's role (it needs Manage Roles, and its role above the group's)
-action-wg-archive = archive a working group's channel (it needs Manage Channels and Manage Roles)
+action-wg-archive = archive a working group's channel
 action-wg-post = post about a working group

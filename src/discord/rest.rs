@@ -6,6 +6,8 @@ use chrono::Duration;
 use poise::serenity_prelude as serenity;
 use serde::Serialize;
 
+use crate::governance::capabilities;
+
 use crate::app::delivery::{DeliveryError, MAX_RETRY_AFTER};
 
 /// The production API host; `DISCORD_API_BASE` replaces it.
@@ -54,6 +56,8 @@ impl Rest {
         path: &str,
         body: Option<&(impl Serialize + ?Sized)>,
     ) -> Result<serde_json::Value, DeliveryError> {
+        let method_name = method.as_str().to_owned();
+        let method_name = method_name.as_str();
         let mut request = self
             .client
             .request(method, format!("{}/api/v10{path}", self.base))
@@ -75,7 +79,13 @@ impl Rest {
         if status.is_success() {
             return Ok(body);
         }
-        Err(classify(status.as_u16(), &body, header_wait))
+        match classify(status.as_u16(), &body, header_wait) {
+            // Discord does not say which permission is missing; the route does.
+            DeliveryError::Forbidden(detail) => Err(DeliveryError::Forbidden(
+                capabilities::with_needs(detail, &capabilities::needed_for(method_name, path)),
+            )),
+            other => Err(other),
+        }
     }
 
     async fn send(

@@ -15,9 +15,26 @@ pub enum Perm {
     ManageRoles,
     ManageChannels,
     ManageMessages,
+    CreatePublicThreads,
+    CreatePrivateThreads,
+    SendMessagesInThreads,
+    ModerateMembers,
 }
 
 impl Perm {
+    pub const ALL: [Perm; 10] = [
+        Self::ViewChannel,
+        Self::SendMessages,
+        Self::EmbedLinks,
+        Self::ManageRoles,
+        Self::ManageChannels,
+        Self::ManageMessages,
+        Self::CreatePublicThreads,
+        Self::CreatePrivateThreads,
+        Self::SendMessagesInThreads,
+        Self::ModerateMembers,
+    ];
+
     pub const fn bit(self) -> u64 {
         match self {
             Self::ManageChannels => 1 << 4,
@@ -26,6 +43,10 @@ impl Perm {
             Self::ManageMessages => 1 << 13,
             Self::EmbedLinks => 1 << 14,
             Self::ManageRoles => 1 << 28,
+            Self::CreatePublicThreads => 1 << 35,
+            Self::CreatePrivateThreads => 1 << 36,
+            Self::SendMessagesInThreads => 1 << 38,
+            Self::ModerateMembers => 1 << 40,
         }
     }
 
@@ -38,8 +59,67 @@ impl Perm {
             Self::ManageRoles => "manage-roles",
             Self::ManageChannels => "manage-channels",
             Self::ManageMessages => "manage-messages",
+            Self::CreatePublicThreads => "create-public-threads",
+            Self::CreatePrivateThreads => "create-private-threads",
+            Self::SendMessagesInThreads => "send-messages-in-threads",
+            Self::ModerateMembers => "moderate-members",
         }
     }
+
+    fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// The permissions a REST request needs (method and path, ids as digits), so that a refusal
+/// names the permission that failed rather than every permission a step might need. Discord's
+/// 403 does not say which one is missing; the route does.
+pub fn needed_for(method: &str, path: &str) -> Vec<Perm> {
+    use Perm::*;
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    match (method, parts.as_slice()) {
+        ("PUT" | "DELETE", ["channels", _, "pins", _] | ["channels", _, "messages", "pins", _]) => {
+            vec![ManageMessages]
+        }
+        ("POST", ["channels", _, "messages", _, "threads"]) => {
+            vec![CreatePublicThreads]
+        }
+        ("POST", ["channels", _, "threads"]) => vec![CreatePublicThreads, CreatePrivateThreads],
+        ("PUT" | "DELETE", ["channels", _, "thread-members", _]) => vec![SendMessagesInThreads],
+        ("POST", ["channels", _, "messages"]) => vec![ViewChannel, SendMessages, EmbedLinks],
+        ("PATCH", ["channels", _, "messages", _]) => vec![ViewChannel],
+        ("PATCH" | "DELETE", ["channels", _])
+        | ("PUT" | "DELETE", ["channels", _, "permissions", _]) => {
+            vec![ManageChannels, ManageRoles]
+        }
+        ("POST", ["guilds", _, "channels"]) => vec![ManageChannels],
+        ("PATCH", ["guilds", _, "members", _]) => vec![ModerateMembers],
+        (_, ["guilds", _, "roles", ..] | ["guilds", _, "members", _, "roles", _]) => {
+            vec![ManageRoles]
+        }
+        _ => vec![],
+    }
+}
+
+/// Appends the permissions a refused request needed to its error text, as `[needs a, b]`.
+pub fn with_needs(detail: String, perms: &[Perm]) -> String {
+    if perms.is_empty() {
+        return detail;
+    }
+    let keys: Vec<&str> = perms.iter().map(|p| p.key()).collect();
+    format!("{detail} [needs {}]", keys.join(", "))
+}
+
+/// The permissions [`with_needs`] named in an error text.
+pub fn needs_in(detail: &str) -> Vec<Perm> {
+    let Some(start) = detail.rfind("[needs ") else {
+        return vec![];
+    };
+    detail[start + 7..]
+        .trim_end_matches(']')
+        .split(", ")
+        .filter_map(Perm::from_key)
+        .collect()
 }
 
 /// What a channel is used for.

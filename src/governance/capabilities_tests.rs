@@ -157,3 +157,34 @@ fn the_category_needs_manage_channels_and_pins_need_manage_messages() {
         ]
     );
 }
+
+/// A refused request names the permission it needed: a failed pin is Manage Messages, not
+/// everything a working group's provisioning might need.
+#[test]
+fn a_refused_request_names_the_permission_it_needed() {
+    use Perm::*;
+    let cases: [(&str, &str, &[Perm]); 8] = [
+        ("PUT", "/channels/5/pins/6", &[ManageMessages]),
+        ("PUT", "/channels/5/messages/pins/6", &[ManageMessages]),
+        ("POST", "/guilds/1/roles", &[ManageRoles]),
+        ("PUT", "/guilds/1/members/2/roles/3", &[ManageRoles]),
+        ("POST", "/guilds/1/channels", &[ManageChannels]),
+        (
+            "POST",
+            "/channels/5/messages",
+            &[ViewChannel, SendMessages, EmbedLinks],
+        ),
+        (
+            "POST",
+            "/channels/5/messages/6/threads",
+            &[CreatePublicThreads],
+        ),
+        ("PATCH", "/guilds/1/members/2", &[ModerateMembers]),
+    ];
+    for (method, path, perms) in cases {
+        assert_eq!(needed_for(method, path), perms, "{method} {path}");
+        let detail = with_needs("HTTP 403 (50013): Missing Permissions".into(), perms);
+        assert_eq!(needs_in(&detail), perms, "{detail}");
+    }
+    assert_eq!(needs_in("HTTP 403 (50013): Missing Permissions"), vec![]);
+}

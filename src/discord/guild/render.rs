@@ -2,6 +2,7 @@
 //! change announcement and the TSC's note about a missing permission.
 
 use crate::app::outbox::Notice;
+use crate::governance::capabilities;
 use crate::governance::policy::{Policy, PolicyKey};
 use crate::governance::roles::GovRole;
 use crate::i18n::{args, tr};
@@ -224,14 +225,31 @@ pub fn policy_text(policy: &Policy, locale: &str) -> String {
     lines.join("\n")
 }
 
-/// The TSC's note that a delivery lacks a permission.
+/// The TSC's note that a delivery lacks a permission: the permission the refused request
+/// needed, when the route tells it (Discord's answer does not).
 pub fn permission_missing_text(locale: &str, failed: &Notice, detail: &str) -> String {
+    let action = notice_action(locale, failed);
+    let needs = capabilities::needs_in(detail);
+    if needs.is_empty() {
+        return tr(
+            locale,
+            msg!("permission-missing"),
+            Some(&args([
+                ("action", action.into()),
+                ("detail", detail.into()),
+            ])),
+        );
+    }
+    let names: Vec<String> = needs
+        .iter()
+        .map(|p| tr(locale, &format!("check-perm-{}", p.key()), None))
+        .collect();
     tr(
         locale,
-        msg!("permission-missing"),
+        msg!("permission-missing-named"),
         Some(&args([
-            ("action", notice_action(locale, failed).into()),
-            ("detail", detail.into()),
+            ("action", action.into()),
+            ("permissions", names.join(", ").into()),
         ])),
     )
 }
