@@ -513,10 +513,13 @@ async fn a_role_grant_refused_for_manage_roles_is_told_once_and_lands_once_grant
     h.advance(Duration::days(7));
     let told = h
         .sim
-        .wait_for_message(fx.announcements, |m| {
-            m.content().contains("missing a Discord permission")
-        })
+        .wait_for_message(fx.announcements, |m| m.content().contains("for lack of"))
         .await;
+    assert!(
+        told.content().contains("for lack of Manage Roles"),
+        "{}",
+        told.content()
+    );
     // Said without naming the member or the nomination.
     assert!(!told.content().contains(&format!("<@{}>", fx.frank)));
     assert!(!told.content().contains("omination"), "{}", told.content());
@@ -531,7 +534,7 @@ async fn a_role_grant_refused_for_manage_roles_is_told_once_and_lands_once_grant
     let told_twice = h
         .announcements()
         .iter()
-        .filter(|m| m.content().contains("missing a Discord permission"))
+        .filter(|m| m.content().contains("for lack of"))
         .count();
     assert_eq!(told_twice, 1, "the TSC is told once");
 }

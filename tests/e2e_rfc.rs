@@ -379,9 +379,7 @@ async fn without_the_thread_permission_the_server_is_told_and_the_rfc_waits_for_
     assert!(answer.contains("RFC 1 is open"), "{answer}");
     let told = h
         .sim
-        .wait_for_message(fx.announcements, |m| {
-            m.content().contains("missing a Discord permission")
-        })
+        .wait_for_message(fx.announcements, |m| m.content().contains("for lack of"))
         .await;
     assert!(
         told.content()
@@ -417,7 +415,7 @@ async fn without_the_thread_permission_the_server_is_told_and_the_rfc_waits_for_
     let warnings = h
         .announcements()
         .iter()
-        .filter(|m| m.content().contains("missing a Discord permission"))
+        .filter(|m| m.content().contains("for lack of"))
         .count();
     assert_eq!(warnings, 1, "told once");
 }
