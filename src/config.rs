@@ -24,6 +24,8 @@ pub enum ConfigError {
     BadDurability,
     #[error("GITHUB_API_URL must be an http:// or https:// URL")]
     BadGithubUrl,
+    #[error("STEWARD_WEB_ADDR must be an address and port, e.g. 0.0.0.0:8080")]
+    BadWebAddr,
 }
 
 /// The default database: a SQLite file in the working directory, created if missing.
@@ -70,6 +72,10 @@ pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, Confi
             .map(|t| t.trim().to_owned())
             .filter(|t| !t.is_empty()),
     };
+    let web_addr = match var("STEWARD_WEB_ADDR").filter(|a| !a.trim().is_empty()) {
+        Some(a) => Some(a.trim().parse().map_err(|_| ConfigError::BadWebAddr)?),
+        None => None,
+    };
     Ok(Settings {
         token,
         durability,
@@ -79,6 +85,7 @@ pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, Confi
         guild_id,
         api_base,
         github,
+        web_addr,
     })
 }
 
@@ -166,6 +173,28 @@ mod tests {
             ]))
             .unwrap_err(),
             ConfigError::BadGithubUrl
+        );
+    }
+
+    #[test]
+    fn the_web_page_is_off_unless_an_address_is_set() {
+        let s = from_vars(vars(&[("DISCORD_TOKEN", TOKEN)])).unwrap();
+        assert_eq!(s.web_addr, None);
+        let s = from_vars(vars(&[("DISCORD_TOKEN", TOKEN), ("STEWARD_WEB_ADDR", " ")])).unwrap();
+        assert_eq!(s.web_addr, None);
+        let s = from_vars(vars(&[
+            ("DISCORD_TOKEN", TOKEN),
+            ("STEWARD_WEB_ADDR", "0.0.0.0:8080"),
+        ]))
+        .unwrap();
+        assert_eq!(s.web_addr, Some("0.0.0.0:8080".parse().unwrap()));
+        assert_eq!(
+            from_vars(vars(&[
+                ("DISCORD_TOKEN", TOKEN),
+                ("STEWARD_WEB_ADDR", "localhost")
+            ]))
+            .unwrap_err(),
+            ConfigError::BadWebAddr
         );
     }
 

@@ -34,6 +34,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/nominations.ftl"),
             include_str!("../locales/en-US/releases.ftl"),
             include_str!("../locales/en-US/github.ftl"),
+            // The transparency page.
+            include_str!("../locales/en-US/web.ftl"),
             // Cases, the annual review's publication, dissolution.
             include_str!("../locales/en-US/cases.ftl"),
         ],
@@ -49,6 +51,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/nominations.ftl"),
             include_str!("../locales/de/releases.ftl"),
             include_str!("../locales/de/github.ftl"),
+            // The transparency page.
+            include_str!("../locales/de/web.ftl"),
             // Cases, the annual review's publication, dissolution.
             include_str!("../locales/de/cases.ftl"),
         ],

@@ -2,7 +2,7 @@
 //!
 //! Layers, each using only those below it: `discord` → `app` → `scheduler` → `store` →
 //! `governance`; `github` (GitHub's API) sits beside `store`; `i18n` and `clock` are shared
-//! utilities.
+//! utilities. `web` (the transparency page) reads through `app` beside `discord`.
 
 pub mod app;
 pub mod clock;
@@ -14,3 +14,4 @@ pub mod i18n;
 pub mod runtime;
 pub mod scheduler;
 pub mod store;
+pub mod web;

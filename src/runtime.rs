@@ -27,6 +27,8 @@ pub struct Settings {
     pub api_base: Option<String>,
     /// GitHub's API and the optional token (`GITHUB_API_URL`, `GITHUB_TOKEN`).
     pub github: GithubSettings,
+    /// Where the transparency page listens (`STEWARD_WEB_ADDR`); none serves nothing.
+    pub web_addr: Option<std::net::SocketAddr>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -38,6 +40,7 @@ impl std::fmt::Debug for Settings {
             .field("guild_id", &self.guild_id)
             .field("api_base", &self.api_base)
             .field("github", &self.github)
+            .field("web_addr", &self.web_addr)
             .finish()
     }
 }
@@ -71,6 +74,15 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
     let client = tokio::spawn(async move { client.start().await });
 
     let (stop, stopped) = watch::channel(false);
+    // The transparency page, only where the operator asked for it.
+    let web = match settings.web_addr {
+        Some(addr) => Some(
+            crate::web::serve(app.clone(), addr, stopped.clone())
+                .await?
+                .1,
+        ),
+        None => None,
+    };
     let jobs = {
         let app = app.clone();
         tokio::spawn(scheduler::run_loop(
@@ -116,7 +128,7 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
         app,
         shard_manager,
         stop,
-        loops: vec![jobs, outbox],
+        loops: [jobs, outbox].into_iter().chain(web).collect(),
         client,
     })
 }

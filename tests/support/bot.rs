@@ -60,6 +60,7 @@ impl Harness {
                 api_url: "http://127.0.0.1:9".into(),
                 token: None,
             },
+            web_addr: None,
         };
         configure(&mut settings);
         let clock = Arc::new(ManualClock::new(
