@@ -20,6 +20,14 @@ const PAGES: &[&str] = &[
     "/wasm-sandbox/decisions.atom",
     "/api/wasm-sandbox/leadership",
     "/api/wasm-sandbox/decisions",
+    "/wasm-sandbox/working-groups",
+    "/wasm-sandbox/rfcs",
+    "/wasm-sandbox/releases",
+    "/wasm-sandbox/dependencies",
+    "/api/wasm-sandbox/working-groups",
+    "/api/wasm-sandbox/rfcs",
+    "/api/wasm-sandbox/releases",
+    "/api/wasm-sandbox/dependencies",
 ];
 
 #[tokio::test]
@@ -181,9 +189,20 @@ async fn nothing_private_reaches_any_page_or_endpoint() {
         for secret in SECRETS {
             assert!(!body.contains(secret), "{secret} on {path}");
         }
-        // Nor Discord ids: the members', the guild's, the channels'.
-        for id in ["\"11\"", ":11,", "1000", "2000", "3000"] {
-            assert!(!body.contains(id), "{id} on {path}");
+        // Nor Discord ids: no field holds one, and the guild's, channels' and roles' ids
+        // appear nowhere.
+        for id in [
+            "_id\"",
+            "decided_by",
+            "proposer",
+            "author_",
+            "1000",
+            "2000",
+            "2002",
+            "3000",
+            "3003",
+        ] {
+            assert!(!body.contains(id), "{id} on {path}: {body}");
         }
         // Nor the nomination's ballot, nor the case.
         assert!(!body.contains("Nomination #"), "{path}");
@@ -311,4 +330,76 @@ async fn the_server_stops_when_told() {
             .await
             .is_err()
     );
+}
+
+#[tokio::test]
+async fn the_processes_pages_show_groups_rfcs_releases_and_dependencies() {
+    let w = seeded().await;
+    let (base, _stop) = serve(&w).await;
+    let (status, _, wg) = get(&base, "/wasm-sandbox/working-groups").await;
+    assert_eq!(status, 200);
+    assert!(wg.contains("<h2>Docs</h2>"));
+    assert!(wg.contains("Documentation &lt;everywhere&gt;"));
+    assert!(wg.contains("active"));
+    assert!(wg.contains("Chair: Frank"));
+    assert!(wg.contains("2 members"));
+    assert!(wg.contains("Write &lt;script&gt;the&lt;/script&gt; book"));
+    assert!(wg.contains("Scope and objectives"));
+    assert!(
+        wg.contains("1 report filed to the TSC"),
+        "the count, not the text"
+    );
+    let (_, _, json) = get(&base, "/api/wasm-sandbox/working-groups").await;
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json[0]["name"], "Docs");
+    assert_eq!(json[0]["chair"], "Frank");
+    assert_eq!(json[0]["reports"], 1);
+
+    let (status, _, rfcs) = get(&base, "/wasm-sandbox/rfcs").await;
+    assert_eq!(status, 200);
+    assert!(rfcs.contains(
+        "RFC 1: <a href=\"https://github.com/wasm-sandbox/rfcs/pull/12\">Per-sandbox &lt;pools&gt;</a>"
+    ));
+    assert!(rfcs.contains("open for discussion"));
+    assert!(rfcs.contains("Discussion period:"));
+    assert!(rfcs.contains("Pools are capped"));
+    let (_, _, json) = get(&base, "/api/wasm-sandbox/rfcs").await;
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json[0]["status"], "discussion");
+    assert_eq!(json[0]["revisions"][0]["what_changed"], "Pools are capped");
+
+    let (status, _, releases) = get(&base, "/wasm-sandbox/releases").await;
+    assert_eq!(status, 200);
+    assert!(releases.contains("<h2>1.4.0</h2>") || releases.contains("<h2>v1.4.0</h2>"));
+    assert!(releases.contains("plan approved; waiting for the first candidate"));
+    assert!(releases.contains("✓ Proposal with a changelog"));
+    assert!(releases.contains("<strong>Release candidate</strong>"));
+    assert!(releases.contains("Faster &lt;startup&gt;"));
+    assert!(releases.contains("<time datetime=\"2026-12-20\">"));
+    let (_, _, json) = get(&base, "/api/wasm-sandbox/releases").await;
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json[0]["stage"], "awaiting_candidate");
+
+    let (status, _, deps) = get(&base, "/wasm-sandbox/dependencies").await;
+    assert_eq!(status, 200);
+    assert!(
+        deps.contains("<strong>serde</strong> 1.0 · cargo"),
+        "{deps}"
+    );
+    assert!(deps.contains("Serialising the config"));
+    let (_, _, json) = get(&base, "/api/wasm-sandbox/dependencies").await;
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json[0]["name"], "serde");
+
+    // Every page links every other.
+    for page in [
+        "leadership",
+        "working-groups",
+        "decisions",
+        "rfcs",
+        "releases",
+        "dependencies",
+    ] {
+        assert!(wg.contains(&format!("/wasm-sandbox/{page}")) || page == "working-groups");
+    }
 }

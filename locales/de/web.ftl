@@ -41,3 +41,46 @@ web-decisions-empty = Keine Entscheidungen aufgezeichnet.
 web-decisions-feed = Atom-Feed der Entscheidungen
 web-decisions-tally = Ja { $yes }, Nein { $no }, Enthaltung { $abstain }, von { $electorate } Stimmberechtigten.
 web-decisions-tally-secret = Geheime Abstimmung, nur Summen: Ja { $yes }, Nein { $no }, Enthaltung { $abstain }, von { $electorate } Stimmberechtigten.
+
+web-nav-working-groups = Arbeitsgruppen
+web-nav-rfcs = RFCs
+web-nav-releases = Releases
+web-nav-dependencies = Abhängigkeiten
+
+web-wg-title = Aktuelle Arbeitsgruppen
+web-wg-empty = Keine Arbeitsgruppen.
+web-wg-chair = Vorsitz:
+web-wg-members = { $count ->
+    [one] 1 Mitglied
+   *[other] { $count } Mitglieder
+}
+web-wg-ends = Charta endet
+web-wg-reports = { $count ->
+    [0] Noch keine Berichte an das TSC
+    [one] 1 Bericht an das TSC
+   *[other] { $count } Berichte an das TSC
+}
+web-wg-last-report = der letzte am
+
+web-rfc-title = RFCs und Änderungen
+web-rfc-empty = Noch keine RFCs oder Änderungen.
+web-rfc-number = { $kind ->
+    [amendment] Änderung
+   *[rfc] RFC
+} { $number }
+web-rfc-discussion = Diskussionszeitraum:
+web-rfc-decided = entschieden
+web-rfc-postponed = Zurückgestellt:
+web-rfc-revisions = Überarbeitungen
+
+web-releases-title = Releases
+web-releases-empty = Noch keine Releases.
+web-releases-proposed = Vorgeschlagen
+web-releases-planned = geplant für
+web-releases-published = veröffentlicht
+web-releases-changelog = Änderungsprotokoll
+web-releases-history = Verlauf
+
+web-deps-title = Genehmigte Abhängigkeiten
+web-deps-empty = Keine genehmigten Abhängigkeiten.
+web-deps-approved = genehmigt

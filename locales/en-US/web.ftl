@@ -41,3 +41,46 @@ web-decisions-empty = No decisions recorded.
 web-decisions-feed = Atom feed of decisions
 web-decisions-tally = Yes { $yes }, no { $no }, abstain { $abstain }, of { $electorate } voters.
 web-decisions-tally-secret = Secret ballot, totals only: yes { $yes }, no { $no }, abstain { $abstain }, of { $electorate } voters.
+
+web-nav-working-groups = Working groups
+web-nav-rfcs = RFCs
+web-nav-releases = Releases
+web-nav-dependencies = Dependencies
+
+web-wg-title = Current working groups
+web-wg-empty = No working groups.
+web-wg-chair = Chair:
+web-wg-members = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+web-wg-ends = charter ends
+web-wg-reports = { $count ->
+    [0] No reports filed to the TSC yet
+    [one] 1 report filed to the TSC
+   *[other] { $count } reports filed to the TSC
+}
+web-wg-last-report = the last on
+
+web-rfc-title = RFCs and amendments
+web-rfc-empty = No RFCs or amendments yet.
+web-rfc-number = { $kind ->
+    [amendment] Amendment
+   *[rfc] RFC
+} { $number }
+web-rfc-discussion = Discussion period:
+web-rfc-decided = decided
+web-rfc-postponed = Postponed:
+web-rfc-revisions = Revisions
+
+web-releases-title = Releases
+web-releases-empty = No releases yet.
+web-releases-proposed = Proposed
+web-releases-planned = planned for
+web-releases-published = published
+web-releases-changelog = Changelog
+web-releases-history = History
+
+web-deps-title = Approved dependencies
+web-deps-empty = No approved dependencies.
+web-deps-approved = approved

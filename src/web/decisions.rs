@@ -138,7 +138,7 @@ fn entry(locale: &str, d: &PublicDecision) -> Markup {
     html! {
         li id={ "d-" (d.id) } {
             (layout::time(d.decided_at)) " · " (kind_text(locale, d.kind)) ": "
-            @if let Some(link) = d.link.as_deref().filter(|l| safe_link(l)) {
+            @if let Some(link) = d.link.as_deref().filter(|l| layout::safe_link(l)) {
                 a href=(link) { (d.title) }
             } @else {
                 strong { (d.title) }
@@ -147,11 +147,6 @@ fn entry(locale: &str, d: &PublicDecision) -> Markup {
             @if let Some(tally) = &d.tally { br; span.meta { (tally_text(locale, tally)) } }
         }
     }
-}
-
-/// Only web links become links: never `javascript:` or other schemes from member text.
-fn safe_link(link: &str) -> bool {
-    link.starts_with("https://") || link.starts_with("http://")
 }
 
 fn tally_text(locale: &str, t: &Tally) -> String {
@@ -195,7 +190,7 @@ pub fn feed(site: &Site, decisions: &[PublicDecision]) -> String {
                     id { "tag:steward," (site.slug) ":decision:" (d.id) }
                     updated { (stamp(d.decided_at)) }
                     author { name { "Steward" } }
-                    @if let Some(link) = d.link.as_deref().filter(|l| safe_link(l)) {
+                    @if let Some(link) = d.link.as_deref().filter(|l| layout::safe_link(l)) {
                         link rel="related" href=(link) {}
                     }
                     link rel="alternate" href={ "/" (site.slug) "/decisions#d-" (d.id) } {}

@@ -19,14 +19,30 @@ table{border-collapse:collapse}td,th{padding:.2rem .6rem .2rem 0;text-align:left
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
     Leadership,
+    WorkingGroups,
     Decisions,
+    Rfcs,
+    Releases,
+    Dependencies,
 }
 
 /// A whole page of the server published under `slug`.
 pub fn page(locale: &str, slug: &str, current: Nav, title: &str, body: Markup) -> Markup {
     let links = [
         (Nav::Leadership, "leadership", msg!("web-nav-leadership")),
+        (
+            Nav::WorkingGroups,
+            "working-groups",
+            msg!("web-nav-working-groups"),
+        ),
         (Nav::Decisions, "decisions", msg!("web-nav-decisions")),
+        (Nav::Rfcs, "rfcs", msg!("web-nav-rfcs")),
+        (Nav::Releases, "releases", msg!("web-nav-releases")),
+        (
+            Nav::Dependencies,
+            "dependencies",
+            msg!("web-nav-dependencies"),
+        ),
     ];
     html! {
         (DOCTYPE)
@@ -85,4 +101,9 @@ pub fn time(at: DateTime<Utc>) -> Markup {
             (at.format("%Y-%m-%d"))
         }
     }
+}
+
+/// Only web links become links: never `javascript:` or other schemes from member text.
+pub fn safe_link(link: &str) -> bool {
+    link.starts_with("https://") || link.starts_with("http://")
 }

@@ -8,7 +8,10 @@
 pub mod decisions;
 pub mod layout;
 pub mod leadership;
+pub mod releases;
 mod respond;
+pub mod rfcs;
+pub mod working_groups;
 
 use std::net::SocketAddr;
 
@@ -28,8 +31,16 @@ pub fn router(app: App) -> Router {
         .route("/{slug}/leadership", get(leadership::html))
         .route("/{slug}/decisions", get(decisions::html))
         .route("/{slug}/decisions.atom", get(decisions::atom))
+        .route("/{slug}/working-groups", get(working_groups::html))
+        .route("/{slug}/rfcs", get(rfcs::html))
+        .route("/{slug}/releases", get(releases::html))
+        .route("/{slug}/dependencies", get(releases::dependencies_html))
         .route("/api/{slug}/leadership", get(leadership::json))
         .route("/api/{slug}/decisions", get(decisions::json))
+        .route("/api/{slug}/working-groups", get(working_groups::json))
+        .route("/api/{slug}/rfcs", get(rfcs::json))
+        .route("/api/{slug}/releases", get(releases::json))
+        .route("/api/{slug}/dependencies", get(releases::dependencies_json))
         .fallback(respond::not_found)
         .with_state(app)
 }

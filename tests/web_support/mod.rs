@@ -13,13 +13,20 @@ use serde_json::json;
 use steward::app::case::conduct::ConductReport;
 use steward::app::decision_log::record::{Entry, record};
 use steward::app::delivery::{DeliveryError, OutboxItem, Publisher};
+use steward::app::dependency::proposal::ProposeDependency;
 use steward::app::guild::setup::Setup;
 use steward::app::nomination::propose::{BallotTexts, NewNomination, NomineeInput};
+use steward::app::release::proposal::ReleaseBallot;
 use steward::app::succession::roster::DiscordMember;
+use steward::app::working_group::proposal::{CreateGroup, GroupBallot};
 use steward::governance::ballot::Choice;
 use steward::governance::decision::DecisionKind;
+use steward::governance::dependency::Review;
 use steward::governance::nomination::Office;
+use steward::governance::rfc::Summary;
 use steward::governance::roles::{GovRole, RoleSet};
+use steward::governance::working_group::Charter;
+use steward::store::guild::ChannelPurpose;
 use tokio::sync::watch;
 
 use crate::app_support::*;
@@ -44,6 +51,8 @@ pub const SECRETS: &[&str] = &[
     "NOMINATION-CONCERN",
     "OPEN-SECRET-CONCERN",
     "Too soon",
+    "WG-REPORT-BODY-TEXT",
+    "RFC-FEEDBACK-TEXT",
 ];
 
 fn member(id: u64, name: &str, roles: &[u64]) -> DiscordMember {
@@ -85,7 +94,10 @@ pub async fn guild() -> World {
         announce_channel_id: ANNOUNCE,
         tsc_channel_id: Some(TSC_CHANNEL),
         wg_category_id: None,
-        channels: vec![],
+        channels: vec![
+            (ChannelPurpose::Rfc, 2_005),
+            (ChannelPurpose::Releases, 2_006),
+        ],
         locale: "en-US".into(),
     })
     .await;
@@ -169,6 +181,7 @@ pub async fn seeded() -> World {
     tx.commit().await.unwrap();
     rejected_nomination(&w).await;
     pass(&w).await;
+    processes(&w).await;
     // An open secret ballot, open while the pages are read.
     let mut open = ballot("OPEN-SECRET-BALLOT-TITLE");
     open.secret = true;
@@ -255,4 +268,150 @@ pub async fn get(base: &str, path: &str) -> (u16, String, String) {
         .map(|v| v.to_str().unwrap().to_owned())
         .unwrap_or_default();
     (status, kind, response.text().await.unwrap())
+}
+
+/// The TSC approves everything put to it (alice, bob, carol vote yes; the deadline passes).
+async fn approve(w: &World, ballot: i64) {
+    for m in [ALICE, BOB, CAROL] {
+        w.app
+            .cast_vote(&tsc(m), ballot, Choice::Yes, None)
+            .await
+            .unwrap();
+    }
+    w.clock.advance(Duration::days(8));
+    pass(w).await;
+}
+
+/// A working group with a report, an RFC with a revision and feedback, a release whose plan
+/// is approved, an approved dependency.
+async fn processes(w: &World) {
+    let frank = actor(FRANK, &[GovRole::Maintainer]);
+    let draft = w
+        .app
+        .draft_working_group(
+            &frank,
+            CreateGroup {
+                name: "Docs".into(),
+                focus: "Documentation <everywhere>".into(),
+                chair_id: FRANK,
+                chair_is_bot: false,
+                members: vec![FRANK, GRACE],
+                report_every: Some("4w".into()),
+                ends_on: Some("2027-09-01".into()),
+            },
+        )
+        .await
+        .unwrap();
+    let charter = Charter {
+        scope: "Write <script>the</script> book".into(),
+        deliverables: "A book".into(),
+        timeline: "A year".into(),
+        resources: "Reviewers".into(),
+        reporting: "Every four weeks".into(),
+    };
+    let ballot = GroupBallot {
+        title: "Working group: Docs".into(),
+        description: String::new(),
+        channel_id: GENERAL,
+        electorate: TSC.to_vec(),
+    };
+    let (group, b) = w
+        .app
+        .propose_working_group(&frank, draft, &charter, ballot)
+        .await
+        .unwrap();
+    approve(w, b.id).await;
+    w.app
+        .submit_report(&frank, group.id, "WG-REPORT-BODY-TEXT")
+        .await
+        .unwrap();
+    pass(w).await;
+
+    let grace = actor(GRACE, &[GovRole::Contributor]);
+    let draft = w
+        .app
+        .draft_rfc(
+            &grace,
+            "Per-sandbox <pools>",
+            "https://github.com/wasm-sandbox/rfcs/pull/12",
+        )
+        .await
+        .unwrap();
+    let summary = Summary {
+        motivation: "Sandboxes share one pool".into(),
+        proposal: "Give every sandbox its own".into(),
+        alternatives: None,
+    };
+    let rfc = w.app.open_rfc(&grace, draft, &summary).await.unwrap();
+    w.app
+        .revise_rfc(
+            &grace,
+            rfc.kind,
+            rfc.number.unwrap(),
+            "Pools are capped",
+            None,
+        )
+        .await
+        .unwrap();
+    pass(w).await;
+
+    let draft = w.app.draft_release(&frank, "v1.4.0").await.unwrap();
+    let (_, plan) = w
+        .app
+        .propose_release(
+            &frank,
+            draft,
+            "Faster <startup>",
+            "2026-12-20",
+            ReleaseBallot {
+                title: "Release plan: v1.4.0".into(),
+                description: "The release plan".into(),
+                electorate: TSC.to_vec(),
+            },
+        )
+        .await
+        .unwrap();
+    approve(w, plan.id).await;
+
+    let draft = w
+        .app
+        .draft_dependency(
+            &grace,
+            ProposeDependency {
+                name: "serde".into(),
+                version: Some("1.0".into()),
+                ecosystem: Some("Cargo".into()),
+            },
+        )
+        .await
+        .unwrap();
+    let d = w
+        .app
+        .propose_dependency(
+            &grace,
+            draft,
+            "Serialising the config",
+            "Hand-written parsing",
+        )
+        .await
+        .unwrap();
+    w.app
+        .review_dependency(
+            &actor(IVAN, &[GovRole::SecurityTeam]),
+            d.id,
+            Review::Security,
+            true,
+            "No advisories",
+        )
+        .await
+        .unwrap();
+    w.app
+        .review_dependency(&frank, d.id, Review::License, true, "MIT")
+        .await
+        .unwrap();
+    w.app
+        .decide_dependency(&actor(ERIN, &[GovRole::Maintainer]), d.id, true, "ok")
+        .await
+        .unwrap();
+    pass(w).await;
 }
