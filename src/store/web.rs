@@ -56,3 +56,15 @@ pub async fn slug_of(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result
         .fetch_optional(&mut *conn)
         .await
 }
+
+/// The years (UTC) in which the guild recorded public decisions, newest first.
+pub async fn decision_years(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Vec<i32>> {
+    let years: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT strftime('%Y', decided_at / 1000, 'unixepoch') AS year FROM decisions
+         WHERE guild_id = ? AND private = 0 ORDER BY year DESC",
+    )
+    .bind(to_db_id(guild_id))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(years.iter().filter_map(|y| y.parse().ok()).collect())
+}

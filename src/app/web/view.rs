@@ -2,7 +2,7 @@
 //! decision-log entries, private ballot subjects, cases and nominations never leave here;
 //! members are named as the roster shows them, without their Discord ids.
 
-use chrono::{DateTime, Datelike, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use serde::Serialize;
 
 use crate::app::{App, AppResult};
@@ -148,11 +148,7 @@ impl App {
     /// choices).
     pub async fn web_decision_years(&self, guild_id: u64) -> AppResult<Vec<i32>> {
         let mut conn = self.db().acquire().await?;
-        let rows = decision_log::list(&mut conn, guild_id, &Filter::default()).await?;
-        let mut years: Vec<i32> = rows.iter().map(|d| d.decided_at.year()).collect();
-        years.dedup();
-        years.reverse();
-        Ok(years)
+        Ok(repo::decision_years(&mut conn, guild_id).await?)
     }
 }
 
