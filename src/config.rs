@@ -19,7 +19,8 @@ Environment (a .env file in the working directory is read too):
   RUST_LOG             log filter [default: info,serenity=warn]
   DISCORD_API_BASE     replaces https://discord.com (a proxy or a Discord simulator)
   GITHUB_TOKEN         turns on the daily read of GitHub activity (no scopes needed)
-  GITHUB_API_URL       GitHub's API [default: https://api.github.com]";
+  GITHUB_API_URL       GitHub's API [default: https://api.github.com]
+  STEWARD_WEB_ADDR     serve the transparency page on this address, e.g. 0.0.0.0:8080 (off when unset)";
 
 /// Why the bot cannot start; each is one line on stderr.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -46,6 +47,8 @@ pub enum ConfigError {
     BadBackupDir,
     #[error("GITHUB_API_URL must be an http:// or https:// URL")]
     BadGithubUrl,
+    #[error("STEWARD_WEB_ADDR must be an address and port, e.g. 0.0.0.0:8080")]
+    BadWebAddr,
 }
 
 /// The default database: a SQLite file in the working directory, created if missing.
@@ -109,6 +112,10 @@ pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, Confi
         Some(d) => Some(std::path::PathBuf::from(d.trim())),
         None => None,
     };
+    let web_addr = match var("STEWARD_WEB_ADDR").filter(|a| !a.trim().is_empty()) {
+        Some(a) => Some(a.trim().parse().map_err(|_| ConfigError::BadWebAddr)?),
+        None => None,
+    };
     Ok(Settings {
         token,
         durability,
@@ -118,6 +125,7 @@ pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Settings, Confi
         guild_id,
         api_base,
         github,
+        web_addr,
     })
 }
 
@@ -259,6 +267,28 @@ mod tests {
                 "{name} missing from the help"
             );
         }
+    }
+
+    #[test]
+    fn the_web_page_is_off_unless_an_address_is_set() {
+        let s = from_vars(vars(&[("DISCORD_TOKEN", TOKEN)])).unwrap();
+        assert_eq!(s.web_addr, None);
+        let s = from_vars(vars(&[("DISCORD_TOKEN", TOKEN), ("STEWARD_WEB_ADDR", " ")])).unwrap();
+        assert_eq!(s.web_addr, None);
+        let s = from_vars(vars(&[
+            ("DISCORD_TOKEN", TOKEN),
+            ("STEWARD_WEB_ADDR", "0.0.0.0:8080"),
+        ]))
+        .unwrap();
+        assert_eq!(s.web_addr, Some("0.0.0.0:8080".parse().unwrap()));
+        assert_eq!(
+            from_vars(vars(&[
+                ("DISCORD_TOKEN", TOKEN),
+                ("STEWARD_WEB_ADDR", "localhost")
+            ]))
+            .unwrap_err(),
+            ConfigError::BadWebAddr
+        );
     }
 
     #[test]

@@ -35,6 +35,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/en-US/nominations.ftl"),
             include_str!("../locales/en-US/releases.ftl"),
             include_str!("../locales/en-US/github.ftl"),
+            // The transparency page.
+            include_str!("../locales/en-US/web.ftl"),
             // Cases, the annual review's publication, dissolution.
             include_str!("../locales/en-US/cases.ftl"),
         ],
@@ -51,6 +53,8 @@ const SOURCES: &[(&str, &[&str])] = &[
             include_str!("../locales/de/nominations.ftl"),
             include_str!("../locales/de/releases.ftl"),
             include_str!("../locales/de/github.ftl"),
+            // The transparency page.
+            include_str!("../locales/de/web.ftl"),
             // Cases, the annual review's publication, dissolution.
             include_str!("../locales/de/cases.ftl"),
         ],

@@ -2,7 +2,7 @@
 //!
 //! Layers, each using only those below it: `discord` → `app` → `scheduler` → `store` →
 //! `governance`; `github` (GitHub's API) sits beside `store`; `i18n` and `clock` are shared
-//! utilities.
+//! utilities. `web` (the transparency page) reads through `app` beside `discord`.
 
 pub mod app;
 pub mod clock;
@@ -15,3 +15,4 @@ pub mod ops;
 pub mod runtime;
 pub mod scheduler;
 pub mod store;
+pub mod web;

@@ -173,7 +173,8 @@ impl From<Denied> for UserError {
             Action::ChangePolicy
             | Action::StartBallot
             | Action::CloseWorkingGroup
-            | Action::RunAnnualReview => msg!("error-needs-tsc"),
+            | Action::RunAnnualReview
+            | Action::PublishWebPage => msg!("error-needs-tsc"),
             Action::CancelBallot => msg!("error-cancel-not-allowed"),
             Action::ProposeWorkingGroup => msg!("wg-error-not-allowed-to-propose"),
             Action::ManageWorkingGroup => msg!("wg-error-not-chair"),

@@ -28,6 +28,7 @@ pub mod release;
 pub mod rfc;
 pub mod schedule;
 pub mod succession;
+pub mod web;
 pub mod working_group;
 
 use std::sync::Arc;

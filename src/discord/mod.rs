@@ -30,6 +30,7 @@ pub mod rest;
 pub mod rfc;
 pub mod succession;
 pub mod text;
+pub mod web;
 pub mod working_group;
 
 use poise::serenity_prelude as serenity;

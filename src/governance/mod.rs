@@ -23,6 +23,7 @@ pub mod rfc;
 pub mod roles;
 pub mod succession;
 pub mod text;
+pub mod web;
 pub mod working_group;
 
 #[cfg(test)]

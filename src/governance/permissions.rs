@@ -31,6 +31,9 @@ pub enum Action {
     LinkGithub,
     /// Read the annual review summary on demand (`/review now`).
     RunAnnualReview,
+    // The transparency page.
+    /// Publish or withdraw the server's public web page (`/govern web enable|disable`).
+    PublishWebPage,
     // RFCs and amendments.
     /// Open an RFC (`/rfc open`).
     OpenRfc,
@@ -176,6 +179,9 @@ pub const TABLE: &[Rule] = &[
     rule(Action::LinkGithub, &[Who::Themselves, TSC]),
     // "The TSC conducts an annual review."
     rule(Action::RunAnnualReview, &[TSC]),
+    // The transparency page.
+    // "Results are shared with the community": the TSC decides to publish the page.
+    rule(Action::PublishWebPage, &[TSC]),
     // RFCs and amendments.
     // "A detailed proposal is created as an issue": contributors and above open RFCs; a guild
     // that maps no contributor role lets every member.
@@ -343,7 +349,7 @@ mod tests {
         }
     }
 
-    const ALL: [Action; 46] = [
+    const ALL: [Action; 47] = [
         Action::ConfigureGuild,
         Action::ChangePolicy,
         Action::StartBallot,
@@ -355,6 +361,8 @@ mod tests {
         Action::SetArea,
         Action::LinkGithub,
         Action::RunAnnualReview,
+        // The transparency page.
+        Action::PublishWebPage,
         Action::OpenRfc,
         Action::ProposeAmendment,
         Action::ReviseRfc,
@@ -461,6 +469,10 @@ mod tests {
             (Action::ChangePolicy, &tsc, none, true),
             (Action::ChangePolicy, &admin, none, true),
             (Action::ChangePolicy, &maintainer, none, false),
+            // The transparency page.
+            (Action::PublishWebPage, &tsc, none, true),
+            (Action::PublishWebPage, &admin, none, false),
+            (Action::PublishWebPage, &maintainer, none, false),
             (Action::StartBallot, &tsc, none, true),
             (Action::StartBallot, &maintainer, none, false),
             (Action::CancelBallot, &nobody, opener, true),

@@ -32,6 +32,8 @@ pub struct Settings {
     pub api_base: Option<String>,
     /// GitHub's API and the optional token (`GITHUB_API_URL`, `GITHUB_TOKEN`).
     pub github: GithubSettings,
+    /// Where the transparency page listens (`STEWARD_WEB_ADDR`); none serves nothing.
+    pub web_addr: Option<std::net::SocketAddr>,
     /// The shards this process runs; `None`: all of Discord's recommended count.
     pub shards: Option<ShardRange>,
     /// Where the daily automatic backup goes; `None`: no automatic backup.
@@ -50,6 +52,7 @@ impl Settings {
             shards: None,
             backup_dir: None,
             github: GithubSettings::default(),
+            web_addr: None,
         }
     }
 }
@@ -65,6 +68,7 @@ impl std::fmt::Debug for Settings {
             .field("github", &self.github)
             .field("shards", &self.shards)
             .field("backup_dir", &self.backup_dir)
+            .field("web_addr", &self.web_addr)
             .finish()
     }
 }
@@ -134,6 +138,15 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
     app.plan_daily_backup(settings.backup_dir.clone()).await?;
 
     let (stop, stopped) = watch::channel(false);
+    // The transparency page, only where the operator asked for it.
+    let web = match settings.web_addr {
+        Some(addr) => Some(
+            crate::web::serve(app.clone(), addr, stopped.clone())
+                .await?
+                .1,
+        ),
+        None => None,
+    };
     let jobs = {
         let app = app.clone();
         tokio::spawn(scheduler::run_loop(
@@ -179,7 +192,7 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
         app,
         shard_manager,
         stop,
-        loops: vec![jobs, outbox],
+        loops: [jobs, outbox].into_iter().chain(web).collect(),
         client,
         _lock: lock,
     })

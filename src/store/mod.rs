@@ -27,6 +27,7 @@ pub mod rfc_history;
 pub mod roster;
 pub mod schema;
 pub mod succession;
+pub mod web;
 pub mod working_group;
 pub mod working_group_members;
 pub mod writer;

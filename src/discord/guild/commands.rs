@@ -26,6 +26,8 @@ use crate::store::guild::ChannelPurpose;
         "show",
         "policy",
         "policy_set",
+        // The transparency page.
+        "crate::discord::web::commands::web",
         // Cases, the annual review's publication, dissolution.
         "crate::discord::dissolution::commands::dissolve",
         "crate::discord::dissolution::commands::dissolve_call_off",

@@ -1,0 +1,3 @@
+//! `/govern web`: publishing the server's transparency page.
+
+pub mod commands;

@@ -1,0 +1,70 @@
+//! The transparency page's settings: which servers publish their page, under which slug.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+use super::{from_db_id, to_db_id, to_millis};
+
+/// Publishes the guild's page under `slug` (replacing its previous slug); false when another
+/// guild holds the slug (the unique index decides a race).
+pub async fn enable(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    slug: &str,
+    enabled_by: u64,
+    at: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query(
+        "INSERT INTO web_pages (guild_id, slug, enabled_by, enabled_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (guild_id) DO UPDATE SET slug = excluded.slug,
+             enabled_by = excluded.enabled_by, enabled_at = excluded.enabled_at",
+    )
+    .bind(to_db_id(guild_id))
+    .bind(slug)
+    .bind(to_db_id(enabled_by))
+    .bind(to_millis(at))
+    .execute(&mut *conn)
+    .await;
+    match result {
+        Ok(_) => Ok(true),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Withdraws the guild's page; returns the slug it had, if any.
+pub async fn disable(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("DELETE FROM web_pages WHERE guild_id = ? RETURNING slug")
+        .bind(to_db_id(guild_id))
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// The guild publishing under `slug`, if one does.
+pub async fn guild_for(conn: &mut SqliteConnection, slug: &str) -> sqlx::Result<Option<u64>> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT guild_id FROM web_pages WHERE slug = ?")
+        .bind(slug)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(id.map(from_db_id))
+}
+
+/// The guild's slug, if its page is published.
+pub async fn slug_of(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT slug FROM web_pages WHERE guild_id = ?")
+        .bind(to_db_id(guild_id))
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// The years (UTC) in which the guild recorded public decisions, newest first.
+pub async fn decision_years(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<Vec<i32>> {
+    let years: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT strftime('%Y', decided_at / 1000, 'unixepoch') AS year FROM decisions
+         WHERE guild_id = ? AND private = 0 ORDER BY year DESC",
+    )
+    .bind(to_db_id(guild_id))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(years.iter().filter_map(|y| y.parse().ok()).collect())
+}
