@@ -105,8 +105,8 @@ fn decisions_page(c: &mut Criterion, rt: &tokio::runtime::Runtime) {
     });
     assert_eq!(
         page.matches("<li id=\"d-").count(),
-        900,
-        "the public decisions"
+        901,
+        "the public decisions, and the page's own publication"
     );
     c.bench_function("decisions_page_1k", |b| {
         b.iter_custom(|iters| {

@@ -68,3 +68,41 @@ pub async fn decision_years(conn: &mut SqliteConnection, guild_id: u64) -> sqlx:
     .await?;
     Ok(years.iter().filter_map(|y| y.parse().ok()).collect())
 }
+
+/// A public decision as the page reads it: a ballot's details (its totals) only.
+#[derive(sqlx::FromRow)]
+pub struct DecisionRow {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub outcome: String,
+    pub link: Option<String>,
+    pub details: Option<String>,
+    pub decided_at: i64,
+}
+
+/// The guild's public decisions in `[since, until)` (millis), of one kind or all, newest first.
+/// Only the columns the page shows: no one's id, and no details but a ballot's totals.
+pub async fn public_decisions(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    kind: Option<&str>,
+    since: i64,
+    until: i64,
+) -> sqlx::Result<Vec<DecisionRow>> {
+    sqlx::query_as(
+        "SELECT id, kind, title, outcome, link,
+                CASE kind WHEN 'ballot' THEN details END AS details, decided_at
+         FROM decisions
+         WHERE guild_id = ? AND private = 0 AND (? IS NULL OR kind = ?)
+               AND decided_at >= ? AND decided_at < ?
+         ORDER BY decided_at DESC, id DESC",
+    )
+    .bind(to_db_id(guild_id))
+    .bind(kind)
+    .bind(kind)
+    .bind(since)
+    .bind(until)
+    .fetch_all(&mut *conn)
+    .await
+}

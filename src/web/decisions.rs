@@ -2,6 +2,8 @@
 //! links to its RFC or pull request; ballots show their totals (a secret ballot's too, which
 //! are all it ever recorded). Private entries never reach here. Also as JSON and Atom.
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -99,6 +101,7 @@ pub fn page(
 ) -> Markup {
     let locale = site.locale.as_str();
     let all = tr(locale, msg!("web-decisions-all"), None);
+    let mut words = Words::default();
     let body = html! {
         form method="get" {
             label {
@@ -126,7 +129,7 @@ pub fn page(
         @if decisions.is_empty() {
             p.meta { (tr(locale, msg!("web-decisions-empty"), None)) }
         } @else {
-            ul { @for d in decisions { (entry(locale, d)) } }
+            ul { @for d in decisions { (entry(locale, &mut words, d)) } }
         }
         p.meta { a href={ "/" (site.slug) "/decisions.atom" } { (tr(locale, msg!("web-decisions-feed"), None)) } }
     };
@@ -134,16 +137,42 @@ pub fn page(
     layout::page(locale, &site.slug, Nav::Decisions, &title, body)
 }
 
-fn entry(locale: &str, d: &PublicDecision) -> Markup {
+/// The words a long log repeats, looked up once per page.
+#[derive(Default)]
+struct Words {
+    kinds: HashMap<DecisionKind, String>,
+    outcomes: HashMap<String, String>,
+}
+
+impl Words {
+    fn kind(&mut self, locale: &str, kind: DecisionKind) -> &str {
+        self.kinds
+            .entry(kind)
+            .or_insert_with(|| kind_text(locale, kind))
+    }
+
+    fn outcome(&mut self, locale: &str, outcome: &str) -> String {
+        if let Some(word) = self.outcomes.get(outcome) {
+            return word.clone();
+        }
+        let word = outcome_word(locale, outcome);
+        self.outcomes.insert(outcome.to_owned(), word.clone());
+        word
+    }
+}
+
+fn entry(locale: &str, words: &mut Words, d: &PublicDecision) -> Markup {
+    let kind = words.kind(locale, d.kind).to_owned();
+    let outcome = words.outcome(locale, &d.outcome);
     html! {
         li id={ "d-" (d.id) } {
-            (layout::time(d.decided_at)) " · " (kind_text(locale, d.kind)) ": "
+            (layout::time(d.decided_at)) " · " (kind) ": "
             @if let Some(link) = d.link.as_deref().filter(|l| layout::safe_link(l)) {
                 a href=(link) { (d.title) }
             } @else {
                 strong { (d.title) }
             }
-            " — " (outcome_word(locale, &d.outcome))
+            " — " (outcome)
             @if let Some(tally) = &d.tally { br; span.meta { (tally_text(locale, tally)) } }
         }
     }

@@ -8,8 +8,7 @@ use serde::Serialize;
 use crate::app::{App, AppResult};
 use crate::governance::decision::DecisionKind;
 use crate::governance::roles::GovRole;
-use crate::store::decision_log::{self, Filter};
-use crate::store::{roster, web as repo};
+use crate::store::{from_millis, roster, to_millis, web as repo};
 
 /// A published page: its server and language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,26 +119,33 @@ impl App {
         query: DecisionQuery,
     ) -> AppResult<Vec<PublicDecision>> {
         let year_start = |y: i32| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).single();
-        let filter = Filter {
-            kind: query.kind,
-            since: query.year.and_then(year_start),
-            until: query.year.and_then(|y| year_start(y + 1)),
-            include_private: false,
-        };
+        let since = query.year.and_then(year_start).map_or(i64::MIN, to_millis);
+        let until = query
+            .year
+            .and_then(|y| year_start(y + 1))
+            .map_or(i64::MAX, to_millis);
         let mut conn = self.db().acquire().await?;
-        let rows = decision_log::list(&mut conn, guild_id, &filter).await?;
+        let rows = repo::public_decisions(
+            &mut conn,
+            guild_id,
+            query.kind.map(DecisionKind::key),
+            since,
+            until,
+        )
+        .await?;
         Ok(rows
             .into_iter()
-            .rev()
-            .filter(|d| !d.private)
-            .map(|d| PublicDecision {
-                tally: (d.kind == DecisionKind::Ballot).then(|| tally(&d.details)),
-                id: d.id,
-                kind: d.kind,
-                title: d.title,
-                outcome: d.outcome,
-                link: d.link,
-                decided_at: d.decided_at,
+            .filter_map(|d| {
+                let kind = DecisionKind::from_key(&d.kind)?;
+                Some(PublicDecision {
+                    tally: d.details.as_deref().map(tally),
+                    id: d.id,
+                    kind,
+                    title: d.title,
+                    outcome: d.outcome,
+                    link: d.link,
+                    decided_at: from_millis(d.decided_at),
+                })
             })
             .collect())
     }
@@ -153,7 +159,8 @@ impl App {
 }
 
 /// A closed ballot's totals: the log recorded totals only, never who voted what.
-fn tally(details: &serde_json::Value) -> Tally {
+fn tally(details: &str) -> Tally {
+    let details: serde_json::Value = serde_json::from_str(details).unwrap_or_default();
     let n = |key: &str| details[key].as_i64().unwrap_or(0);
     Tally {
         secret: details["secret"].as_bool().unwrap_or(false),
