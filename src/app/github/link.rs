@@ -90,15 +90,23 @@ impl App {
 }
 
 /// Today's read, resumed now: only the members not read today (a new link) are asked about.
+/// Always a job of its own: a read already pending may have looked at the links before this
+/// one was made, and one that already ran (two links in the same millisecond) cannot see it.
 pub(crate) async fn schedule_read_now(
     conn: &mut sqlx::SqliteConnection,
     guild_id: u64,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
-    let job = Job::GithubPollResume {
-        guild_id,
-        day: now.date_naive(),
-        at_ms: now.timestamp_millis(),
-    };
-    schedule::schedule(conn, &job, now, now).await
+    let mut at_ms = now.timestamp_millis();
+    loop {
+        let job = Job::GithubPollResume {
+            guild_id,
+            day: now.date_naive(),
+            at_ms,
+        };
+        if schedule::schedule(conn, &job, now, now).await? {
+            return Ok(true);
+        }
+        at_ms += 1;
+    }
 }
