@@ -181,6 +181,8 @@ async fn only_the_tsc_or_server_managers_may_check_and_it_is_localized() {
 async fn the_tsc_sees_the_backlog_failing_deliveries_and_next_jobs() {
     let h = Harness::start().await;
     h.setup().await;
+    // What the set-up queued (its notes) is delivered before the backlog is read.
+    h.settle().await;
     let fx = h.sim.fx();
     let r = h.sim.slash(fx.bob, "govern status", json!({})).await;
     assert!(r.is_ephemeral());
