@@ -3,6 +3,7 @@
 //! ballot, the outcome, a nominee who leaves). Every step is one `governance::nomination`
 //! transition, carried out by [`step`] in the caller's transaction.
 
+pub mod ballot;
 pub mod consent;
 pub mod decided;
 pub mod left;

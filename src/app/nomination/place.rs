@@ -5,16 +5,12 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use super::{not_found, step};
-use crate::app::ballot::open::{StartBallot, open_in};
-use crate::app::succession::status_review::OPENED_BY_STEWARD;
+use super::ballot::electorate;
+use super::step;
 use crate::app::{App, AppResult};
-use crate::governance::ballot::Subject;
 use crate::governance::nomination::{Event, State};
-use crate::governance::roles::GovRole;
-use crate::store::guild::{self, GuildConfig};
+use crate::store::guild;
 use crate::store::nomination::{self as repo, Nomination};
-use crate::store::roster;
 
 impl App {
     /// Records the private place the publisher created, so that a retry never creates another.
@@ -35,18 +31,6 @@ impl App {
         let mut conn = self.db().acquire().await?;
         Ok(electorate(&mut conn, nomination).await?)
     }
-}
-
-pub(crate) async fn electorate(
-    conn: &mut SqliteConnection,
-    nomination: &Nomination,
-) -> sqlx::Result<Vec<u64>> {
-    Ok(roster::list(conn, nomination.guild_id)
-        .await?
-        .into_iter()
-        .filter(|e| e.in_guild && e.has(GovRole::Tsc) && e.member_id != nomination.nominee_id)
-        .map(|e| e.member_id)
-        .collect())
 }
 
 /// The card was posted in the private place: the secret ballot opens there. With nobody on the
@@ -105,29 +89,5 @@ async fn place_ready(
         return Ok(());
     }
     step(conn, &config, &nomination, Event::PlaceReady, now).await?;
-    Ok(())
-}
-
-/// Opens the secret TSC ballot in the private place (the `OpenBallot` effect).
-pub(crate) async fn open_ballot(
-    conn: &mut SqliteConnection,
-    config: &GuildConfig,
-    nomination: &Nomination,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    let channel_id = nomination.place_id.ok_or_else(not_found)?;
-    let input = StartBallot {
-        title: nomination.ballot_title.clone(),
-        description: nomination.ballot_description.clone(),
-        duration: None,
-        secret: true,
-        channel_id,
-        electorate: electorate(conn, nomination).await?,
-    };
-    let subject = Subject::Nomination {
-        nomination_id: nomination.id,
-    };
-    let ballot = open_in(conn, config, OPENED_BY_STEWARD, &input, &subject, now).await?;
-    repo::set_ballot(conn, nomination.id, ballot.id).await?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::SqliteConnection;
 
-use super::{not_found, place};
+use super::{ballot, not_found};
 use crate::app::AppResult;
 use crate::app::ballot::close::{Ending, close_in};
 use crate::app::decision_log::record::{Entry, record};
@@ -18,6 +18,7 @@ use crate::governance::decision::DecisionKind;
 use crate::governance::nomination::{Effect, Event, Facts, Office, Refusal, State, transition};
 use crate::store::guild::GuildConfig;
 use crate::store::nomination::{self as repo, Nomination};
+use crate::store::nomination_history as history;
 use crate::store::roster::{self, MemberSnapshot};
 
 /// Runs `event` on the nomination; returns it as it is afterwards. A refused step changes
@@ -34,7 +35,7 @@ pub async fn step(
         confirm_by: nomination.confirm_by,
     };
     let (next, effects) = transition(nomination.state, event, facts, &config.policy, now)?;
-    if !repo::set_state(conn, nomination.id, nomination.state, next, now).await? {
+    if !history::set_state(conn, nomination.id, nomination.state, next, now).await? {
         // Only a submission can lose a race here: the unique index on open nominations.
         return Err(if event == Event::Submit {
             Refusal::AlreadyOpen
@@ -93,7 +94,7 @@ async fn apply(
         Effect::PreparePlace => {
             queue(conn, n, Notice::NominationCardPosted { nomination_id }, now).await?;
         }
-        Effect::OpenBallot => place::open_ballot(conn, config, n, now).await?,
+        Effect::OpenBallot => ballot::open_ballot(conn, config, n, now).await?,
         Effect::CloseBallot => {
             if let Some(ballot_id) = n.ballot_id {
                 // Withdrawn by the bot, without a reason: the card and the TSC note say why.
