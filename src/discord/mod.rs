@@ -20,6 +20,7 @@ pub mod delivery;
 pub mod dependency;
 pub mod dissolution;
 pub mod events;
+pub mod form_inputs;
 pub mod github;
 pub mod guild;
 pub mod nomination;

@@ -6,7 +6,7 @@ use crate::app::AppResult;
 use crate::app::annual_review::publication::ReviewBallot;
 use crate::discord::Data;
 use crate::discord::actor::{current_tsc, member_actor};
-use crate::discord::custom_id::REVIEW_INPUTS;
+use crate::discord::form_inputs::REVIEW_INPUTS;
 use crate::discord::reply::{self, deferred, edited, form_value};
 use crate::governance::annual_review::Sections;
 use crate::governance::permissions::{Action, Facts};

@@ -2,7 +2,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::custom_id::{CustomId, REVIEW_INPUTS};
+use crate::discord::custom_id::CustomId;
+use crate::discord::form_inputs::REVIEW_INPUTS;
 use crate::governance::annual_review::{SECTION_MAX, Sections};
 use crate::i18n::tr;
 use crate::msg;

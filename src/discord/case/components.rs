@@ -11,7 +11,7 @@ use crate::app::case::security::{Handling, SecurityReport};
 use crate::app::{Actor, App, AppResult};
 use crate::discord::Data;
 use crate::discord::actor::member_actor;
-use crate::discord::custom_id::{CONDUCT_INPUT, SECURITY_INPUTS, TIMEOUT_INPUT};
+use crate::discord::form_inputs::{CONDUCT_INPUT, SECURITY_INPUTS, TIMEOUT_INPUT};
 use crate::discord::reply::{self, ephemeral_response, form_value, no_pings};
 use crate::governance::case::conduct::{self, Response};
 use crate::i18n::{args, tr};

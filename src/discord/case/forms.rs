@@ -2,7 +2,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::custom_id::{CONDUCT_INPUT, CustomId, SECURITY_INPUTS, TIMEOUT_INPUT};
+use crate::discord::custom_id::CustomId;
+use crate::discord::form_inputs::{CONDUCT_INPUT, SECURITY_INPUTS, TIMEOUT_INPUT};
 use crate::governance::case::{REPORT_MAX, TITLE_MAX};
 use crate::i18n::tr;
 use crate::msg;

@@ -7,7 +7,7 @@ use super::{forms, render};
 use crate::app::rfc::feedback::FeedbackReceipt;
 use crate::discord::Data;
 use crate::discord::actor::member_actor;
-use crate::discord::custom_id::{FEEDBACK_CONCERN_INPUT, SUMMARY_INPUTS};
+use crate::discord::form_inputs::{FEEDBACK_CONCERN_INPUT, SUMMARY_INPUTS};
 use crate::discord::reply::{self, ephemeral_response, form_value};
 use crate::governance::rfc::{Stance, Summary};
 use crate::i18n::{args, tr};

@@ -2,7 +2,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::custom_id::{CustomId, FEEDBACK_CONCERN_INPUT, SUMMARY_INPUTS};
+use crate::discord::custom_id::CustomId;
+use crate::discord::form_inputs::{FEEDBACK_CONCERN_INPUT, SUMMARY_INPUTS};
 use crate::governance::rfc::{CONCERN_MAX, Kind, SUMMARY_FIELD_MAX};
 use crate::i18n::tr;
 use crate::msg;

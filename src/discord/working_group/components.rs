@@ -7,7 +7,7 @@ use super::{ballots, forms, render};
 use crate::app::AppResult;
 use crate::discord::Data;
 use crate::discord::actor::member_actor;
-use crate::discord::custom_id::{CHARTER_INPUTS, REPORT_INPUT};
+use crate::discord::form_inputs::{CHARTER_INPUTS, REPORT_INPUT};
 use crate::discord::reply::{self, deferred, edited, ephemeral_response, form_value, no_pings};
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::working_group::Charter;

@@ -2,7 +2,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::custom_id::{CHARTER_INPUTS, CustomId, REPORT_INPUT};
+use crate::discord::custom_id::CustomId;
+use crate::discord::form_inputs::{CHARTER_INPUTS, REPORT_INPUT};
 use crate::discord::text::truncate;
 use crate::governance::working_group::{CHARTER_FIELD_MAX, REPORT_MAX};
 use crate::i18n::{args, tr};
