@@ -17,6 +17,7 @@ pub mod github;
 pub mod guild;
 pub mod jobs;
 pub mod nomination;
+pub mod nomination_history;
 pub mod operations;
 pub mod outbox;
 pub mod queue;
@@ -140,4 +141,38 @@ pub async fn checkpoint(db: &Database) {
         Ok(_) => tracing::debug!("checkpoint postponed by readers"),
         Err(e) => tracing::warn!(error = %e, "checkpoint failed"),
     }
+}
+
+/// One nullable integer column (an id, a time, a number) of a table, as the store that owns
+/// the table names it: both are constants of that store, never member text, which is what
+/// makes the SQL formatted from them safe.
+#[derive(Debug, Clone, Copy)]
+pub struct IntColumn {
+    table: &'static str,
+    name: &'static str,
+}
+
+impl IntColumn {
+    pub(crate) const fn new(table: &'static str, name: &'static str) -> Self {
+        Self { table, name }
+    }
+}
+
+/// Sets one integer column of the row `id` (stores record a card's message, a thread, a
+/// ballot, a deadline this way).
+pub(crate) async fn set_int(
+    conn: &mut sqlx::SqliteConnection,
+    column: IntColumn,
+    id: i64,
+    value: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE {} SET {} = ? WHERE id = ?",
+        column.table, column.name
+    )))
+    .bind(value)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

@@ -271,15 +271,7 @@ pub async fn set_column(
     column: Column,
     value: Option<i64>,
 ) -> sqlx::Result<()> {
-    sqlx::query(AssertSqlSafe(format!(
-        "UPDATE releases SET {} = ? WHERE id = ?",
-        column.0
-    )))
-    .bind(value)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    super::set_int(conn, super::IntColumn::new("releases", column.0), id, value).await
 }
 
 /// Sets one text column: the publication's link or the reason a release ended.

@@ -242,40 +242,19 @@ pub async fn set_status(
     Ok(changed == 1)
 }
 
-/// A column `set_column` may write (a closed list, never member text).
-#[derive(Clone, Copy)]
-struct Column(&'static str);
-
-async fn set_column(
-    conn: &mut SqliteConnection,
-    id: i64,
-    column: Column,
-    value: Option<i64>,
-) -> sqlx::Result<()> {
-    sqlx::query(AssertSqlSafe(format!(
-        "UPDATE rfcs SET {} = ? WHERE id = ?",
-        column.0
-    )))
-    .bind(value)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
 pub async fn set_ballot(conn: &mut SqliteConnection, id: i64, ballot_id: i64) -> sqlx::Result<()> {
-    set_column(conn, id, Column("ballot_id"), Some(ballot_id)).await
+    super::set_int(conn, column("ballot_id"), id, Some(ballot_id)).await
 }
 
 pub async fn set_thread(conn: &mut SqliteConnection, id: i64, thread_id: u64) -> sqlx::Result<()> {
-    set_column(conn, id, Column("thread_id"), Some(to_db_id(thread_id))).await
+    super::set_int(conn, column("thread_id"), id, Some(to_db_id(thread_id))).await
 }
 
 pub async fn set_card(conn: &mut SqliteConnection, id: i64, message_id: u64) -> sqlx::Result<()> {
-    set_column(
+    super::set_int(
         conn,
+        column("card_message_id"),
         id,
-        Column("card_message_id"),
         Some(to_db_id(message_id)),
     )
     .await
@@ -308,4 +287,9 @@ pub async fn mark_provisioned(
             .await?
             .rows_affected();
     Ok(changed == 1)
+}
+
+/// A column of `rfcs` that the setters above write.
+const fn column(name: &'static str) -> super::IntColumn {
+    super::IntColumn::new("rfcs", name)
 }

@@ -247,38 +247,16 @@ pub async fn set_status(
     Ok(())
 }
 
-/// Sets one optional id or time column; `column` is one of the constants below.
-async fn set_column(
-    conn: &mut SqliteConnection,
-    id: i64,
-    column: Column,
-    value: Option<i64>,
-) -> sqlx::Result<()> {
-    sqlx::query(AssertSqlSafe(format!(
-        "UPDATE working_groups SET {} = ? WHERE id = ?",
-        column.0
-    )))
-    .bind(value)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// A column that `set_column` may write (a closed list, never member text).
-#[derive(Clone, Copy)]
-struct Column(&'static str);
-
 pub async fn set_ballot(
     conn: &mut SqliteConnection,
     id: i64,
     ballot_id: Option<i64>,
 ) -> sqlx::Result<()> {
-    set_column(conn, id, Column("ballot_id"), ballot_id).await
+    super::set_int(conn, column("ballot_id"), id, ballot_id).await
 }
 
 pub async fn set_role(conn: &mut SqliteConnection, id: i64, role_id: u64) -> sqlx::Result<()> {
-    set_column(conn, id, Column("role_id"), Some(to_db_id(role_id))).await
+    super::set_int(conn, column("role_id"), id, Some(to_db_id(role_id))).await
 }
 
 pub async fn set_channel(
@@ -286,7 +264,7 @@ pub async fn set_channel(
     id: i64,
     channel_id: u64,
 ) -> sqlx::Result<()> {
-    set_column(conn, id, Column("channel_id"), Some(to_db_id(channel_id))).await
+    super::set_int(conn, column("channel_id"), id, Some(to_db_id(channel_id))).await
 }
 
 pub async fn set_charter_message(
@@ -294,17 +272,17 @@ pub async fn set_charter_message(
     id: i64,
     message_id: u64,
 ) -> sqlx::Result<()> {
-    set_column(
+    super::set_int(
         conn,
+        column("charter_message_id"),
         id,
-        Column("charter_message_id"),
         Some(to_db_id(message_id)),
     )
     .await
 }
 
 pub async fn set_chair(conn: &mut SqliteConnection, id: i64, chair_id: u64) -> sqlx::Result<()> {
-    set_column(conn, id, Column("chair_id"), Some(to_db_id(chair_id))).await
+    super::set_int(conn, column("chair_id"), id, Some(to_db_id(chair_id))).await
 }
 
 pub async fn set_next_report_due(
@@ -312,7 +290,7 @@ pub async fn set_next_report_due(
     id: i64,
     due: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    set_column(conn, id, Column("next_report_due"), Some(to_millis(due))).await
+    super::set_int(conn, column("next_report_due"), id, Some(to_millis(due))).await
 }
 
 /// Marks the group's Discord objects as complete; true only the first time.
@@ -330,4 +308,9 @@ pub async fn mark_provisioned(
     .await?
     .rows_affected();
     Ok(changed == 1)
+}
+
+/// A column of `working_groups` that the setters above write.
+const fn column(name: &'static str) -> super::IntColumn {
+    super::IntColumn::new("working_groups", name)
 }
