@@ -666,15 +666,34 @@ async fn the_database_itself_holds_one_open_nomination_per_member() {
     }
     // Past every check in `app`, the unique index still lets only one open.
     let opened = [
-        repo::set_state(&mut conn, ids[0], State::Draft, State::AwaitingConsent, now)
-            .await
-            .unwrap(),
-        repo::set_state(&mut conn, ids[1], State::Draft, State::AwaitingConsent, now)
-            .await
-            .unwrap(),
+        steward::store::nomination_history::set_state(
+            &mut conn,
+            ids[0],
+            State::Draft,
+            State::AwaitingConsent,
+            now,
+        )
+        .await
+        .unwrap(),
+        steward::store::nomination_history::set_state(
+            &mut conn,
+            ids[1],
+            State::Draft,
+            State::AwaitingConsent,
+            now,
+        )
+        .await
+        .unwrap(),
     ];
     assert_eq!(opened, [true, false]);
-    let history = repo::history(&mut conn, ids[0]).await.unwrap();
+    let history = steward::store::nomination_history::history(&mut conn, ids[0])
+        .await
+        .unwrap();
     assert_eq!(history.len(), 1);
-    assert_eq!(repo::history(&mut conn, ids[1]).await.unwrap(), vec![]);
+    assert_eq!(
+        steward::store::nomination_history::history(&mut conn, ids[1])
+            .await
+            .unwrap(),
+        vec![]
+    );
 }

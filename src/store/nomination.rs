@@ -1,4 +1,4 @@
-//! Nominations and the history of their steps.
+//! Nominations (their steps: `nomination_history.rs`).
 
 use chrono::{DateTime, Utc};
 // Column lists below are constants: the only formatted SQL is those lists.
@@ -260,103 +260,12 @@ pub struct Submission<'a> {
     pub ballot_description: &'a str,
 }
 
-/// Moves a nomination from `from` to `to` and records the step; false if it was not in `from`
-/// (another step came first), or if `to` is open and the member already has an open one.
-pub async fn set_state(
-    conn: &mut SqliteConnection,
-    id: i64,
-    from: State,
-    to: State,
-    now: DateTime<Utc>,
-) -> sqlx::Result<bool> {
-    let closed_at = to.is_closed().then(|| to_millis(now));
-    let result = sqlx::query(
-        "UPDATE nominations SET state = ?, updated_at = ?, closed_at = coalesce(?, closed_at)
-         WHERE id = ? AND state = ?",
-    )
-    .bind(to.key())
-    .bind(to_millis(now))
-    .bind(closed_at)
-    .bind(id)
-    .bind(from.key())
-    .execute(&mut *conn)
-    .await;
-    let changed = match result {
-        Ok(r) => r.rows_affected() == 1,
-        Err(e)
-            if e.as_database_error()
-                .is_some_and(|d| d.is_unique_violation()) =>
-        {
-            return Ok(false);
-        }
-        Err(e) => return Err(e),
-    };
-    if changed && from != to {
-        sqlx::query(
-            "INSERT INTO nomination_events (nomination_id, from_state, to_state, at)
-             VALUES (?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(from.key())
-        .bind(to.key())
-        .bind(to_millis(now))
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(changed)
-}
-
-/// The steps a nomination took: (from, to, when), oldest first.
-pub async fn history(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> sqlx::Result<Vec<(State, State, DateTime<Utc>)>> {
-    let rows: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT from_state, to_state, at FROM nomination_events
-         WHERE nomination_id = ? ORDER BY at, id",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(from, to, at)| {
-            Some((
-                State::from_key(&from)?,
-                State::from_key(&to)?,
-                from_millis(at),
-            ))
-        })
-        .collect())
-}
-
-/// A column that [`set_column`] may write (a closed list, never member text).
-#[derive(Clone, Copy)]
-struct Column(&'static str);
-
-async fn set_column(
-    conn: &mut SqliteConnection,
-    id: i64,
-    column: Column,
-    value: Option<i64>,
-) -> sqlx::Result<()> {
-    sqlx::query(AssertSqlSafe(format!(
-        "UPDATE nominations SET {} = ? WHERE id = ?",
-        column.0
-    )))
-    .bind(value)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
 pub async fn set_confirm_by(
     conn: &mut SqliteConnection,
     id: i64,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    set_column(conn, id, Column("confirm_by"), Some(to_millis(at))).await
+    super::set_int(conn, column("confirm_by"), id, Some(to_millis(at))).await
 }
 
 pub async fn set_dm_failed(
@@ -364,11 +273,11 @@ pub async fn set_dm_failed(
     id: i64,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    set_column(conn, id, Column("dm_failed_at"), Some(to_millis(at))).await
+    super::set_int(conn, column("dm_failed_at"), id, Some(to_millis(at))).await
 }
 
 pub async fn set_place(conn: &mut SqliteConnection, id: i64, place_id: u64) -> sqlx::Result<()> {
-    set_column(conn, id, Column("place_id"), Some(to_db_id(place_id))).await
+    super::set_int(conn, column("place_id"), id, Some(to_db_id(place_id))).await
 }
 
 pub async fn set_card_message(
@@ -376,17 +285,17 @@ pub async fn set_card_message(
     id: i64,
     message_id: u64,
 ) -> sqlx::Result<()> {
-    set_column(
+    super::set_int(
         conn,
+        column("card_message_id"),
         id,
-        Column("card_message_id"),
         Some(to_db_id(message_id)),
     )
     .await
 }
 
 pub async fn set_ballot(conn: &mut SqliteConnection, id: i64, ballot_id: i64) -> sqlx::Result<()> {
-    set_column(conn, id, Column("ballot_id"), Some(ballot_id)).await
+    super::set_int(conn, column("ballot_id"), id, Some(ballot_id)).await
 }
 
 /// Keeps the concerns (no authors) until the nominee is told; an empty list clears them.
@@ -414,4 +323,9 @@ pub async fn purge_text(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// A column of `nominations` that the setters above write.
+const fn column(name: &'static str) -> super::IntColumn {
+    super::IntColumn::new("nominations", name)
 }
