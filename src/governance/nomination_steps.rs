@@ -178,3 +178,7 @@ pub fn transition(
         _ => return Err(Refusal::OutOfOrder),
     })
 }
+
+#[cfg(test)]
+#[path = "nomination_steps_tests.rs"]
+mod tests;

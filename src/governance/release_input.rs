@@ -120,3 +120,7 @@ pub fn validate_link(text: &str) -> Result<String, InputError> {
 pub fn validate_reason(text: &str) -> Result<String, InputError> {
     text::visible(text, REASON_MAX).map_err(|_| InputError::BadReason)
 }
+
+#[cfg(test)]
+#[path = "release_input_tests.rs"]
+mod tests;
