@@ -26,21 +26,8 @@ async fn start() -> (Harness, People) {
         heidi: fx.add_member("heidi", &[fx.maintainers_role]),
     };
     let h = Harness::start_with(fx).await;
-    let fx = h.sim.fx().clone();
-    let r = h
-        .sim
-        .slash(
-            fx.alice,
-            "govern setup",
-            json!({
-                "tsc": fx.tsc_role,
-                "announcements": fx.announcements,
-                "maintainers": fx.maintainers_role,
-                "releases-channel": people.releases,
-            }),
-        )
+    h.setup_with(json!({"releases-channel": people.releases}))
         .await;
-    assert!(r.text().contains("Steward is set up"), "{}", r.text());
     (h, people)
 }
 

@@ -13,21 +13,8 @@ pub const LINK: &str = "https://github.com/wasm-sandbox/rfcs/pull/12";
 /// alice sets the server up with this RFC channel (a forum or a text channel).
 pub async fn set_up(h: &Harness, rfc_channel: u64) {
     let fx = h.sim.fx().clone();
-    let r = h
-        .sim
-        .slash(
-            fx.alice,
-            "govern setup",
-            json!({
-                "tsc": fx.tsc_role,
-                "announcements": fx.announcements,
-                "maintainers": fx.maintainers_role,
-                "tsc-channel": fx.tsc_private,
-                "rfc-channel": rfc_channel,
-            }),
-        )
+    h.setup_with(json!({"tsc-channel": fx.tsc_private, "rfc-channel": rfc_channel}))
         .await;
-    assert!(r.text().contains("Steward is set up"), "{}", r.text());
 }
 
 /// `user` opens an RFC and fills in its summary; the bot's answer.

@@ -147,23 +147,32 @@ impl Harness {
         self.sim.wait_ready().await;
     }
 
+    /// alice runs `/govern setup` with the TSC, announcement and maintainer roles, the emeritus
+    /// role, the private TSC channel and the working-group category; it succeeds.
     pub async fn setup(&self) {
         let fx = self.sim.fx();
-        let r = self
-            .sim
-            .slash(
-                fx.alice,
-                "govern setup",
-                json!({
-                    "tsc": fx.tsc_role,
-                    "announcements": fx.announcements,
-                    "maintainers": fx.maintainers_role,
-                    "emeritus": fx.emeritus_role,
-                    "tsc-channel": fx.tsc_private,
-                    "wg-category": fx.governance_category,
-                }),
-            )
-            .await;
+        self.setup_with(json!({
+            "emeritus": fx.emeritus_role,
+            "tsc-channel": fx.tsc_private,
+            "wg-category": fx.governance_category,
+        }))
+        .await;
+    }
+
+    /// alice runs `/govern setup` with the TSC, announcement and maintainer roles and the
+    /// options in `more` (a process's channel, say); it succeeds.
+    pub async fn setup_with(&self, more: serde_json::Value) {
+        let fx = self.sim.fx();
+        let mut options = json!({
+            "tsc": fx.tsc_role,
+            "announcements": fx.announcements,
+            "maintainers": fx.maintainers_role,
+        });
+        options
+            .as_object_mut()
+            .unwrap()
+            .extend(more.as_object().expect("options as an object").clone());
+        let r = self.sim.slash(fx.alice, "govern setup", options).await;
         assert!(r.is_ephemeral(), "{}", r.text());
         assert!(r.text().contains("Steward is set up"), "{}", r.text());
     }
