@@ -2,7 +2,8 @@
 //!
 //! Layers, each using only those below it: `discord` → `app` → `scheduler` → `store` →
 //! `governance`; `github` (GitHub's API) sits beside `store`; `i18n` and `clock` are shared
-//! utilities. `web` (the transparency page) reads through `app` beside `discord`.
+//! utilities. `web` (the transparency page) reads through `app` beside `discord`; `words`
+//! (the names of governance states in members' language) serves both.
 
 pub mod app;
 pub mod clock;
@@ -16,3 +17,4 @@ pub mod runtime;
 pub mod scheduler;
 pub mod store;
 pub mod web;
+pub mod words;

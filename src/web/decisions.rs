@@ -14,10 +14,10 @@ use super::layout::{self, Nav};
 use super::respond::{self, Failure};
 use crate::app::App;
 use crate::app::web::view::{DecisionQuery, PublicDecision, Site, Tally};
-use crate::discord::decision_log::render::{kind_text, outcome_word};
 use crate::governance::decision::DecisionKind;
 use crate::i18n::{args, tr};
 use crate::msg;
+use crate::words::decision::{kind_text, outcome_word};
 
 /// The feed's length: the latest decisions.
 const FEED_ENTRIES: usize = 50;

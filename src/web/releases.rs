@@ -9,10 +9,10 @@ use super::respond::{self, Failure};
 use crate::app::App;
 use crate::app::web::processes::{PublicDependency, PublicRelease};
 use crate::app::web::view::Site;
-use crate::discord::release::render::step_label;
 use crate::governance::release::{Stage, Step};
 use crate::i18n::{args, tr};
 use crate::msg;
+use crate::words::release::{stage_message, step_label};
 
 /// `/<slug>/releases`.
 pub async fn html(State(app): State<App>, Path(slug): Path<String>) -> Result<Response, Failure> {
@@ -48,26 +48,17 @@ pub async fn dependencies_json(
 
 /// The stage, in words (a feedback window with its end as a date).
 fn stage_words(locale: &str, r: &PublicRelease) -> String {
-    let id = match r.stage {
-        Stage::Draft => msg!("release-stage-draft"),
-        Stage::PlanVote => msg!("release-stage-plan-vote"),
-        Stage::AwaitingCandidate => msg!("release-stage-awaiting-candidate"),
-        Stage::Feedback => msg!("release-stage-feedback"),
-        Stage::Blocked => msg!("release-stage-blocked"),
-        Stage::Ready => msg!("release-stage-ready"),
-        Stage::FinalVote => msg!("release-stage-final-vote"),
-        Stage::Approved => msg!("release-stage-approved"),
-        Stage::Published => msg!("release-stage-published"),
-        Stage::Announced => msg!("release-stage-announced"),
-        Stage::Rejected => msg!("release-stage-rejected"),
-        Stage::Withdrawn => msg!("release-stage-withdrawn"),
-    };
     let ends = r
         .feedback_ends_at
         .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_default();
     // The bot's words name its commands in Discord's code marks; plain here.
-    tr(locale, id, Some(&args([("ends", ends.into())]))).replace('`', "")
+    tr(
+        locale,
+        stage_message(r.stage),
+        Some(&args([("ends", ends.into())])),
+    )
+    .replace('`', "")
 }
 
 /// The page.

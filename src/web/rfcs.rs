@@ -9,9 +9,9 @@ use super::respond::{self, Failure};
 use crate::app::App;
 use crate::app::web::processes::PublicRfc;
 use crate::app::web::view::Site;
-use crate::discord::rfc::render::status_text;
 use crate::i18n::{args, tr};
 use crate::msg;
+use crate::words::rfc::status_text;
 
 /// `/<slug>/rfcs`.
 pub async fn html(State(app): State<App>, Path(slug): Path<String>) -> Result<Response, Failure> {

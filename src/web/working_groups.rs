@@ -10,9 +10,9 @@ use super::respond::{self, Failure};
 use crate::app::App;
 use crate::app::web::processes::PublicGroup;
 use crate::app::web::view::Site;
-use crate::discord::working_group::render::{charter_fields, status_text};
 use crate::i18n::{args, tr};
 use crate::msg;
+use crate::words::working_group::{charter_fields, status_text};
 
 /// `/<slug>/working-groups`.
 pub async fn html(State(app): State<App>, Path(slug): Path<String>) -> Result<Response, Failure> {

@@ -2,16 +2,17 @@
 //! approved (the TSC's five sections and the summary without private matters).
 
 use crate::app::annual_review::summary::ReviewSummary;
-use crate::discord::ballot::render::{ballot_title, outcome_text};
+use crate::discord::ballot::render::ballot_title;
 use crate::discord::succession::render::role_name;
 use crate::discord::text::plain;
-use crate::discord::working_group::render::status_text;
 use crate::governance::annual_review::Sections;
 use crate::governance::case::Kind;
 use crate::governance::roles::GovRole;
 use crate::governance::succession::Step;
 use crate::i18n::{args, tr};
 use crate::msg;
+use crate::words::ballot::outcome_text;
+use crate::words::working_group::status_text;
 
 /// A member by name, or as a mention (shown as their name, pinging nobody) if the roster lost them.
 fn name(summary: &ReviewSummary, member_id: u64) -> String {

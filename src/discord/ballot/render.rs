@@ -6,11 +6,12 @@ use poise::serenity_prelude as serenity;
 use crate::app::ballot::view::{BallotView, Receipt};
 use crate::discord::custom_id::CustomId;
 use crate::discord::text::{Field, MESSAGE_MAX, fitted_embed, timestamp, truncate};
-use crate::discord::working_group::render::charter_fields;
 use crate::governance::ballot::{Choice, Outcome, Subject, Tally, quorum_needed};
 use crate::i18n::{args, tr};
 use crate::msg;
 use crate::store::ballot::Ballot;
+use crate::words::ballot::outcome_text;
+use crate::words::working_group::charter_fields;
 
 const OPEN_COLOUR: u32 = 0x3B82F6;
 const APPROVED_COLOUR: u32 = 0x22C55E;
@@ -60,16 +61,6 @@ fn cancel_reason_text(ballot: &Ballot, locale: &str) -> Option<String> {
         }
         _ => None,
     }
-}
-
-pub fn outcome_text(locale: &str, outcome: Outcome) -> String {
-    let id = match outcome {
-        Outcome::Approved => msg!("outcome-approved"),
-        Outcome::Rejected => msg!("outcome-rejected"),
-        Outcome::NoQuorum => msg!("outcome-no-quorum"),
-        Outcome::Cancelled => msg!("outcome-cancelled"),
-    };
-    tr(locale, id, None)
 }
 
 pub fn choice_text(locale: &str, choice: Choice) -> String {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use poise::serenity_prelude as serenity;
 
 use super::export::{self, Format};
-use super::render::{kind_text, summary};
+use super::render::summary;
 use crate::app::{Actor, UserError};
 use crate::discord::actor::{command_actor, command_locale};
 use crate::discord::reply::ephemeral;
@@ -15,6 +15,7 @@ use crate::governance::permissions::{Action, Facts};
 use crate::i18n::{args, tr};
 use crate::msg;
 use crate::store::decision_log::{Decision, Filter};
+use crate::words::decision::kind_text;
 
 /// Decisions shown per page of `/decisions list`.
 const PAGE: usize = 10;

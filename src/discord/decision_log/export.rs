@@ -4,10 +4,11 @@
 
 use serde_json::json;
 
-use super::render::{kind_text, outcome_word, summary};
+use super::render::summary;
 use crate::i18n::tr;
 use crate::msg;
 use crate::store::decision_log::Decision;
+use crate::words::decision::{kind_text, outcome_word};
 
 /// The formats `/decisions export` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

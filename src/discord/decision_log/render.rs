@@ -2,53 +2,12 @@
 //! shared by `/decisions list` and the Markdown export. Secret ballots were recorded with
 //! their totals only, so nothing here can show more.
 
-use crate::discord::ballot::render::outcome_text;
 use crate::discord::text::plain;
-use crate::governance::ballot::Outcome;
 use crate::governance::decision::DecisionKind;
 use crate::i18n::{args, tr};
 use crate::msg;
 use crate::store::decision_log::Decision;
-
-pub fn kind_text(locale: &str, kind: DecisionKind) -> String {
-    let id = match kind {
-        DecisionKind::Ballot => msg!("decision-kind-ballot"),
-        DecisionKind::Policy => msg!("decision-kind-policy"),
-        DecisionKind::Setup => msg!("decision-kind-setup"),
-        DecisionKind::WorkingGroup => msg!("decision-kind-working-group"),
-        DecisionKind::Emeritus => msg!("decision-kind-emeritus"),
-        DecisionKind::Rfc => msg!("decision-kind-rfc"),
-        DecisionKind::Amendment => msg!("decision-kind-amendment"),
-        DecisionKind::Nomination => msg!("decision-kind-nomination"),
-        DecisionKind::Release => msg!("decision-kind-release"),
-        DecisionKind::Dependency => msg!("decision-kind-dependency"),
-        DecisionKind::Case => msg!("decision-kind-case"),
-        DecisionKind::AnnualReview => msg!("decision-kind-annual-review"),
-        DecisionKind::Dissolution => msg!("decision-kind-dissolution"),
-    };
-    tr(locale, id, None)
-}
-
-/// The outcome key as members read it: a ballot's outcome or a step's name.
-pub fn outcome_word(locale: &str, outcome: &str) -> String {
-    if let Some(o) = Outcome::from_key(outcome) {
-        return outcome_text(locale, o);
-    }
-    let id = match outcome {
-        "changed" => msg!("decision-outcome-changed"),
-        "created" => msg!("decision-outcome-created"),
-        "closed" => msg!("decision-outcome-closed"),
-        "emeritus" => msg!("decision-outcome-emeritus"),
-        "opened" => msg!("decision-outcome-opened"),
-        "accepted" => msg!("decision-outcome-accepted"),
-        "declined" => msg!("decision-outcome-declined"),
-        "withdrawn" => msg!("decision-outcome-withdrawn"),
-        "postponed" => msg!("decision-outcome-postponed"),
-        // A later kind's own outcome, shown as recorded.
-        other => return other.replace('_', " "),
-    };
-    tr(locale, id, None)
-}
+use crate::words::decision::{kind_text, outcome_word};
 
 fn number(details: &serde_json::Value, key: &str) -> i64 {
     details[key].as_i64().unwrap_or(0)

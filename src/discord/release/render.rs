@@ -12,6 +12,7 @@ use crate::i18n::{args, tr};
 use crate::msg;
 use crate::store::release::Release;
 use crate::store::release_blockers::{Blocker, BlockerStatus};
+use crate::words::release::{stage_message, step_label};
 
 const COLOUR: u32 = 0x0EA5E9;
 const DONE_COLOUR: u32 = 0x22C55E;
@@ -24,40 +25,17 @@ pub fn version(release: &Release) -> String {
     format!("v{}", release.version)
 }
 
-pub fn step_label(locale: &str, step: Step) -> String {
-    let id = match step {
-        Step::Propose => msg!("release-step-propose"),
-        Step::PlanApproval => msg!("release-step-plan"),
-        Step::Candidate => msg!("release-step-candidate"),
-        Step::Feedback => msg!("release-step-feedback"),
-        Step::Blockers => msg!("release-step-blockers"),
-        Step::FinalApproval => msg!("release-step-final"),
-        Step::Announcement => msg!("release-step-announcement"),
-    };
-    tr(locale, id, None)
-}
-
 /// Where the release stands, in a line.
 pub fn stage_text(locale: &str, release: &Release) -> String {
-    let id = match release.stage {
-        Stage::Draft => msg!("release-stage-draft"),
-        Stage::PlanVote => msg!("release-stage-plan-vote"),
-        Stage::AwaitingCandidate => msg!("release-stage-awaiting-candidate"),
-        Stage::Feedback => msg!("release-stage-feedback"),
-        Stage::Blocked => msg!("release-stage-blocked"),
-        Stage::Ready => msg!("release-stage-ready"),
-        Stage::FinalVote => msg!("release-stage-final-vote"),
-        Stage::Approved => msg!("release-stage-approved"),
-        Stage::Published => msg!("release-stage-published"),
-        Stage::Announced => msg!("release-stage-announced"),
-        Stage::Rejected => msg!("release-stage-rejected"),
-        Stage::Withdrawn => msg!("release-stage-withdrawn"),
-    };
     let ends = release
         .feedback_ends_at
         .map(|t| format!("<t:{}:R>", t.timestamp()))
         .unwrap_or_default();
-    tr(locale, id, Some(&args([("ends", ends.into())])))
+    tr(
+        locale,
+        stage_message(release.stage),
+        Some(&args([("ends", ends.into())])),
+    )
 }
 
 /// The seven steps, one a line: done, current (in bold), to come, or where it ended.

@@ -11,6 +11,7 @@ use crate::governance::rfc::{FeedbackCount, Kind, Stance, Status};
 use crate::i18n::{args, tr};
 use crate::msg;
 use crate::store::rfc::Rfc;
+use crate::words::rfc::status_text;
 
 const OPEN_COLOUR: u32 = 0x0EA5E9;
 const ACCEPTED_COLOUR: u32 = 0x22C55E;
@@ -33,20 +34,6 @@ pub fn label_of(kind: Kind, number: i64, locale: &str) -> String {
 /// "RFC 3: Title".
 pub fn heading(rfc: &Rfc, locale: &str) -> String {
     format!("{}: {}", label(rfc, locale), rfc.title)
-}
-
-pub fn status_text(locale: &str, status: Status) -> String {
-    let id = match status {
-        Status::Draft => msg!("rfc-status-draft"),
-        Status::Discussion => msg!("rfc-status-discussion"),
-        Status::AwaitingDecision => msg!("rfc-status-awaiting-decision"),
-        Status::Voting => msg!("rfc-status-voting"),
-        Status::Accepted => msg!("rfc-status-accepted"),
-        Status::Declined => msg!("rfc-status-declined"),
-        Status::Withdrawn => msg!("rfc-status-withdrawn"),
-        Status::Postponed => msg!("rfc-status-postponed"),
-    };
-    tr(locale, id, None)
 }
 
 pub fn stance_text(locale: &str, stance: Stance) -> String {

@@ -5,37 +5,13 @@ use poise::serenity_prelude as serenity;
 
 use crate::app::working_group::view::GroupView;
 use crate::discord::text::{FIELD_MAX, MESSAGE_MAX, truncate};
-use crate::governance::working_group::{Charter, Status};
+use crate::governance::working_group::Status;
 use crate::i18n::{args, tr};
 use crate::msg;
 use crate::store::working_group::Group;
+use crate::words::working_group::{charter_fields, status_text};
 
 const COLOUR: u32 = 0x8B5CF6;
-
-pub fn status_text(locale: &str, status: Status) -> String {
-    let id = match status {
-        Status::Draft => msg!("wg-status-draft"),
-        Status::Proposed => msg!("wg-status-proposed"),
-        Status::Active => msg!("wg-status-active"),
-        Status::Rejected => msg!("wg-status-rejected"),
-        Status::Closed => msg!("wg-status-closed"),
-    };
-    tr(locale, id, None)
-}
-
-/// The five charter fields, as embed fields (each fits: the charter limit is below 1024).
-pub fn charter_fields(charter: &Charter, locale: &str) -> Vec<(String, String)> {
-    [
-        (msg!("wg-charter-scope"), &charter.scope),
-        (msg!("wg-charter-deliverables"), &charter.deliverables),
-        (msg!("wg-charter-timeline"), &charter.timeline),
-        (msg!("wg-charter-resources"), &charter.resources),
-        (msg!("wg-charter-reporting"), &charter.reporting),
-    ]
-    .into_iter()
-    .map(|(label, text)| (tr(locale, label, None), text.clone()))
-    .collect()
-}
 
 /// The title line of a group: its name and focus area.
 pub fn heading(group: &Group, locale: &str) -> String {
