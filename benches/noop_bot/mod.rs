@@ -51,7 +51,9 @@ pub async fn connect(token: &str, api_base: &str, channel: u64) {
             })
         })
         .build();
-    let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
+    // The same intents as Steward, so that both bots receive the same events (members joining,
+    // messages posted) while they answer clicks.
+    let mut client = serenity::ClientBuilder::new_with_http(http, steward::discord::intents())
         .framework(framework)
         .await
         .expect("the no-op bot starts");
