@@ -29,3 +29,17 @@ pub const FEEDBACK_CONCERN_INPUT: &str = "concern";
 /// The text inputs of the nomination form.
 pub const STATEMENT_INPUT: &str = "statement";
 pub const LINKS_INPUT: &str = "links";
+
+/// Discord refuses a form whose title or a label passes 45 characters, and a button whose
+/// label passes 80: a test of each feature's forms checks its texts in every locale.
+#[cfg(test)]
+pub(crate) fn assert_texts_fit(form_texts: &[&str], button_labels: &[&str]) {
+    for locale in crate::i18n::locales() {
+        for (ids, max) in [(form_texts, 45), (button_labels, 80)] {
+            for id in ids {
+                let text = crate::i18n::exact(locale, id).expect(id);
+                assert!(text.chars().count() <= max, "{locale}: {id}: {text:?}");
+            }
+        }
+    }
+}
