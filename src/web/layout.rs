@@ -9,7 +9,7 @@ use crate::msg;
 
 /// Small, readable on a phone, no external resources.
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;\
-padding:0 1rem;color:#1d1d1f;background:#fff}nav a{margin-right:1rem}h1{font-size:1.5rem}\
+padding:0 1rem;color:#1d1d1f;background:#fff}nav a,nav strong{margin-right:1rem}h1{font-size:1.5rem}\
 h2{font-size:1.2rem;margin-top:2rem}ul{padding-left:1.2rem}li{margin:.3rem 0}\
 .meta{color:#555;font-size:.9rem}form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}\
 table{border-collapse:collapse}td,th{padding:.2rem .6rem .2rem 0;text-align:left}\
