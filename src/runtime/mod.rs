@@ -79,6 +79,8 @@ pub struct Running {
     shard_manager: Arc<serenity::ShardManager>,
     stop: watch::Sender<bool>,
     loops: Vec<JoinHandle<()>>,
+    /// Where the transparency page listens, if it does.
+    web_addr: Option<std::net::SocketAddr>,
     client: JoinHandle<Result<(), serenity::Error>>,
     _lock: Option<store::backup::DatabaseLock>,
 }
@@ -139,13 +141,12 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
 
     let (stop, stopped) = watch::channel(false);
     // The transparency page, only where the operator asked for it.
-    let web = match settings.web_addr {
-        Some(addr) => Some(
-            crate::web::serve(app.clone(), addr, stopped.clone())
-                .await?
-                .1,
-        ),
-        None => None,
+    let (web_addr, web) = match settings.web_addr {
+        Some(addr) => {
+            let (bound, task) = crate::web::serve(app.clone(), addr, stopped.clone()).await?;
+            (Some(bound), Some(task))
+        }
+        None => (None, None),
     };
     let jobs = {
         let app = app.clone();
@@ -193,6 +194,7 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
         shard_manager,
         stop,
         loops: [jobs, outbox].into_iter().chain(web).collect(),
+        web_addr,
         client,
         _lock: lock,
     })
@@ -209,6 +211,12 @@ fn redact_url(url: &str) -> String {
 impl Running {
     pub fn app(&self) -> &App {
         &self.app
+    }
+
+    /// Where the transparency page listens (a port 0 in the settings becomes the port chosen);
+    /// `None` when `STEWARD_WEB_ADDR` is unset.
+    pub fn web_addr(&self) -> Option<std::net::SocketAddr> {
+        self.web_addr
     }
 
     /// Makes the loops look at the clock again (after a test moved it).
