@@ -377,3 +377,46 @@ async fn retention_prunes_only_what_is_old_and_settled() {
         2
     );
 }
+
+/// Jobs stored before they knew their server get it from their payload and the row it names,
+/// so that a server removed after the upgrade stops its old jobs too.
+#[tokio::test]
+async fn jobs_stored_before_the_upgrade_learn_their_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("old.db").display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    let mut before = steward::store::schema::migrator();
+    before.migrations = before
+        .migrations
+        .iter()
+        .filter(|m| m.version < 18)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    before.run(&pool).await.unwrap();
+    for sql in [
+        "INSERT INTO guilds (guild_id, updated_at) VALUES (7, 0)",
+        "INSERT INTO ballots (id, guild_id, title, description, opened_by, opens_at, closes_at,
+         policy, channel_id) VALUES (3, 7, 't', 'd', 1, 0, 0, '{}', 5)",
+        r#"INSERT INTO jobs (dedupe_key, payload, due_at, created_at) VALUES
+         ('a', '{"kind":"close_ballot","ballot_id":3}', 0, 0),
+         ('b', '{"kind":"succession_sweep","guild_id":7,"day":"2026-03-02"}', 0, 0),
+         ('c', '{"kind":"daily_backup","day":"2026-03-02","dir":"/x"}', 0, 0)"#,
+    ] {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    steward::store::schema::migrator().run(&pool).await.unwrap();
+    let owners: Vec<(String, Option<i64>)> =
+        sqlx::query_as("SELECT dedupe_key, guild_id FROM jobs ORDER BY dedupe_key")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        owners,
+        [
+            ("a".to_owned(), Some(7)),
+            ("b".to_owned(), Some(7)),
+            ("c".to_owned(), None)
+        ]
+    );
+}
