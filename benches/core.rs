@@ -237,7 +237,7 @@ fn due_job(c: &mut Criterion, rt: &tokio::runtime::Runtime) {
         for i in 0..100_000i64 {
             // Due over the next year, in a scattered order.
             let due = now + chrono::Duration::minutes((i * 7919) % 525_600);
-            store::jobs::insert(&mut tx, &format!("bench:{i}"), "{}", due, now)
+            store::jobs::insert(&mut tx, None, &format!("bench:{i}"), "{}", due, now)
                 .await
                 .unwrap();
         }

@@ -525,3 +525,40 @@ async fn chairs_appear_in_the_roster_and_groups_in_the_annual_review() {
         .collect();
     assert_eq!(groups, vec![("Docs", 2)]);
 }
+
+/// Two proposals about the same group at the same moment (two TSC members typing `/wg close`,
+/// or a chair and the TSC proposing chairs): exactly one ballot opens, the other is refused
+/// naming it. The open-ballot check runs inside the write transaction.
+#[tokio::test]
+async fn simultaneous_proposals_about_a_group_open_one_ballot() {
+    let w = World::new().await;
+    let wg = active_group(&w, "Docs").await;
+    let open_ballots = "SELECT COUNT(*) FROM ballots WHERE state = 'open'";
+    let (alice, bob) = (tsc(ALICE), tsc(BOB));
+    let (a, b) = tokio::join!(
+        w.app.propose_close(&alice, wg, group_ballot("Close")),
+        w.app.propose_close(&bob, wg, group_ballot("Close")),
+    );
+    assert_eq!(w.count(open_ballots).await, 1);
+    let refused = [a.as_ref().err(), b.as_ref().err()]
+        .into_iter()
+        .flatten()
+        .map(|e| e.user().unwrap().id)
+        .collect::<Vec<_>>();
+    assert_eq!(refused, ["wg-error-ballot-open"]);
+    let close = a.or(b).unwrap();
+    w.app
+        .cancel_ballot(&tsc(close.opened_by), close.id, "Not now")
+        .await
+        .unwrap();
+
+    let (chair, carol) = (maintainer(FRANK), tsc(CAROL));
+    let (a, b) = tokio::join!(
+        w.app
+            .propose_chair(&chair, wg, 18, false, group_ballot("Chair")),
+        w.app
+            .propose_chair(&carol, wg, 19, false, group_ballot("Chair")),
+    );
+    assert_eq!(w.count(open_ballots).await, 1);
+    assert_eq!(u8::from(a.is_ok()) + u8::from(b.is_ok()), 1);
+}

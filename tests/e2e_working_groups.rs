@@ -307,6 +307,69 @@ async fn joining_leaving_and_removal_keep_the_role_in_sync() {
     assert!(h.sim.has_role(fx.erin, role));
 }
 
+/// One pending request per member and group, and a cool-down after a decline: however often
+/// the member types `/wg join`, the chair is pinged once per request the rules let through.
+#[tokio::test]
+async fn repeated_join_requests_ping_the_chair_once() {
+    let h = Harness::start().await;
+    h.setup().await;
+    let fx = h.sim.fx().clone();
+    let channel = approved_group(&h).await;
+    let sim = &h.sim;
+    let join = || sim.slash(fx.dave, "wg join", json!({"name": "WASI Preview 2"}));
+    // What the chair was sent (the request message is edited once decided).
+    let posts = format!("POST /channels/{channel}/messages");
+    let asks = || {
+        h.sim
+            .requests_to(posts.as_str())
+            .into_iter()
+            .filter(|r| r.status == 200 && r.body["content"].to_string().contains("asks to join"))
+            .count()
+    };
+    assert!(join().await.text().contains("went to its chair"));
+    let request = h
+        .sim
+        .wait_for_message(channel, |m| m.content().contains("asks to join"))
+        .await;
+    let again = join().await;
+    assert!(again.is_ephemeral());
+    assert!(
+        again
+            .text()
+            .contains("**WASI Preview 2** is already waiting")
+            && again.text().contains(":R>"),
+        "{}",
+        again.text()
+    );
+
+    let decline = request
+        .custom_ids()
+        .into_iter()
+        .find(|id| id.ends_with(":decline"))
+        .unwrap();
+    h.sim.click(fx.erin, &request, &decline).await;
+    let soon = join().await;
+    assert!(soon.is_ephemeral());
+    assert!(
+        soon.text().contains("you can ask again from <t:"),
+        "{}",
+        soon.text()
+    );
+    h.advance_settled(Duration::days(1)).await;
+    assert_eq!(asks(), 1, "the chair was pinged once");
+    assert_eq!(request.pinged_users(), vec![fx.erin]);
+
+    // After the cool-down (7 days by default) the member may ask again.
+    h.advance_settled(Duration::days(6)).await;
+    assert!(join().await.text().contains("went to its chair"));
+    h.sim
+        .wait_for_message(channel, |m| {
+            m.id != request.id && m.content().contains("asks to join")
+        })
+        .await;
+    assert_eq!(asks(), 2);
+}
+
 #[tokio::test]
 async fn a_missed_report_is_reminded_and_flagged_to_the_tsc() {
     let h = Harness::start().await;

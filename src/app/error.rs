@@ -160,6 +160,12 @@ impl From<WgError> for AppError {
             WgError::NotMember => UserError::new(msg!("wg-error-not-member")),
             WgError::ChairCannotLeave => UserError::new(msg!("wg-error-chair-cannot-leave")),
             WgError::BotChair => UserError::new(msg!("wg-error-bot-chair")),
+            WgError::JoinPending { asked_at } => {
+                UserError::new(msg!("wg-error-request-pending")).with("asked", asked_at.timestamp())
+            }
+            WgError::JoinTooSoon { until } => {
+                UserError::new(msg!("wg-error-request-too-soon")).with("until", until.timestamp())
+            }
         };
         AppError::User(error)
     }

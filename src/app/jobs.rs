@@ -162,5 +162,7 @@ async fn run(
         } => dissolution::decided::notice_due(conn, *dissolution_id, *at_ms, now).await,
         // Operations.
         Job::DailyBackup { day, dir } => operations::backup::daily(conn, *day, dir, now).await,
+        // Faults (issue 10): housekeeping.
+        Job::Retention { day } => operations::retention::daily(conn, *day, now).await,
     }
 }

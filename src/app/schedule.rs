@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
 use crate::store;
+use crate::store::jobs::Owner;
 
 /// Every kind of job the bot runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +71,17 @@ pub enum Job {
     // Operations.
     /// The daily automatic backup of the database into `dir` (`STEWARD_BACKUP_DIR`).
     DailyBackup { day: NaiveDate, dir: String },
+    // Faults (issue 10): housekeeping.
+    /// The daily pruning of what each server's `retention_days` no longer keeps.
+    Retention { day: NaiveDate },
+}
+
+/// Whose a job is: a server's, named in the job or owning the row the job is about, or the
+/// bot's own. The job loop skips a server's jobs while the bot is removed from it.
+enum Belongs {
+    Guild(u64),
+    Row(Owner, i64),
+    Bot,
 }
 
 impl Job {
@@ -117,6 +129,36 @@ impl Job {
             } => format!("dissolution:{dissolution_id}:notice:{at_ms}"),
             // Operations.
             Self::DailyBackup { day, .. } => format!("backup:{day}"),
+            // Faults (issue 10): housekeeping.
+            Self::Retention { day } => format!("retention:{day}"),
+        }
+    }
+
+    fn belongs(&self) -> Belongs {
+        use Belongs::{Bot, Guild, Row};
+        match self {
+            Self::CloseBallot { ballot_id } | Self::RemindBallot { ballot_id } => {
+                Row(Owner::Ballot, *ballot_id)
+            }
+            Self::WgReportDue { wg_id, .. }
+            | Self::WgReportOverdue { wg_id, .. }
+            | Self::WgEndReminder { wg_id }
+            | Self::WgEndReached { wg_id } => Row(Owner::WorkingGroup, *wg_id),
+            Self::SuccessionSweep { guild_id, .. }
+            | Self::GithubPoll { guild_id, .. }
+            | Self::GithubPollResume { guild_id, .. }
+            | Self::AnnualReview { guild_id, .. } => Guild(*guild_id),
+            Self::RfcDiscussionEnds { rfc_id } => Row(Owner::Rfc, *rfc_id),
+            Self::NominationExpiry { nomination_id } => Row(Owner::Nomination, *nomination_id),
+            Self::ReleaseFeedbackEnds { release_id, .. }
+            | Self::ReleaseStale { release_id, .. } => Row(Owner::Release, *release_id),
+            Self::SecurityAckDue { case_id } | Self::CaseErase { case_id } => {
+                Row(Owner::Case, *case_id)
+            }
+            Self::DissolutionNotice { dissolution_id, .. } => {
+                Row(Owner::Dissolution, *dissolution_id)
+            }
+            Self::DailyBackup { .. } | Self::Retention { .. } => Bot,
         }
     }
 }
@@ -129,7 +171,12 @@ pub async fn schedule(
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
     let payload = serde_json::to_string(job).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    store::jobs::insert(conn, &job.dedupe_key(), &payload, due_at, now).await
+    let guild_id = match job.belongs() {
+        Belongs::Guild(id) => Some(id),
+        Belongs::Row(owner, id) => store::jobs::owner_of(conn, owner, id).await?,
+        Belongs::Bot => None,
+    };
+    store::jobs::insert(conn, guild_id, &job.dedupe_key(), &payload, due_at, now).await
 }
 
 #[cfg(test)]

@@ -31,6 +31,20 @@ pub async fn on_event(
             tracing::warn!(error = %e, "could not look up a deleted message");
         }
     }
+    // Faults (issue 10): removed from a server (not an outage, which sets `unavailable`), its
+    // jobs and deliveries wait; in it again (every connect says so), they resume.
+    let presence = match event {
+        serenity::FullEvent::GuildDelete { incomplete, .. } if !incomplete.unavailable => {
+            Some(data.app.bot_removed(incomplete.id.get()).await)
+        }
+        serenity::FullEvent::GuildCreate { guild, .. } => {
+            Some(data.app.bot_present(guild.id.get()).await)
+        }
+        _ => None,
+    };
+    if let Some(Err(e)) = presence {
+        tracing::warn!(error = %e, "could not record whether Steward is in a server");
+    }
     let result = match event {
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(component),

@@ -71,7 +71,7 @@ pub fn policy() -> impl Strategy<Value = Policy> {
         sources(),
     );
     // Every whole-number setting is at least 1 (`policy-set` refuses 0).
-    let days = prop::collection::vec(1u32..=366, 14);
+    let days = prop::collection::vec(1u32..=366, 15);
     let counts = (1u32..=12, 1u32..=12, 1u32..=12, 1u32..=28);
     (rules, days, counts).prop_map(
         |(
@@ -104,6 +104,7 @@ pub fn policy() -> impl Strategy<Value = Policy> {
                 annual_review_day: day,
                 wg_report_grace_days: d[4],
                 wg_end_reminder_days: d[5],
+                wg_join_cooldown_days: d[14],
                 nomination_confirm_days: d[6],
                 renomination_days: d[7],
                 release_voting_hours: release,

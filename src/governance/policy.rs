@@ -110,6 +110,8 @@ policy! {
     wg_report_grace_days: u32 = 7, max DAYS, WgReportGraceDays;
     /// The chair and the TSC are reminded this many days before a charter ends.
     wg_end_reminder_days: u32 = 14, max DAYS, WgEndReminderDays;
+    /// After the chair declined a request to join, the member may ask again after this long.
+    wg_join_cooldown_days: u32 = 7, max DAYS, WgJoinCooldownDays;
     /// "The nominee confirms their interest" within this many days.
     nomination_confirm_days: u32 = 7, max DAYS, NominationConfirmDays;
     /// A member whose nomination was not approved may be nominated again after this long.

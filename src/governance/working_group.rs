@@ -95,6 +95,10 @@ pub enum WgError {
     ChairCannotLeave,
     #[error("a bot cannot chair a working group")]
     BotChair,
+    #[error("a request to join is already waiting for the chair")]
+    JoinPending { asked_at: DateTime<Utc> },
+    #[error("the last request to join was declined recently")]
+    JoinTooSoon { until: DateTime<Utc> },
 }
 
 /// The group's name as typed, trimmed and checked.
@@ -204,6 +208,27 @@ pub fn validate_chair(chair_is_bot: bool) -> Result<(), WgError> {
     } else {
         Ok(())
     }
+}
+
+/// One request to join per member and group waits for the chair at a time; after the chair
+/// declined one, the member asks again only once `cooldown_days` have passed (so that nobody
+/// can ping the chair over and over).
+pub fn check_join_request(
+    pending_since: Option<DateTime<Utc>>,
+    last_declined: Option<DateTime<Utc>>,
+    cooldown_days: u32,
+    now: DateTime<Utc>,
+) -> Result<(), WgError> {
+    if let Some(asked_at) = pending_since {
+        return Err(WgError::JoinPending { asked_at });
+    }
+    if let Some(declined) = last_declined {
+        let until = declined + Duration::days(i64::from(cooldown_days));
+        if now < until {
+            return Err(WgError::JoinTooSoon { until });
+        }
+    }
+    Ok(())
 }
 
 /// A report is the chair's; its text is bounded.

@@ -104,6 +104,31 @@ fn status_keys_round_trip() {
     }
 }
 
+/// One pending request at a time, and after a decline a cool-down of `wg_join_cooldown_days`.
+#[test]
+fn a_join_request_waits_for_the_pending_one_and_the_cool_down() {
+    let now = Utc.with_ymd_and_hms(2026, 5, 10, 12, 0, 0).unwrap();
+    let day = Duration::days(1);
+    assert_eq!(check_join_request(None, None, 7, now), Ok(()));
+    assert_eq!(
+        check_join_request(Some(now - day), None, 7, now),
+        Err(WgError::JoinPending {
+            asked_at: now - day
+        }),
+        "a second request while one waits"
+    );
+    assert_eq!(
+        check_join_request(None, Some(now - day * 6), 7, now),
+        Err(WgError::JoinTooSoon { until: now + day }),
+        "declined six days ago, the cool-down is seven"
+    );
+    assert_eq!(
+        check_join_request(None, Some(now - day * 7), 7, now),
+        Ok(())
+    );
+    assert_eq!(check_join_request(None, Some(now - day), 1, now), Ok(()));
+}
+
 mod properties {
     use chrono::{Duration, TimeZone, Utc};
     use proptest::prelude::*;

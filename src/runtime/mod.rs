@@ -138,6 +138,7 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
             .await
     });
     app.plan_daily_backup(settings.backup_dir.clone()).await?;
+    app.plan_retention().await?;
 
     let (stop, stopped) = watch::channel(false);
     // The transparency page, only where the operator asked for it.

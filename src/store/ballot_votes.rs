@@ -194,3 +194,22 @@ pub async fn sealed_voters(
     .await?;
     Ok(rows.into_iter().map(|(v, b)| (from_db_id(v), b)).collect())
 }
+
+/// Retention: removes the vote history (casts and changes) of a server's ballots closed before
+/// `before`. The current votes, a secret ballot's sealed totals and every open ballot's history
+/// stay. Returns how many events went.
+pub async fn prune_history(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    before: DateTime<Utc>,
+) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "DELETE FROM vote_events WHERE ballot_id IN
+         (SELECT id FROM ballots WHERE guild_id = ? AND state = 'closed' AND closed_at < ?)",
+    )
+    .bind(to_db_id(guild_id))
+    .bind(to_millis(before))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}

@@ -222,3 +222,31 @@ pub async fn save_policy(
         .await?;
     Ok(())
 }
+
+/// Records that the bot was removed from the server (`Some`) or is in it again (`None`);
+/// returns whether that changed anything (a server never set up has no row and stays so).
+pub async fn set_removed(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    removed_at: Option<DateTime<Utc>>,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(
+        "UPDATE guilds SET removed_at = ?1 WHERE guild_id = ?2 AND (removed_at IS NULL) = (?1 IS NOT NULL)",
+    )
+    .bind(removed_at.map(to_millis))
+    .bind(to_db_id(guild_id))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+/// Whether the bot was removed from the server and not added back.
+pub async fn is_removed(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result<bool> {
+    let removed: Option<bool> =
+        sqlx::query_scalar("SELECT removed_at IS NOT NULL FROM guilds WHERE guild_id = ?")
+            .bind(to_db_id(guild_id))
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(removed.unwrap_or(false))
+}

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 // Column lists below are constants: the only formatted SQL is those lists.
 use sqlx::{AssertSqlSafe, FromRow, SqliteConnection};
 
-use super::{from_millis, to_millis};
+use super::{from_db_id, from_millis, to_db_id, to_millis};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobRow {
@@ -45,18 +45,21 @@ impl From<Row> for JobRow {
 
 const COLUMNS: &str = "id, dedupe_key, payload, due_at, attempts, last_error, done_at";
 
-/// Schedules a job unless one with the same key is still pending; returns whether it was added.
+/// Schedules a job of a server (`None`: of the whole bot) unless one with the same key is
+/// still pending; returns whether it was added.
 pub async fn insert(
     conn: &mut SqliteConnection,
+    guild_id: Option<u64>,
     dedupe_key: &str,
     payload: &str,
     due_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
     let added = sqlx::query(
-        "INSERT INTO jobs (dedupe_key, payload, due_at, created_at) VALUES (?, ?, ?, ?)
+        "INSERT INTO jobs (guild_id, dedupe_key, payload, due_at, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (dedupe_key) WHERE done_at IS NULL DO NOTHING",
     )
+    .bind(guild_id.map(to_db_id))
     .bind(dedupe_key)
     .bind(payload)
     .bind(to_millis(due_at))
@@ -104,4 +107,63 @@ pub async fn by_key(conn: &mut SqliteConnection, dedupe_key: &str) -> sqlx::Resu
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows.into_iter().map(JobRow::from).collect())
+}
+
+/// The server owning the row `id` of `table` (a ballot, a group, ...), for a job about it.
+pub async fn owner_of(
+    conn: &mut SqliteConnection,
+    table: Owner,
+    id: i64,
+) -> sqlx::Result<Option<u64>> {
+    let guild: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT guild_id FROM {} WHERE id = ?",
+        table.table()
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(guild.map(from_db_id))
+}
+
+/// The tables a job can be about, each with a `guild_id` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    Ballot,
+    WorkingGroup,
+    Rfc,
+    Nomination,
+    Release,
+    Case,
+    Dissolution,
+}
+
+impl Owner {
+    fn table(self) -> &'static str {
+        match self {
+            Self::Ballot => "ballots",
+            Self::WorkingGroup => "working_groups",
+            Self::Rfc => "rfcs",
+            Self::Nomination => "nominations",
+            Self::Release => "releases",
+            Self::Case => "cases",
+            Self::Dissolution => "dissolutions",
+        }
+    }
+}
+
+/// Retention: removes the finished jobs of a server (`None`: the bot's own) done before
+/// `before`. Pending jobs are never touched. Returns how many went.
+pub async fn prune_done(
+    conn: &mut SqliteConnection,
+    guild_id: Option<u64>,
+    before: DateTime<Utc>,
+) -> sqlx::Result<u64> {
+    Ok(
+        sqlx::query("DELETE FROM jobs WHERE done_at < ? AND guild_id IS ?")
+            .bind(to_millis(before))
+            .bind(guild_id.map(to_db_id))
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
 }

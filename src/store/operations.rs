@@ -22,6 +22,23 @@ pub async fn policies(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Policy>> 
         .collect())
 }
 
+/// Every configured server with its policy (retention prunes each by its own).
+pub async fn guild_policies(conn: &mut SqliteConnection) -> sqlx::Result<Vec<(u64, Policy)>> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT guild_id, policy FROM guilds ORDER BY guild_id")
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, p)| {
+            (
+                super::from_db_id(id),
+                serde_json::from_str(&p).unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
 /// The file of the connection's main database (`None` in memory).
 pub async fn main_file(conn: &mut SqliteConnection) -> sqlx::Result<Option<PathBuf>> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as("PRAGMA database_list")

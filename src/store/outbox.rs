@@ -208,3 +208,23 @@ pub async fn waiting(conn: &mut SqliteConnection, guild_id: u64) -> sqlx::Result
     .fetch_one(&mut *conn)
     .await
 }
+
+/// Retention: removes a server's items settled (delivered or given up) before `before`, except
+/// those of a ballot still open (its one-off notices stay deduplicated while it runs). Pending
+/// items are never touched. Returns how many went.
+pub async fn prune_delivered(
+    conn: &mut SqliteConnection,
+    guild_id: u64,
+    before: DateTime<Utc>,
+) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "DELETE FROM outbox WHERE delivered_at < ?1 AND guild_id = ?2
+         AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.guild_id = ?2 AND b.state = 'open'
+                         AND outbox.dedupe_key LIKE 'ballot:' || b.id || ':%')",
+    )
+    .bind(to_millis(before))
+    .bind(to_db_id(guild_id))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}

@@ -1,6 +1,8 @@
 //! The durable-queue core shared by the job table and the outbox: which items are due, claiming
 //! them for a while, recording a failure and when to try again, and looking items up by their
 //! dedupe key. Each queue names its table and its two time columns; the SQL is written once.
+//! Items of a server the bot was removed from are neither due nor claimed: they wait, untouched,
+//! until the bot is added back.
 
 use chrono::{DateTime, Duration, Utc};
 // Table and column names below are constants of this module: the only formatted SQL.
@@ -15,6 +17,15 @@ pub struct Queue {
     table: &'static str,
     due: &'static str,
     settled: &'static str,
+}
+
+/// The item's server has not removed the bot (an item of no server, `guild_id` NULL, always
+/// qualifies): one primary-key lookup per candidate row.
+fn present(table: &str) -> String {
+    format!(
+        "NOT EXISTS (SELECT 1 FROM guilds g
+         WHERE g.guild_id = {table}.guild_id AND g.removed_at IS NOT NULL)"
+    )
 }
 
 /// Durable jobs: deadlines, reminders, daily passes.
@@ -32,7 +43,8 @@ pub const OUTBOX: Queue = Queue {
 };
 
 impl Queue {
-    /// When the next pending item falls due, if any.
+    /// When the next pending item falls due, if any (walking the due index in order, so the
+    /// first item of a server still present ends the search).
     pub async fn next_due(
         &self,
         conn: &mut SqliteConnection,
@@ -42,10 +54,12 @@ impl Queue {
             due,
             settled,
         } = self;
+        let present = present(table);
         let at: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-            "SELECT MIN({due}) FROM {table} WHERE {settled} IS NULL"
+            "SELECT {due} FROM {table} WHERE {settled} IS NULL AND {present}
+             ORDER BY {due} LIMIT 1"
         )))
-        .fetch_one(&mut *conn)
+        .fetch_optional(&mut *conn)
         .await?;
         Ok(at.map(from_millis))
     }
@@ -65,8 +79,10 @@ impl Queue {
             due,
             settled,
         } = self;
+        let present = present(table);
         let ids: Vec<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-            "SELECT id FROM {table} WHERE {settled} IS NULL AND {due} <= ? ORDER BY {due}, id LIMIT ?"
+            "SELECT id FROM {table} WHERE {settled} IS NULL AND {due} <= ? AND {present}
+             ORDER BY {due}, id LIMIT ?"
         )))
         .bind(to_millis(now))
         .bind(limit)

@@ -83,6 +83,25 @@ pub async fn insert_request(
     .await
 }
 
+/// A member's requests to join a group: since when one waits for the chair, and when the
+/// chair last declined one.
+pub async fn request_history(
+    conn: &mut SqliteConnection,
+    wg_id: i64,
+    user: u64,
+) -> sqlx::Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> {
+    let (pending, declined): (Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT MIN(CASE WHEN decision IS NULL THEN requested_at END),
+                MAX(CASE WHEN decision = 'declined' THEN decided_at END)
+         FROM wg_join_requests WHERE wg_id = ? AND user_id = ?",
+    )
+    .bind(wg_id)
+    .bind(to_db_id(user))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok((pending.map(from_millis), declined.map(from_millis)))
+}
+
 pub async fn get_request(
     conn: &mut SqliteConnection,
     id: i64,

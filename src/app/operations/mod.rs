@@ -2,4 +2,5 @@
 //! of `/govern status`. No governance rules here; nothing a member wrote is read.
 
 pub mod backup;
+pub mod retention;
 pub mod status;

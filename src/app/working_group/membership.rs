@@ -6,9 +6,9 @@ use sqlx::SqliteConnection;
 
 use super::view::{active, in_guild, no_such_group};
 use crate::app::outbox::{self, Notice};
-use crate::app::{Actor, App, AppResult, UserError};
+use crate::app::{Actor, App, AppError, AppResult, UserError};
 use crate::governance::permissions::{Action, Facts};
-use crate::governance::working_group::WgError;
+use crate::governance::working_group::{self as rules, WgError};
 use crate::msg;
 use crate::store::working_group::Group;
 use crate::store::working_group_members as members;
@@ -21,12 +21,22 @@ impl App {
         if view.members.contains(&actor.user_id) {
             return Err(WgError::AlreadyMember.into());
         }
+        let config = self.guild_config(actor.guild_id).await?;
         let now = self.now();
+        let refused = |e: WgError| match AppError::from(e) {
+            AppError::User(error) => error.with_text("group", view.group.name.clone()).into(),
+            other => other,
+        };
+        // Checked inside the write transaction: two requests at once ping the chair once.
         let mut tx = self.write_tx().await?;
+        let (pending, declined) =
+            members::request_history(&mut tx, view.group.id, actor.user_id).await?;
+        let cooldown = config.policy.wg_join_cooldown_days;
+        rules::check_join_request(pending, declined, cooldown, now).map_err(refused)?;
         let Some(request_id) =
             members::insert_request(&mut tx, view.group.id, actor.user_id, now).await?
         else {
-            return Err(UserError::new(msg!("wg-error-request-pending")).into());
+            return Err(refused(WgError::JoinPending { asked_at: now }));
         };
         outbox::queue(
             &mut tx,

@@ -218,6 +218,8 @@ async fn key_autocomplete(
         .iter()
         .copied()
         .filter(|k| k.name().contains(&partial.to_lowercase()))
+        // Discord takes at most 25 suggestions; typing narrows them.
+        .take(25)
         .map(|k| serenity::AutocompleteChoice::new(k.name(), k.name()))
         .collect();
     serenity::CreateAutocompleteResponse::new().set_choices(choices)

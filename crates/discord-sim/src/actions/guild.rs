@@ -213,4 +213,14 @@ impl Sim {
             }
         })
     }
+
+    /// The bot is added back to the server (GUILD_CREATE with the whole guild).
+    pub fn add_bot(&self) {
+        self.inner.with(|st| {
+            if st.gateway.ready && st.has_intent(0) {
+                let d = st.guild_json();
+                st.dispatch("GUILD_CREATE", d);
+            }
+        })
+    }
 }
