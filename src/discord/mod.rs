@@ -22,6 +22,7 @@ pub mod dissolution;
 pub mod events;
 pub mod github;
 pub mod guild;
+pub mod latency;
 pub mod nomination;
 pub mod publisher;
 pub mod release;
@@ -42,6 +43,8 @@ use crate::msg;
 /// What every command and handler can reach.
 pub struct Data {
     pub app: App,
+    /// How long answers take (stamped on arrival, marked when answered).
+    pub latency: latency::Latency,
 }
 
 pub type Error = AppError;
@@ -65,7 +68,11 @@ pub fn intents() -> serenity::GatewayIntents {
 }
 
 /// The poise framework: commands registered at start-up (to one guild while developing).
-pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Error> {
+pub fn framework(
+    app: App,
+    dev_guild: Option<u64>,
+    latency: latency::Latency,
+) -> poise::Framework<Data, Error> {
     poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::commands(),
@@ -86,6 +93,8 @@ pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Err
                     }
                 })
             },
+            // A command that did not defer answered by the time it returns.
+            post_command: |ctx| Box::pin(async move { ctx.data().latency.answered(ctx.id()) }),
             allowed_mentions: Some(reply::no_pings()),
             // Owners are not used; skipping the lookup saves a request at start-up.
             initialize_owners: false,
@@ -115,7 +124,7 @@ pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Err
                     guilds = ready.guilds.len(),
                     "connected; commands registered"
                 );
-                Ok(Data { app })
+                Ok(Data { app, latency })
             })
         })
         .build()
@@ -155,7 +164,9 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             }
         }
     };
-    if let Err(e) = ctx.send(reply::ephemeral(text_for)).await {
+    let sent = ctx.send(reply::ephemeral(text_for)).await;
+    ctx.data().latency.answered(ctx.id());
+    if let Err(e) = sent {
         tracing::warn!(error = reply::redacted(&e), "could not send an error reply");
     }
 }

@@ -22,6 +22,7 @@ pub async fn review_form(
     let app = &data.app;
     // Reading the TSC from Discord can outlast Discord's 3 s.
     modal.create_response(&ctx.http, deferred()).await?;
+    data.latency.answered(modal.id.get());
     let value = |i: usize| form_value(modal, REVIEW_INPUTS[i]).unwrap_or_default();
     let sections = Sections {
         progress: value(0),

@@ -3,7 +3,7 @@
 
 use crate::app::dissolution::proposal::{DissolutionBallot, ProposeDissolution};
 use crate::discord::actor::{command_actor, command_locale, current_tsc};
-use crate::discord::reply::ephemeral;
+use crate::discord::reply::{self, ephemeral};
 use crate::discord::{Context, Error};
 use crate::governance::dissolution::{ARCHIVE_MAX, LICENSE_MAX, Plan, REASON_MAX, STEWARD_MAX};
 use crate::i18n::{args, tr};
@@ -24,7 +24,7 @@ pub async fn dissolve(
     #[max_length = 100] license: Option<String>,
 ) -> Result<(), Error> {
     // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;
@@ -88,7 +88,7 @@ pub async fn dissolve_call_off(
     ctx: Context<'_>,
     #[max_length = 500] reason: String,
 ) -> Result<(), Error> {
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;

@@ -7,7 +7,7 @@ use super::{render, render_steps};
 use crate::app::UserError;
 use crate::app::rfc::decide::RfcBallot;
 use crate::discord::actor::{command_actor, command_locale, current_tsc};
-use crate::discord::reply::ephemeral;
+use crate::discord::reply::{self, ephemeral};
 use crate::discord::{Context, Error};
 use crate::governance::rfc::{Kind, Status};
 use crate::i18n::{args, tr};
@@ -97,7 +97,7 @@ pub async fn revise(
 
 pub async fn decide(ctx: Context<'_>, kind: Kind, number: i64) -> Result<(), Error> {
     // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;
