@@ -35,8 +35,10 @@ pub async fn show(ctx: Context<'_>) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let view = ctx.data().app.roster(actor.guild_id).await?;
-    ctx.send(ephemeral("").embed(roster_render::roster_embed(&view, locale)))
-        .await?;
+    // A large roster takes several messages: the answer, then follow-ups.
+    for embed in roster_render::roster_embeds(&view, locale) {
+        ctx.send(ephemeral("").embed(embed)).await?;
+    }
     Ok(())
 }
 
