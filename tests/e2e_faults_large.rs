@@ -18,12 +18,12 @@ async fn votes_are_answered_in_time_while_5k_members_sync() {
     large_guild(5_000, Duration::from_secs(30)).await;
 }
 
-/// The size. Paging 100 pages through the simulator takes about 10 s of a debug build on
-/// two idle cores (the simulator building and the bot reading each 1,000-member page), twice
-/// (the set-up, then the read the votes meet), so it runs on demand:
+/// The size. Paging 101 pages through the simulator takes about 8 s of a debug build on
+/// two cores (the simulator building and the bot reading each 1,000-member page), twice (the
+/// set-up, then the read the votes meet), so it runs on demand:
 /// `cargo test --test e2e_faults_large -- --ignored`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "about a minute on two cores; run with --ignored"]
+#[ignore = "about 20 s on two cores; run with --ignored"]
 async fn votes_are_answered_in_time_while_100k_members_sync() {
     large_guild(100_000, Duration::from_secs(120)).await;
 }
