@@ -2,7 +2,7 @@
 //! binary installs the global subscriber, at the bot's default filter with everything of
 //! Steward's) while Discord fails an interaction's answer and a command's follow-up, whose URLs
 //! carry the interaction's token. Neither those tokens, the bot's token nor the member's text
-//! appear; the failures themselves are logged.
+//! appear; the failures themselves are logged, and so is an answer close to Discord's 3 s.
 
 mod support;
 
@@ -70,10 +70,24 @@ async fn failed_answers_are_logged_without_tokens_or_member_text() {
     let fx = h.sim.fx().clone();
     let ballot = h.start_ballot("Plain title").await;
 
-    // A vote whose answer Discord fails (500): the error names the callback URL.
+    // A vote answered slowly (Discord takes 2.6 s to accept the answer): operators see it.
+    let callback = ("POST", "/interactions/{}/{}/callback");
     h.sim
-        .fail_next(("POST", "/interactions/{}/{}/callback"), 1, 500);
+        .delay(callback, std::time::Duration::from_millis(2600));
     let custom_id = format!("v2:ballot:{}:vote:+1", ballot_id(&ballot));
+    let slow = h.sim.click(fx.carol, &ballot, &custom_id).await;
+    h.sim.allow(callback);
+    logged(&logs, "answered close to or after Discord's limit").await;
+    assert!(
+        logs.text()
+            .contains(&format!("interaction_id={}", slow.interaction_id)),
+        "{}",
+        logs.text()
+    );
+    assert!(h.answered_in(slow.interaction_id) > std::time::Duration::from_millis(2500));
+
+    // A vote whose answer Discord fails (500): the error names the callback URL.
+    h.sim.fail_next(callback, 1, 500);
     let vote = h.sim.send_click(fx.bob, &ballot, &custom_id).await.unwrap();
     logged(&logs, "could not answer an interaction").await;
 
@@ -98,6 +112,7 @@ async fn failed_answers_are_logged_without_tokens_or_member_text() {
     let text = logs.text();
     assert!(text.contains("<redacted>"), "{text}");
     for (what, secret) in [
+        ("the slow vote's interaction token", slow.token.clone()),
         ("the vote's interaction token", h.sim.reply(vote).token),
         (
             "the command's interaction token",
