@@ -462,7 +462,7 @@ async fn a_slow_member_list_still_gets_an_answer_within_discords_three_seconds()
     assert!(r.is_ephemeral());
     assert!(r.text().contains("is open until"), "{}", r.text());
     // Measured on the bot's side: from the interaction's arrival to its answer.
-    h.assert_answered_in_time(r.interaction_id);
+    h.assert_answered_in_time(r.interaction_id).await;
     assert_eq!(h.count("ballots").await, 1);
 }
 

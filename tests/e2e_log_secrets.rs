@@ -84,7 +84,7 @@ async fn failed_answers_are_logged_without_tokens_or_member_text() {
         "{}",
         logs.text()
     );
-    assert!(h.answered_in(slow.interaction_id) > std::time::Duration::from_millis(2500));
+    assert!(h.answered_in(slow.interaction_id).await > std::time::Duration::from_millis(2500));
 
     // A vote whose answer Discord fails (500): the error names the callback URL.
     h.sim.fail_next(callback, 1, 500);

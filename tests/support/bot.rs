@@ -117,17 +117,21 @@ impl Harness {
     }
 
     /// How long the bot took, on its side, to answer this interaction (its answer or its
-    /// "thinking…" deferral); panics if the bot never answered it.
-    pub fn answered_in(&self, interaction_id: u64) -> std::time::Duration {
-        self.bot()
-            .latency()
-            .of(interaction_id)
-            .unwrap_or_else(|| panic!("the bot never answered interaction {interaction_id}"))
+    /// "thinking…" deferral). The bot records it once its answer returned, a moment after the
+    /// simulator saw it: waited for (bounded).
+    pub async fn answered_in(&self, interaction_id: u64) -> std::time::Duration {
+        for _ in 0..3000 {
+            if let Some(took) = self.bot().latency().of(interaction_id) {
+                return took;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the bot never answered interaction {interaction_id}")
     }
 
     /// Asserts that the bot answered this interaction within Discord's 3 s, measured on its side.
-    pub fn assert_answered_in_time(&self, interaction_id: u64) {
-        let took = self.answered_in(interaction_id);
+    pub async fn assert_answered_in_time(&self, interaction_id: u64) {
+        let took = self.answered_in(interaction_id).await;
         assert!(
             took <= steward::discord::latency::DISCORD_LIMIT,
             "interaction {interaction_id} answered after {took:?}"
