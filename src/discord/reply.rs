@@ -119,6 +119,14 @@ pub async fn defer(ctx: super::Context<'_>) -> Result<(), serenity::Error> {
     Ok(())
 }
 
+/// Sends one of several messages answering a command: the first is the answer as far as
+/// Discord's 3 s go, whatever the follow-ups take.
+pub async fn send_part(ctx: super::Context<'_>, reply: CreateReply) -> Result<(), serenity::Error> {
+    ctx.send(reply).await?;
+    ctx.data().latency.answered(ctx.id());
+    Ok(())
+}
+
 /// The text that replaces a [`deferred`] answer.
 pub fn edited(text: String) -> serenity::EditInteractionResponse {
     serenity::EditInteractionResponse::new()

@@ -132,7 +132,7 @@ pub async fn status(
         for embed in page.embeds {
             reply = reply.embed(embed);
         }
-        ctx.send(reply).await?;
+        reply::send_part(ctx, reply).await?;
     }
     Ok(())
 }
