@@ -100,6 +100,15 @@ async fn a_reminder_to_124_members_is_split_and_pings_each_once() {
     for _ in 0..10 {
         h.advance_settled(Duration::minutes(10)).await;
     }
+    // The lost answer was a reminder's: its retry met the nonce and made no second message.
+    let lost = h.sim.requests_to(("POST", "/channels/{}/messages"));
+    assert!(
+        lost.iter().any(|r| r.status == 500
+            && r.body["content"]
+                .as_str()
+                .is_some_and(|c| c.contains("have not voted yet"))),
+        "no reminder was retried"
+    );
     let reminders: Vec<SimMessage> = h
         .sim
         .channel_messages(ballot.channel_id)
