@@ -461,7 +461,8 @@ async fn a_slow_member_list_still_gets_an_answer_within_discords_three_seconds()
         .await;
     assert!(r.is_ephemeral());
     assert!(r.text().contains("is open until"), "{}", r.text());
-    assert!(r.latency.unwrap() < std::time::Duration::from_secs(3));
+    // Measured on the bot's side: from the interaction's arrival to its answer.
+    h.assert_answered_in_time(r.interaction_id).await;
     assert_eq!(h.count("ballots").await, 1);
 }
 

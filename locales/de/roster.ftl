@@ -28,6 +28,8 @@ roster-section-security = Security Response Team
 roster-section-emeritus = Emeriti
 roster-section-wg-chairs = Vorsitz der Arbeitsgruppen
 roster-section-working-groups = Aktuelle Arbeitsgruppen
+# Ein Amt über mehrere Felder verteilt: „Maintainer (2/3)“.
+roster-section-part = { $section } ({ $part }/{ $parts })
 roster-nobody = noch niemand
 roster-area-unset = kein Schwerpunkt festgehalten
 roster-export-title = Aktuelle Projektleitung

@@ -28,6 +28,8 @@ roster-section-security = Security Response Team
 roster-section-emeritus = Emeritus
 roster-section-wg-chairs = Working group chairs
 roster-section-working-groups = Current Working Groups
+# An office listed across several fields: "Maintainers (2/3)".
+roster-section-part = { $section } ({ $part }/{ $parts })
 roster-nobody = nobody yet
 roster-area-unset = area not recorded
 roster-export-title = Current Project Leadership

@@ -115,7 +115,7 @@ pub async fn tsc_now(
 }
 
 /// The TSC of a configured guild, right now, paged from Discord: a ballot's electorate.
-pub async fn current_tsc(http: &serenity::Http, config: &GuildConfig) -> Result<Vec<u64>, Error> {
+async fn current_tsc(http: &serenity::Http, config: &GuildConfig) -> Result<Vec<u64>, Error> {
     let tsc_role = config
         .role_id(GovRole::Tsc)
         .ok_or_else(|| UserError::new(msg!("error-not-configured")))?;

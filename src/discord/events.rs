@@ -45,15 +45,17 @@ pub async fn on_event(
     if let Some(Err(e)) = presence {
         tracing::warn!(error = %e, "could not record whether Steward is in a server");
     }
-    let result = match event {
+    let (id, result) = match event {
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(component),
-        } => on_component(ctx, data, component).await,
+        } => (component.id, on_component(ctx, data, component).await),
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Modal(modal),
-        } => on_modal(ctx, data, modal).await,
-        _ => Ok(()),
+        } => (modal.id, on_modal(ctx, data, modal).await),
+        _ => return Ok(()),
     };
+    // A handler that did not defer answered (or tried to) by the time it returns.
+    data.latency.answered(id.get());
     if let Err(e) = result {
         // Error chains print the callback URL, which holds the interaction's token.
         tracing::warn!(

@@ -23,6 +23,7 @@ pub mod events;
 pub mod form_inputs;
 pub mod github;
 pub mod guild;
+pub mod latency;
 pub mod nomination;
 pub mod publisher;
 pub mod release;
@@ -43,6 +44,8 @@ use crate::msg;
 /// What every command and handler can reach.
 pub struct Data {
     pub app: App,
+    /// How long answers take (stamped on arrival, marked when answered).
+    pub latency: latency::Latency,
 }
 
 pub type Error = AppError;
@@ -66,7 +69,11 @@ pub fn intents() -> serenity::GatewayIntents {
 }
 
 /// The poise framework: commands registered at start-up (to one guild while developing).
-pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Error> {
+pub fn framework(
+    app: App,
+    dev_guild: Option<u64>,
+    latency: latency::Latency,
+) -> poise::Framework<Data, Error> {
     poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::commands(),
@@ -87,6 +94,8 @@ pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Err
                     }
                 })
             },
+            // A command that did not defer answered by the time it returns.
+            post_command: |ctx| Box::pin(async move { ctx.data().latency.answered(ctx.id()) }),
             allowed_mentions: Some(reply::no_pings()),
             // Owners are not used; skipping the lookup saves a request at start-up.
             initialize_owners: false,
@@ -116,7 +125,7 @@ pub fn framework(app: App, dev_guild: Option<u64>) -> poise::Framework<Data, Err
                     guilds = ready.guilds.len(),
                     "connected; commands registered"
                 );
-                Ok(Data { app })
+                Ok(Data { app, latency })
             })
         })
         .build()
@@ -156,7 +165,9 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             }
         }
     };
-    if let Err(e) = ctx.send(reply::ephemeral(text_for)).await {
+    let sent = ctx.send(reply::ephemeral(text_for)).await;
+    ctx.data().latency.answered(ctx.id());
+    if let Err(e) = sent {
         tracing::warn!(error = reply::redacted(&e), "could not send an error reply");
     }
 }

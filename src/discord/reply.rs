@@ -111,6 +111,22 @@ pub fn deferred() -> serenity::CreateInteractionResponse {
     )
 }
 
+/// Defers a slash command ("thinking…", ephemeral) when its work may outlast Discord's 3 s;
+/// the deferral is its answer as far as that limit goes.
+pub async fn defer(ctx: super::Context<'_>) -> Result<(), serenity::Error> {
+    ctx.defer_ephemeral().await?;
+    ctx.data().latency.answered(ctx.id());
+    Ok(())
+}
+
+/// Sends one of several messages answering a command: the first is the answer as far as
+/// Discord's 3 s go, whatever the follow-ups take.
+pub async fn send_part(ctx: super::Context<'_>, reply: CreateReply) -> Result<(), serenity::Error> {
+    ctx.send(reply).await?;
+    ctx.data().latency.answered(ctx.id());
+    Ok(())
+}
+
 /// The text that replaces a [`deferred`] answer.
 pub fn edited(text: String) -> serenity::EditInteractionResponse {
     serenity::EditInteractionResponse::new()
@@ -145,6 +161,7 @@ pub async fn respond_with_modal(
             .await?;
         actx.has_sent_initial_response
             .store(true, std::sync::atomic::Ordering::SeqCst);
+        ctx.data().latency.answered(ctx.id());
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ use tokio::task::JoinHandle;
 
 use crate::app::App;
 use crate::clock::Clock;
+use crate::discord::latency::{Latency, Stamped};
 use crate::discord::{self, publisher::DiscordPublisher, rest::Rest};
 use crate::github::{GithubClient, GithubSettings};
 use crate::scheduler;
@@ -76,6 +77,7 @@ impl std::fmt::Debug for Settings {
 /// A running bot.
 pub struct Running {
     app: App,
+    latency: Latency,
     shard_manager: Arc<serenity::ShardManager>,
     stop: watch::Sender<bool>,
     loops: Vec<JoinHandle<()>>,
@@ -127,8 +129,13 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
         None => ShardRange::all(http.get_bot_gateway().await?.shards),
     };
     tracing::info!(shards = %shards, "starting shards");
+    let latency = Latency::default();
+    let framework = Stamped {
+        inner: discord::framework(app.clone(), settings.guild_id, latency.clone()),
+        latency: latency.clone(),
+    };
     let mut client = serenity::ClientBuilder::new_with_http(http, discord::intents())
-        .framework(discord::framework(app.clone(), settings.guild_id))
+        .framework(framework)
         .await?;
     let shard_manager = client.shard_manager.clone();
     let client = tokio::spawn(async move {
@@ -192,6 +199,7 @@ pub async fn start(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
     };
     Ok(Running {
         app,
+        latency,
         shard_manager,
         stop,
         loops: [jobs, outbox].into_iter().chain(web).collect(),
@@ -218,6 +226,11 @@ impl Running {
     /// `None` when `STEWARD_WEB_ADDR` is unset.
     pub fn web_addr(&self) -> Option<std::net::SocketAddr> {
         self.web_addr
+    }
+
+    /// How long the bot took to answer interactions, measured from their arrival.
+    pub fn latency(&self) -> &Latency {
+        &self.latency
     }
 
     /// Makes the loops look at the clock again (after a test moved it).

@@ -37,9 +37,12 @@ impl Harness {
                     .unwrap_or_else(|_| "steward=info".into()),
             )
             .try_init();
-        // Every test holds the bot to Discord's rule: an interaction is answered within 3 s.
+        // Answers are waited for with a generous bound: on a loaded runner the simulator and the
+        // test share the cores with the bot. Where Discord's 3 s is the point, a test asserts
+        // the bot's own figure ([`Harness::answered_in`]), measured from the interaction's
+        // arrival to its answer.
         let options = SimOptions {
-            callback_deadline: Some(std::time::Duration::from_secs(3)),
+            wait_timeout: std::time::Duration::from_secs(30),
             ..SimOptions::default()
         };
         let sim = Sim::start_with(fx, options).await;
@@ -111,6 +114,28 @@ impl Harness {
 
     pub fn bot(&self) -> &Running {
         self.bot.as_ref().unwrap()
+    }
+
+    /// How long the bot took, on its side, to answer this interaction (its answer or its
+    /// "thinking…" deferral). The bot records it once its answer returned, a moment after the
+    /// simulator saw it: waited for (bounded).
+    pub async fn answered_in(&self, interaction_id: u64) -> std::time::Duration {
+        for _ in 0..3000 {
+            if let Some(took) = self.bot().latency().of(interaction_id) {
+                return took;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the bot never answered interaction {interaction_id}")
+    }
+
+    /// Asserts that the bot answered this interaction within Discord's 3 s, measured on its side.
+    pub async fn assert_answered_in_time(&self, interaction_id: u64) {
+        let took = self.answered_in(interaction_id).await;
+        assert!(
+            took <= steward::discord::latency::DISCORD_LIMIT,
+            "interaction {interaction_id} answered after {took:?}"
+        );
     }
 
     /// Moves time and lets the bot's loops look at it.

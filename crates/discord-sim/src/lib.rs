@@ -28,7 +28,8 @@
 //!   and [`Sim::submit_modal`]; each returns the bot's [`Reply`].
 //! - **Faults and checks**: [`Sim::fail_next`], [`Sim::rate_limit_next`], [`Sim::deny`],
 //!   [`Sim::fail_after_handling`],
-//!   [`Sim::delay`]; a late interaction callback with [`SimOptions::callback_deadline`]; bodies
+//!   [`Sim::delay`], [`Sim::hold_after`] (requests wait until the test releases them); a late
+//!   interaction callback with [`SimOptions::callback_deadline`]; bodies
 //!   Discord would refuse are problems that fail the test unless taken ([`Sim::take_problems`]).
 //!
 //! ```ignore
@@ -48,6 +49,7 @@ mod attachment;
 mod faults;
 pub mod fixture;
 mod gateway;
+mod hold;
 mod kinds;
 mod message;
 mod nonces;
@@ -69,6 +71,7 @@ use tokio::sync::watch;
 pub use attachment::SimAttachment;
 pub use fixture::{Fixture, FxChannel, FxMember, FxRole, channel_kind, perms};
 pub use gateway::GatewayStats;
+pub use hold::Hold;
 pub use message::{SimButton, SimMessage};
 pub use reply::{Reply, ReplyKind, SimInput, SimModal};
 pub use requests::{RecordedRequest, RoutePattern};

@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 use crate::app::AppResult;
 use crate::app::annual_review::publication::ReviewBallot;
 use crate::discord::Data;
-use crate::discord::actor::{current_tsc, member_actor};
+use crate::discord::actor::{member_actor, tsc_now};
 use crate::discord::form_inputs::REVIEW_INPUTS;
 use crate::discord::reply::{self, deferred, edited, form_value};
 use crate::governance::annual_review::Sections;
@@ -22,6 +22,7 @@ pub async fn review_form(
     let app = &data.app;
     // Reading the TSC from Discord can outlast Discord's 3 s.
     modal.create_response(&ctx.http, deferred()).await?;
+    data.latency.answered(modal.id.get());
     let value = |i: usize| form_value(modal, REVIEW_INPUTS[i]).unwrap_or_default();
     let sections = Sections {
         progress: value(0),
@@ -35,7 +36,7 @@ pub async fn review_form(
         let config = app.guild_config(actor.guild_id).await?;
         // Checked before asking Discord for the member list.
         actor.require(Action::PublishAnnualReview, Facts::default())?;
-        let electorate = current_tsc(&ctx.http, &config).await?;
+        let electorate = tsc_now(&ctx.http, app, &config).await?;
         let guild_locale = config.locale.as_str();
         let ballot = ReviewBallot {
             title: tr(guild_locale, msg!("annual-review-ballot-title"), None),

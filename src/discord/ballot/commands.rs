@@ -3,7 +3,7 @@
 use super::{concerns, render};
 use crate::app::ballot::open::StartBallot;
 use crate::discord::actor::{command_actor, command_locale, tsc_now};
-use crate::discord::reply::ephemeral;
+use crate::discord::reply::{self, ephemeral};
 use crate::discord::{Context, Error};
 use crate::governance::ballot::{DESCRIPTION_MAX, REASON_MAX, TITLE_MAX};
 use crate::governance::permissions::{Action, Facts};
@@ -72,7 +72,7 @@ pub async fn start(
     secret: Option<bool>,
 ) -> Result<(), Error> {
     // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;
@@ -132,7 +132,7 @@ pub async fn status(
         for embed in page.embeds {
             reply = reply.embed(embed);
         }
-        ctx.send(reply).await?;
+        reply::send_part(ctx, reply).await?;
     }
     Ok(())
 }

@@ -76,23 +76,34 @@ pub async fn deliver(
         }
         Notice::BallotReminder { ballot_id, members } => {
             let view = p.app().ballot_view(*ballot_id).await.map_err(failed)?;
-            // Whoever voted since the reminder was queued is left alone.
-            let missing = view.missing_voters();
-            let members: Vec<u64> = members
-                .iter()
-                .copied()
-                .filter(|m| missing.contains(m))
-                .collect();
-            if members.is_empty() || !view.ballot.open {
+            if !view.ballot.open {
                 return Ok(None);
             }
-            let message = DiscordPublisher::message(item)
-                .content(render::reminder_text(&view, &members, locale))
-                .allowed_mentions(
-                    serenity::CreateAllowedMentions::new()
-                        .users(members.iter().map(|m| serenity::UserId::new(*m))),
-                );
-            p.post(view.ballot.channel_id, &message).await
+            // Whoever voted since the reminder was queued is left alone.
+            let missing = view.missing_voters();
+            // Groups of the members as queued, so that a retry forms the same ones: each
+            // message keeps its nonce and nobody is pinged twice.
+            let groups = render::reminder_groups(&view, members, locale);
+            let mut first = None;
+            for (n, group) in groups.into_iter().enumerate() {
+                let group: Vec<u64> = group.into_iter().filter(|m| missing.contains(m)).collect();
+                if group.is_empty() {
+                    continue;
+                }
+                let mut message = DiscordPublisher::message(item)
+                    .content(render::reminder_text(&view, &group, locale))
+                    .allowed_mentions(
+                        serenity::CreateAllowedMentions::new()
+                            .users(group.iter().map(|m| serenity::UserId::new(*m))),
+                    );
+                if n > 0 {
+                    message =
+                        message.nonce(serenity::Nonce::String(format!("steward-{}-{n}", item.id)));
+                }
+                let id = p.post(view.ballot.channel_id, &message).await?;
+                first = first.or(id);
+            }
+            Ok(first)
         }
         other => Err(failed(format!("not a ballot notice: {other:?}"))),
     }

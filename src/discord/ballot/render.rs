@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 
 use crate::app::ballot::view::{BallotView, Receipt};
 use crate::discord::custom_id::CustomId;
-use crate::discord::text::{Field, MESSAGE_MAX, fitted_embed, timestamp, truncate};
+use crate::discord::text::{Field, MESSAGE_MAX, chars, fitted_embed, timestamp, truncate};
 use crate::governance::ballot::{Choice, Outcome, Subject, Tally, quorum_needed};
 use crate::i18n::{args, tr};
 use crate::msg;
@@ -267,6 +267,24 @@ pub fn reminder_text(view: &BallotView, members: &[u64], locale: &str) -> String
             ),
         ])),
     )
+}
+
+/// The members of a reminder in groups whose messages each fit Discord's 2,000 characters, in
+/// the order given: each message mentions, and may ping, only its own group.
+pub fn reminder_groups(view: &BallotView, members: &[u64], locale: &str) -> Vec<Vec<u64>> {
+    let mut groups = Vec::new();
+    let mut current: Vec<u64> = Vec::new();
+    for &member in members {
+        current.push(member);
+        if current.len() > 1 && chars(&reminder_text(view, &current, locale)) > MESSAGE_MAX {
+            current.pop();
+            groups.push(std::mem::replace(&mut current, vec![member]));
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    groups
 }
 
 /// One line per open ballot for `/vote list`.

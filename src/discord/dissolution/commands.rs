@@ -2,8 +2,8 @@
 //! TSC ballot, written in the guild's language.
 
 use crate::app::dissolution::proposal::{DissolutionBallot, ProposeDissolution};
-use crate::discord::actor::{command_actor, command_locale, current_tsc};
-use crate::discord::reply::ephemeral;
+use crate::discord::actor::{command_actor, command_locale, tsc_now};
+use crate::discord::reply::{self, ephemeral};
 use crate::discord::{Context, Error};
 use crate::governance::dissolution::{ARCHIVE_MAX, LICENSE_MAX, Plan, REASON_MAX, STEWARD_MAX};
 use crate::i18n::{args, tr};
@@ -24,7 +24,7 @@ pub async fn dissolve(
     #[max_length = 100] license: Option<String>,
 ) -> Result<(), Error> {
     // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;
@@ -40,7 +40,7 @@ pub async fn dissolve(
     // Checked (the role, the fields, the date) before asking Discord for the member list.
     app.check_dissolution(&actor, &input).await?;
     let config = app.guild_config(actor.guild_id).await?;
-    let electorate = current_tsc(ctx.http(), &config).await?;
+    let electorate = tsc_now(ctx.http(), app, &config).await?;
     let guild_locale = config.locale.as_str();
     let ballot = DissolutionBallot {
         title: tr(
@@ -88,14 +88,14 @@ pub async fn dissolve_call_off(
     ctx: Context<'_>,
     #[max_length = 500] reason: String,
 ) -> Result<(), Error> {
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;
     // Checked (the role, that there is one to call off) before asking Discord.
     let current = app.dissolution_to_call_off(&actor).await?;
     let config = app.guild_config(actor.guild_id).await?;
-    let electorate = current_tsc(ctx.http(), &config).await?;
+    let electorate = tsc_now(ctx.http(), app, &config).await?;
     let ballot = DissolutionBallot {
         title: tr(
             config.locale.as_str(),

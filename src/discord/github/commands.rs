@@ -4,7 +4,7 @@
 use poise::serenity_prelude as serenity;
 
 use crate::discord::actor::{command_actor, command_locale};
-use crate::discord::reply::ephemeral;
+use crate::discord::reply::{self, ephemeral};
 use crate::discord::{Context, Error};
 use crate::governance::github::LOGIN_MAX;
 use crate::i18n::{args, tr};
@@ -21,7 +21,7 @@ pub async fn github(
     member: Option<serenity::User>,
 ) -> Result<(), Error> {
     // GitHub is asked whether the account exists: that may take longer than Discord waits.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let member_id = member.map_or(actor.user_id, |m| m.id.get());

@@ -7,7 +7,7 @@ use poise::serenity_prelude as serenity;
 use super::report::report_text;
 use crate::app::guild::check::CheckTargets;
 use crate::discord::actor::{command_actor, command_locale};
-use crate::discord::reply::ephemeral;
+use crate::discord::reply::{self, ephemeral};
 use crate::discord::text::{MESSAGE_MAX, split_message};
 use crate::discord::{Context, Error};
 use crate::governance::capabilities::{self, ChannelSeen, Line, RoleSeen, ServerFacts};
@@ -18,7 +18,7 @@ pub async fn check(ctx: Context<'_>) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
     let targets = ctx.data().app.check_targets(&actor).await?;
     // Several requests to Discord follow: answer within its 3 s first.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let locale = command_locale(ctx).await;
     let lines = run(&ctx.serenity_context().http, &targets).await?;
     for part in split_message(&report_text(&lines, locale), MESSAGE_MAX) {

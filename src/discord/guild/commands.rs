@@ -8,7 +8,7 @@ use crate::app::UserError;
 use crate::app::guild::setup::Setup;
 use crate::discord::actor::{command_actor, command_locale};
 use crate::discord::github::render as github_render;
-use crate::discord::reply::ephemeral;
+use crate::discord::reply::{self, ephemeral};
 use crate::discord::succession::sync::resync;
 use crate::discord::{Context, Error};
 use crate::governance::policy::PolicyKey;
@@ -92,7 +92,7 @@ pub async fn setup(
     let actor = command_actor(ctx).await?;
     // The capability check at the end (and GitHub's check of the sources) asks several
     // things: answer within 3 s first.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     // GitHub's organisation and repositories are checked (by asking GitHub) before anything
     // is saved, so a bad name changes nothing.
     let github = match github {

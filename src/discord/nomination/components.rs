@@ -59,6 +59,7 @@ pub async fn statement_submitted(
 ) -> Result<(), serenity::Error> {
     let app = &data.app;
     modal.create_response(&ctx.http, deferred()).await?;
+    data.latency.answered(modal.id.get());
     let statement = form_value(modal, STATEMENT_INPUT).unwrap_or_default();
     let links = form_value(modal, LINKS_INPUT).unwrap_or_default();
     let result: AppResult<String> = async {

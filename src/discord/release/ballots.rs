@@ -1,5 +1,5 @@
-//! The TSC ballots on a release, as the Discord layer prepares them: the TSC read from Discord
-//! and the texts written in the guild's language (everyone reads the ballot).
+//! The TSC ballots on a release, as the Discord layer prepares them: the TSC as the bot keeps
+//! it in sync, and the texts written in the guild's language (everyone reads the ballot).
 
 use poise::serenity_prelude as serenity;
 
@@ -7,7 +7,7 @@ use super::render::{self, version};
 use crate::app::release::proposal::ReleaseBallot;
 use crate::app::release::view::ReleaseView;
 use crate::app::{App, AppResult};
-use crate::discord::actor::current_tsc;
+use crate::discord::actor::tsc_now;
 use crate::discord::text::chars;
 use crate::governance::ballot::DESCRIPTION_MAX;
 use crate::i18n::{args, tr};
@@ -25,7 +25,7 @@ pub async fn plan_ballot(
 ) -> AppResult<ReleaseBallot> {
     let config = app.guild_config(draft.guild_id).await?;
     let locale = config.locale.as_str();
-    let electorate = current_tsc(http, &config).await?;
+    let electorate = tsc_now(http, app, &config).await?;
     let header = tr(
         locale,
         msg!("release-ballot-plan-description"),
@@ -58,7 +58,7 @@ pub async fn final_ballot(
     let r = &view.release;
     let config = app.guild_config(r.guild_id).await?;
     let locale = config.locale.as_str();
-    let electorate = current_tsc(http, &config).await?;
+    let electorate = tsc_now(http, app, &config).await?;
     let candidates: Vec<String> = view
         .candidates
         .iter()

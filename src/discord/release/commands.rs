@@ -4,7 +4,7 @@
 use super::{ballots, forms, render};
 use crate::app::release::approval::FinalApproval;
 use crate::discord::actor::{command_actor, command_locale};
-use crate::discord::reply::{ephemeral, respond_with_modal};
+use crate::discord::reply::{self, ephemeral, respond_with_modal};
 use crate::discord::{Context, Error};
 use crate::governance::permissions::{Action, Facts};
 use crate::governance::policy::ReleaseFinal;
@@ -73,7 +73,7 @@ pub async fn rc(
 #[poise::command(slash_command, guild_only)]
 pub async fn approve(ctx: Context<'_>, #[max_length = 64] version: String) -> Result<(), Error> {
     // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;

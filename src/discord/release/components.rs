@@ -192,6 +192,7 @@ pub async fn plan_form(
     let app = &data.app;
     // Reading the TSC from Discord can outlast Discord's 3 s.
     modal.create_response(&ctx.http, deferred()).await?;
+    data.latency.answered(modal.id.get());
     let changelog = form_value(modal, CHANGELOG_INPUT).unwrap_or_default();
     let planned = form_value(modal, PLANNED_INPUT).unwrap_or_default();
     let result: AppResult<String> = async {

@@ -6,8 +6,8 @@ use poise::serenity_prelude as serenity;
 use super::{render, render_steps};
 use crate::app::UserError;
 use crate::app::rfc::decide::RfcBallot;
-use crate::discord::actor::{command_actor, command_locale, current_tsc};
-use crate::discord::reply::ephemeral;
+use crate::discord::actor::{command_actor, command_locale, tsc_now};
+use crate::discord::reply::{self, ephemeral};
 use crate::discord::{Context, Error};
 use crate::governance::rfc::{Kind, Status};
 use crate::i18n::{args, tr};
@@ -97,14 +97,14 @@ pub async fn revise(
 
 pub async fn decide(ctx: Context<'_>, kind: Kind, number: i64) -> Result<(), Error> {
     // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let app = &ctx.data().app;
     // Checked (permission, period, status) before asking Discord for the member list.
     let view = app.decidable_rfc(&actor, kind, number).await?;
     let config = app.guild_config(actor.guild_id).await?;
-    let electorate = current_tsc(ctx.http(), &config).await?;
+    let electorate = tsc_now(ctx.http(), app, &config).await?;
     // Everyone reads the ballot: its texts are in the server's language.
     let (title, description) = render_steps::ballot_texts(&view, &config.policy, &config.locale);
     let ballot = RfcBallot {

@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 use super::render as roster_render;
 use crate::app::succession::roster::AREA_MAX;
 use crate::discord::actor::{command_actor, command_locale};
-use crate::discord::reply::ephemeral;
+use crate::discord::reply::{self, ephemeral};
 use crate::discord::{Context, Error};
 use crate::i18n::{args, tr};
 use crate::msg;
@@ -35,8 +35,10 @@ pub async fn show(ctx: Context<'_>) -> Result<(), Error> {
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let view = ctx.data().app.roster(actor.guild_id).await?;
-    ctx.send(ephemeral("").embed(roster_render::roster_embed(&view, locale)))
-        .await?;
+    // A large roster takes several messages: the answer, then follow-ups.
+    for embed in roster_render::roster_embeds(&view, locale) {
+        reply::send_part(ctx, ephemeral("").embed(embed)).await?;
+    }
     Ok(())
 }
 
@@ -71,7 +73,7 @@ pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
     let view = ctx.data().app.roster(actor.guild_id).await?;
     let markdown = roster_render::export_markdown(&view, locale);
     for message in roster_render::export_messages(&markdown) {
-        ctx.send(ephemeral(message)).await?;
+        reply::send_part(ctx, ephemeral(message)).await?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use crate::app::succession::contact::ContactAnswer;
 use crate::app::succession::roster::RosterView;
 use crate::discord::custom_id::CustomId;
 use crate::discord::github::render as github_render;
-use crate::discord::text::{FIELD_MAX, MESSAGE_MAX, plain, split_message, truncate};
+use crate::discord::text::{FIELD_MAX, MESSAGE_MAX, chars, plain, split_message};
 use crate::governance::roles::GovRole;
 use crate::i18n::{args, tr};
 use crate::msg;
@@ -52,11 +52,16 @@ fn sections<'a>(view: &'a RosterView, locale: &str) -> [(String, &'a [RosterEntr
     ]
 }
 
-/// `/roster show`: one embed field per office; mentions render as names and ping nobody.
-pub fn roster_embed(view: &RosterView, locale: &str) -> serenity::CreateEmbed {
-    let mut embed = serenity::CreateEmbed::new()
-        .title(tr(locale, msg!("roster-title"), None))
-        .colour(ROSTER_COLOUR);
+/// Discord's limits for one message's embeds: 6,000 characters together (a margin kept), 25
+/// fields each.
+const MESSAGE_EMBED_BUDGET: usize = 5_900;
+const FIELDS_MAX: usize = 25;
+
+/// `/roster show`: one embed field per office, or several ("Maintainers (2/3)") when an office
+/// does not fit one; embeds for as many messages as it takes (the first is the answer, the
+/// others follow). Nothing is cut; mentions render as names and ping nobody.
+pub fn roster_embeds(view: &RosterView, locale: &str) -> Vec<serenity::CreateEmbed> {
+    let mut fields = Vec::new();
     for (n, (heading, entries, with_area)) in sections(view, locale).into_iter().enumerate() {
         // The TSC and the maintainers are the offices succession planning watches.
         let watched = n < 2;
@@ -77,28 +82,63 @@ pub fn roster_embed(view: &RosterView, locale: &str) -> serenity::CreateEmbed {
                 line
             })
             .collect();
-        let value = if lines.is_empty() {
-            tr(locale, msg!("roster-nobody"), None)
-        } else {
-            truncate(&lines.join("\n"), FIELD_MAX)
-        };
-        embed = embed.field(heading, value, false);
+        fields.extend(office_fields(heading, &lines, locale));
     }
     let groups: Vec<String> = view
         .working_groups
         .iter()
         .map(|g| format!("• {} ({}): <@{}>", g.name, g.focus, g.chair_id))
         .collect();
-    let value = if groups.is_empty() {
-        tr(locale, msg!("roster-nobody"), None)
-    } else {
-        truncate(&groups.join("\n"), FIELD_MAX)
+    let heading = tr(locale, msg!("roster-section-wg-chairs"), None);
+    fields.extend(office_fields(heading, &groups, locale));
+    let title = tr(locale, msg!("roster-title"), None);
+    let embed = || {
+        serenity::CreateEmbed::new()
+            .title(title.clone())
+            .colour(ROSTER_COLOUR)
     };
-    embed.field(
-        tr(locale, msg!("roster-section-wg-chairs"), None),
-        value,
-        false,
-    )
+    let mut embeds = Vec::new();
+    let (mut current, mut count, mut size) = (embed(), 0, chars(&title));
+    for (name, value) in fields {
+        let len = chars(&name) + chars(&value);
+        if count > 0 && (count == FIELDS_MAX || size + len > MESSAGE_EMBED_BUDGET) {
+            embeds.push(std::mem::replace(&mut current, embed()));
+            (count, size) = (0, chars(&title));
+        }
+        current = current.field(name, value, false);
+        count += 1;
+        size += len;
+    }
+    embeds.push(current);
+    embeds
+}
+
+/// An office's lines as fields of at most 1,024 characters each, split between lines.
+fn office_fields(heading: String, lines: &[String], locale: &str) -> Vec<(String, String)> {
+    if lines.is_empty() {
+        return vec![(heading, tr(locale, msg!("roster-nobody"), None))];
+    }
+    let parts = split_message(&lines.join("\n"), FIELD_MAX);
+    if parts.len() == 1 {
+        return vec![(heading, lines.join("\n"))];
+    }
+    let total = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let name = tr(
+                locale,
+                msg!("roster-section-part"),
+                Some(&args([
+                    ("section", heading.clone().into()),
+                    ("part", (n + 1).into()),
+                    ("parts", total.into()),
+                ])),
+            );
+            (name, part)
+        })
+        .collect()
 }
 
 /// The document's "[GitHub Username]": the linked login, else the Discord username, marked.
@@ -263,7 +303,51 @@ mod tests {
         };
         let md = export_markdown(&view, "en-US");
         assert!(md.ends_with("### Current Working Groups\n\n- Docs - Documentation - Frank\n- Web'site - Site - 8"), "{md}");
-        let embed = serde_json::to_string(&roster_embed(&view, "en-US")).unwrap();
+        let embed = serde_json::to_string(&roster_embeds(&view, "en-US")).unwrap();
         assert!(embed.contains("Docs (Documentation): <@7>"), "{embed}");
+    }
+
+    proptest::proptest! {
+        /// However many members and however long their areas: every embed within Discord's
+        /// limits, every member listed exactly once, no field cut.
+        #[test]
+        fn a_roster_of_any_size_is_split_never_cut(
+            tsc in 0usize..150,
+            maintainers in 0usize..450,
+            area in "[a-zA-Z ]{0,100}",
+            locale in proptest::sample::select(vec!["en-US", "de"]),
+        ) {
+            let people = |from: u64, n: usize| -> Vec<RosterEntry> {
+                (0..n as u64)
+                    .map(|i| RosterEntry {
+                        area: Some(area.clone()),
+                        ..entry(100_000_000_000_000_000 + from + i, "Member")
+                    })
+                    .collect()
+            };
+            let view = RosterView {
+                tsc: people(0, tsc),
+                maintainers: people(10_000, maintainers),
+                ..RosterView::default()
+            };
+            let embeds = roster_embeds(&view, locale);
+            let mut seen = std::collections::HashMap::new();
+            for embed in &embeds {
+                proptest::prop_assert!(crate::discord::text::embed_chars(embed) <= 6_000);
+                let json = serde_json::to_value(embed).unwrap();
+                let fields = json["fields"].as_array().unwrap();
+                proptest::prop_assert!(fields.len() <= 25);
+                for f in fields {
+                    let value = f["value"].as_str().unwrap();
+                    proptest::prop_assert!(chars(value) <= FIELD_MAX);
+                    proptest::prop_assert!(!value.ends_with('…'));
+                    for id in value.split("<@").skip(1).filter_map(|r| r.split_once('>')) {
+                        *seen.entry(id.0.to_owned()).or_insert(0) += 1;
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(seen.len(), tsc + maintainers);
+            proptest::prop_assert!(seen.values().all(|n| *n == 1));
+        }
     }
 }

@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 use super::{ballots, forms, render as wg_render};
 use crate::app::working_group::proposal::CreateGroup;
 use crate::discord::actor::{command_actor, command_locale};
-use crate::discord::reply::{ephemeral, respond_with_modal};
+use crate::discord::reply::{self, ephemeral, respond_with_modal};
 use crate::discord::text::mentioned_users;
 use crate::discord::{Context, Error};
 use crate::governance::permissions::{Action, Facts};
@@ -192,7 +192,7 @@ pub async fn chair(
     member: serenity::User,
 ) -> Result<(), Error> {
     // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let opened = ballots::open_chair_ballot(
@@ -246,7 +246,7 @@ pub async fn close(
     #[max_length = 500] reason: String,
 ) -> Result<(), Error> {
     // Reading the TSC from Discord can take longer than the 3 s Discord waits for an answer.
-    ctx.defer_ephemeral().await?;
+    reply::defer(ctx).await?;
     let actor = command_actor(ctx).await?;
     let locale = command_locale(ctx).await;
     let view = ctx.data().app.working_group(actor.guild_id, &name).await?;

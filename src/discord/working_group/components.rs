@@ -101,6 +101,7 @@ pub async fn propose_close_button(
     let app = &data.app;
     // Reading the TSC from Discord can outlast Discord's 3 s: answer "thinking" first.
     component.create_response(&ctx.http, deferred()).await?;
+    data.latency.answered(component.id.get());
     let result = async {
         let actor = member_actor(app, component.guild_id, component.member.as_ref()).await?;
         let guild_locale = app.guild_config(actor.guild_id).await?.locale;
@@ -134,6 +135,7 @@ pub async fn charter_form(
     let app = &data.app;
     // Reading the TSC from Discord can outlast Discord's 3 s.
     modal.create_response(&ctx.http, deferred()).await?;
+    data.latency.answered(modal.id.get());
     let value = |i: usize| form_value(modal, CHARTER_INPUTS[i]).unwrap_or_default();
     let result: AppResult<String> = async {
         let actor = member_actor(app, modal.guild_id, modal.member.as_ref()).await?;
@@ -172,6 +174,7 @@ pub async fn report_form(
 ) -> Result<(), serenity::Error> {
     let app = &data.app;
     modal.create_response(&ctx.http, deferred()).await?;
+    data.latency.answered(modal.id.get());
     let body = form_value(modal, REPORT_INPUT).unwrap_or_default();
     let result = match member_actor(app, modal.guild_id, modal.member.as_ref()).await {
         Ok(actor) => app.submit_report(&actor, wg_id, &body).await,

@@ -148,6 +148,7 @@ pub(crate) async fn handle(
     if let Some(d) = delay {
         tokio::time::sleep(d).await;
     }
+    crate::hold::wait_if_held(&inner, &method_s, path.as_deref().unwrap_or_default()).await;
 
     // A fault after handling lets the request through, then answers with its status.
     let (fault, after) = match fault {

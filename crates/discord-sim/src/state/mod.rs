@@ -63,6 +63,8 @@ pub struct State {
     pub gateway: GatewayState,
     pub next_id: u64,
     pub callback_deadline: Option<Duration>,
+    /// Routes whose requests wait for the test ([`crate::Sim::hold_after`]).
+    pub(crate) holds: Vec<crate::hold::HeldRoute>,
 }
 
 /// Now, as Discord writes timestamps.
@@ -122,6 +124,7 @@ impl State {
             },
             next_id: 0,
             callback_deadline: None,
+            holds: Vec::new(),
         }
     }
 
