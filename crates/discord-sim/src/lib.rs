@@ -48,6 +48,7 @@ mod attachment;
 mod faults;
 pub mod fixture;
 mod gateway;
+mod ids;
 mod kinds;
 mod message;
 mod nonces;

@@ -1,10 +1,14 @@
 //! The simulator's world: the guild (roles, channels, members), messages, interactions, the
 //! gateway session, recorded requests, faults and problems. One `State` behind one mutex.
 
+mod attachments;
+mod clock;
 mod dump;
+mod faults;
 mod guild;
 mod interactions;
 mod messages;
+mod nonces;
 mod permissions;
 mod threads;
 
@@ -21,6 +25,8 @@ use crate::requests::RecordedRequest;
 use crate::thread::SimThread;
 use crate::timeouts::{Clock, SimTimeout};
 pub(crate) use interactions::InteractionRec;
+// The JSON helpers live in a leaf module; re-exported for the state's many users.
+pub use crate::ids::{as_id, now_ts, sid};
 
 /// Everything the simulator knows; `Inner` guards it and wakes waiters on every change.
 pub struct State {
@@ -63,25 +69,6 @@ pub struct State {
     pub gateway: GatewayState,
     pub next_id: u64,
     pub callback_deadline: Option<Duration>,
-}
-
-/// Now, as Discord writes timestamps.
-pub fn now_ts() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, false)
-}
-
-/// A snowflake as Discord sends it: a JSON string.
-pub fn sid(id: u64) -> String {
-    id.to_string()
-}
-
-/// Reads a snowflake from a JSON string or number.
-pub fn as_id(v: &Value) -> Option<u64> {
-    match v {
-        Value::String(s) => s.parse().ok(),
-        Value::Number(n) => n.as_u64(),
-        _ => None,
-    }
 }
 
 impl State {
