@@ -23,7 +23,12 @@ pub struct GatewayStats {
     pub seq: u64,
     pub delivered: u64,
     pub intents: u64,
+    /// Shard 0's session.
     pub session_id: Option<String>,
+    /// The shard count the bot identified with.
+    pub shard_count: u32,
+    /// Shards whose session is ready and connected.
+    pub ready_shards: Vec<u32>,
 }
 
 impl Sim {
@@ -62,10 +67,29 @@ impl Sim {
     /// Waits until every dispatch queued so far has been written to the bot's websocket.
     pub async fn wait_delivered(&self) {
         self.wait_until("all gateway events to be delivered", |v| {
-            let g = &v.st.gateway;
-            (g.ready && g.delivered >= g.seq).then_some(())
+            v.st.gateway.all_delivered().then_some(())
         })
         .await
+    }
+
+    /// The shard a guild's events go to, by the shard count the bot identified with.
+    pub fn shard_of_guild(&self, guild: u64) -> u32 {
+        self.inner.lock().shard_of_guild(guild)
+    }
+
+    /// The guild ids (None for DMs) of the `t` events sent on a shard's current session.
+    pub fn shard_events(&self, shard: u32, t: &str) -> Vec<Option<u64>> {
+        let st = self.inner.lock();
+        let Some(session) = st.gateway.sessions.get(&shard) else {
+            return vec![];
+        };
+        session
+            .log
+            .iter()
+            .filter_map(|(_, text)| serde_json::from_str::<Value>(text).ok())
+            .filter(|p| p["t"] == t)
+            .map(|p| crate::ids::as_id(&p["d"]["guild_id"]))
+            .collect()
     }
 
     /// Dispatches an arbitrary gateway event (validated against serenity's model).

@@ -6,6 +6,7 @@ mod clock;
 mod dump;
 mod faults;
 mod guild;
+mod guilds;
 mod interactions;
 mod messages;
 mod nonces;
@@ -73,6 +74,7 @@ pub struct State {
 
 impl State {
     pub fn new(fx: Fixture, heartbeat_interval_ms: u64) -> State {
+        let shard_count = fx.recommended_shards.max(1);
         let roles = fx.roles.iter().map(|r| (r.id, r.clone())).collect();
         let channels = fx.channels.iter().map(|c| (c.id, c.clone())).collect();
         let members = fx.members.iter().map(|m| (m.id, m.clone())).collect();
@@ -105,6 +107,8 @@ impl State {
             nonces: Default::default(),
             gateway: GatewayState {
                 heartbeat_interval_ms,
+                // Until the bot identifies, events are queued for the shards it is told to run.
+                shard_count,
                 ..Default::default()
             },
             next_id: 0,
@@ -125,18 +129,16 @@ impl State {
         eprintln!("[sim] PROBLEM: {p}");
         self.problems.push(p);
     }
-    pub fn guild_ids(&self) -> Vec<u64> {
-        vec![self.fx.guild]
-    }
-
     /// A guild channel, a thread or a DM channel the simulator knows.
     pub fn channel_exists(&self, c: u64) -> bool {
-        self.channels.contains_key(&c) || self.threads.contains_key(&c) || self.is_dm(c).is_some()
+        self.in_guild(c) || self.is_dm(c).is_some()
     }
 
     /// A guild channel or a thread (what messages with `guild_id` are in).
     pub fn in_guild(&self, c: u64) -> bool {
-        self.channels.contains_key(&c) || self.threads.contains_key(&c)
+        self.channels.contains_key(&c)
+            || self.threads.contains_key(&c)
+            || self.second_guild_of(c).is_some()
     }
 
     /// The DM channel of a user with the bot, made on first use.
