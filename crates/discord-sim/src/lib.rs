@@ -9,6 +9,7 @@
 //!   [`Sim::invalidate_session`], [`Sim::dispatch_raw`]); a session per shard the bot
 //!   identifies, each guild's events on its shard ([`Fixture::two_shards`] adds a second server
 //!   on the other of two shards; [`Sim::shard_events`]).
+//! - **What members read**, in order, with where it is ([`Sim::feed`], [`SimPlace`]).
 //! - **Messages** in channels, threads and DMs: create, read, list, edit, delete, pins, mentions
 //!   as `allowed_mentions` decides them; `enforce_nonce` (a repeated nonce returns the first
 //!   message); **files** from `multipart/form-data` (at most 10, each
@@ -48,6 +49,7 @@
 mod actions;
 mod attachment;
 mod faults;
+mod feed;
 pub mod fixture;
 mod gateway;
 mod ids;
@@ -70,6 +72,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 pub use attachment::SimAttachment;
+pub use feed::SimPlace;
 pub use fixture::{Fixture, FxChannel, FxGuild, FxMember, FxRole, channel_kind, perms};
 pub use gateway::GatewayStats;
 pub use message::{SimButton, SimMessage};
