@@ -20,7 +20,9 @@ pub struct GatewayStats {
     pub resumes: u32,
     pub heartbeats: u32,
     pub invalid_sessions: u32,
+    /// Dispatches queued, summed over the shards' current sessions (one shard: its seq).
     pub seq: u64,
+    /// Dispatches written to the bot, summed the same way.
     pub delivered: u64,
     pub intents: u64,
     /// Shard 0's session.
@@ -32,7 +34,7 @@ pub struct GatewayStats {
 }
 
 impl Sim {
-    /// Closes the bot's websocket (close code 4000); serenity reconnects and RESUMEs. Events
+    /// Closes the bot's websockets (close code 4000); serenity reconnects and RESUMEs. Events
     /// dispatched meanwhile are replayed on RESUME.
     pub fn drop_gateway(&self) {
         self.inner.with(|st| st.gateway.drop_gen += 1);
