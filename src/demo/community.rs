@@ -6,6 +6,8 @@ use discord_sim::Fixture;
 /// The fixture and the members the demo added to it.
 pub struct Community {
     pub fx: Fixture,
+    /// The members' language, also the server's language in Steward's set-up.
+    pub locale: String,
     /// The fifth TSC member.
     pub grace: u64,
     /// A second maintainer.
@@ -32,6 +34,7 @@ pub fn community(locale: &str) -> Community {
     fx.preferred_locale = locale.to_owned();
     Community {
         fx,
+        locale: locale.to_owned(),
         grace,
         heidi,
         ivan,

@@ -49,6 +49,8 @@ async fn setup(d: &mut Demo<'_>, c: &Community) -> anyhow::Result<()> {
                 "emeritus": fx.emeritus_role,
                 "tsc-channel": fx.tsc_private,
                 "wg-category": fx.governance_category,
+                // Announcements and DMs in the community's language too.
+                "locale": c.locale,
             }),
         )
         .await?;
