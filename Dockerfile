@@ -5,7 +5,8 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY migrations ./migrations
 COPY locales ./locales
-# The workspace manifest names crates/discord-sim (the test simulator); cargo needs it present.
+# The workspace manifest names crates/discord-sim (the test simulator); cargo needs it present,
+# and the default `demo` feature builds it into the binary (`steward demo` works in the image).
 COPY crates ./crates
 # Cargo.toml declares the vote_burst bench; cargo refuses the manifest if its file is missing.
 COPY benches ./benches

@@ -8,6 +8,8 @@
 pub mod app;
 pub mod clock;
 pub mod config;
+#[cfg(feature = "demo")]
+pub mod demo;
 pub mod discord;
 pub mod github;
 pub mod governance;

@@ -27,5 +27,10 @@ async fn main() -> ExitCode {
             logging::init(format, "warn");
             ops::restore::run(&file).await
         }
+        #[cfg(feature = "demo")]
+        Command::Demo { locale } => {
+            logging::init(format, "error");
+            ops::demo::run(&locale).await
+        }
     }
 }

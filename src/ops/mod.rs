@@ -1,8 +1,10 @@
 //! The operator's side of the binary: the command line (`steward`, `steward doctor`,
-//! `steward backup FILE`, `steward restore FILE`), one module per subcommand,
+//! `steward backup FILE`, `steward restore FILE`, `steward demo`), one module per subcommand,
 //! and how logs are written. `main.rs` only parses and dispatches.
 
 pub mod backup;
+#[cfg(feature = "demo")]
+pub mod demo;
 pub mod doctor;
 pub mod logging;
 pub mod restore;
@@ -41,5 +43,13 @@ pub enum Command {
     Restore {
         /// A file written by `steward backup` or the daily backup.
         file: PathBuf,
+    },
+    /// Show Steward at work without Discord: the real bot against a simulated server, a ballot,
+    /// a working group's charter and a succession contact, printed as members would see them.
+    #[cfg(feature = "demo")]
+    Demo {
+        /// The members' Discord language (en-US or de).
+        #[arg(long, default_value = "en-US", value_parser = ["en-US", "de"])]
+        locale: String,
     },
 }

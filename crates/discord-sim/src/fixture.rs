@@ -42,6 +42,17 @@ pub struct FxMember {
     pub joined_at: String,
 }
 
+/// A second server the bot is in (see [`Fixture::two_shards`]): one text channel and some of
+/// the standard members, who hold no roles there.
+#[derive(Clone, Debug)]
+pub struct FxGuild {
+    pub id: u64,
+    pub name: String,
+    /// Its only channel (`#lobby`).
+    pub channel: u64,
+    pub members: Vec<u64>,
+}
+
 /// A guild as the simulator starts it. All ids are plain `u64` snowflakes.
 #[derive(Clone, Debug)]
 pub struct Fixture {
@@ -78,6 +89,8 @@ pub struct Fixture {
     pub app_flags: u64,
     /// The shard count `GET /gateway/bot` recommends (1 unless a test asks for more).
     pub recommended_shards: u32,
+    /// A second server, on another shard than `guild` ([`Fixture::two_shards`]).
+    pub second_guild: Option<FxGuild>,
 
     /// Largest file a message may carry, in bytes (Discord's 25 MiB unless changed); also sent
     /// as `attachment_size_limit` in interactions.
@@ -226,6 +239,7 @@ impl Fixture {
             forum: c(5),
             app_flags: Fixture::MEMBERS_INTENT_LIMITED,
             recommended_shards: 1,
+            second_guild: None,
             attachment_size_limit: 25 * 1024 * 1024,
             alice: u(1),
             bob: u(2),
@@ -246,6 +260,20 @@ impl Fixture {
             "{}.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB",
             base64_no_pad(self.app_id.to_string().as_bytes())
         )
+    }
+
+    /// Two shards recommended, and a second server ("Neighbour Project", alice and erin in it)
+    /// whose id puts it on the other shard than `guild` (Discord's `(id >> 22) % shards`).
+    pub fn two_shards(mut self) -> Fixture {
+        self.recommended_shards = 2;
+        self.second_guild = Some(FxGuild {
+            // One more in the timestamp part flips the shard of two.
+            id: self.guild + (1 << 22),
+            name: "Neighbour Project".into(),
+            channel: BASE + 290,
+            members: vec![self.alice, self.erin],
+        });
+        self
     }
 
     /// Adds a member (not a bot) with the given roles; returns its id.

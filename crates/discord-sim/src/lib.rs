@@ -6,7 +6,10 @@
 //! What it covers (a request to anything else is an unknown route and fails the test):
 //! - **Gateway**: HELLO, IDENTIFY/READY, GUILD_CREATE (with active threads), heartbeats, RESUME
 //!   and replay, INVALID_SESSION; dispatches filtered by intents ([`Sim::drop_gateway`],
-//!   [`Sim::invalidate_session`], [`Sim::dispatch_raw`]).
+//!   [`Sim::invalidate_session`], [`Sim::dispatch_raw`]); a session per shard the bot
+//!   identifies, each guild's events on its shard ([`Fixture::two_shards`] adds a second server
+//!   on the other of two shards; [`Sim::shard_events`]).
+//! - **What members read**, in order, with where it is ([`Sim::feed`], [`SimPlace`]).
 //! - **Messages** in channels, threads and DMs: create, read, list, edit, delete, pins, mentions
 //!   as `allowed_mentions` decides them; `enforce_nonce` (a repeated nonce returns the first
 //!   message); **files** from `multipart/form-data` (at most 10, each
@@ -47,9 +50,11 @@
 mod actions;
 mod attachment;
 mod faults;
+mod feed;
 pub mod fixture;
 mod gateway;
 mod hold;
+mod ids;
 mod kinds;
 mod message;
 mod nonces;
@@ -69,7 +74,8 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 pub use attachment::SimAttachment;
-pub use fixture::{Fixture, FxChannel, FxMember, FxRole, channel_kind, perms};
+pub use feed::SimPlace;
+pub use fixture::{Fixture, FxChannel, FxGuild, FxMember, FxRole, channel_kind, perms};
 pub use gateway::GatewayStats;
 pub use hold::Hold;
 pub use message::{SimButton, SimMessage};
@@ -285,8 +291,11 @@ impl Sim {
         self.wait_until(
             "the bot to IDENTIFY and receive READY + GUILD_CREATE",
             |v| {
-                let g = &v.st.gateway;
-                (g.ready && g.active_alive && g.delivered >= 2).then_some(())
+                // READY and a GUILD_CREATE per guild, on every shard.
+                let st = v.st;
+                st.gateway
+                    .all_ready(|shard| 1 + st.guilds_on_shard(shard) as u64)
+                    .then_some(())
             },
         )
         .await

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::attachment::SimAttachment;
-use crate::state::as_id;
+use crate::ids::as_id;
 
 /// A message as members see it, and as the simulator keeps it: the state stores these, and tests
 /// get clones of them.

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use crate::Sim;
-use crate::state::State;
 
 /// One timeout the bot set (`until` Some) or lifted (`until` None).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,24 +18,6 @@ pub struct SimTimeout {
 
 /// What the simulator takes as "now".
 pub(crate) type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
-
-impl State {
-    /// Now, by the clock given to [`Sim::use_clock`] (the real clock otherwise).
-    pub fn now(&self) -> DateTime<Utc> {
-        match &self.clock {
-            Some(c) => c(),
-            None => Utc::now(),
-        }
-    }
-
-    /// Whether a member's timeout runs past now.
-    pub fn is_timed_out(&self, user: u64) -> bool {
-        self.timeouts
-            .get(&user)
-            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-            .is_some_and(|t| t > self.now())
-    }
-}
 
 impl Sim {
     /// The `communication_disabled_until` the bot last set for a member (None if never set or

@@ -71,7 +71,7 @@ impl Sim {
             };
             r.permissions = permissions;
             let j = st.role_json(&st.roles[&role].clone());
-            if st.gateway.ready && st.has_intent(0) {
+            if st.gateway.ready() && st.has_intent(0) {
                 let g = sid(st.fx.guild);
                 st.dispatch("GUILD_ROLE_UPDATE", json!({"guild_id": g, "role": j}));
             }
@@ -120,7 +120,7 @@ impl Sim {
     pub fn remove_member(&self, user: u64) {
         self.inner.with(|st| {
             let u = st.user_json(user);
-            if st.members.remove(&user).is_some() && st.gateway.ready && st.has_intent(1) {
+            if st.members.remove(&user).is_some() && st.gateway.ready() && st.has_intent(1) {
                 let g = sid(st.fx.guild);
                 st.dispatch("GUILD_MEMBER_REMOVE", json!({"guild_id": g, "user": u}));
             }
@@ -144,7 +144,7 @@ impl Sim {
                     joined_at: now_ts(),
                 },
             );
-            if st.gateway.ready && st.has_intent(1) {
+            if st.gateway.ready() && st.has_intent(1) {
                 let mut d = st.member_json(id);
                 d["guild_id"] = json!(sid(st.fx.guild));
                 st.dispatch("GUILD_MEMBER_ADD", d);
@@ -156,7 +156,7 @@ impl Sim {
 
 /// GUILD_MEMBER_UPDATE, if the bot is connected and asked for GUILD_MEMBERS.
 fn member_update(st: &mut State, user: u64) {
-    if st.gateway.ready && st.has_intent(1) {
+    if st.gateway.ready() && st.has_intent(1) {
         st.dispatch_member_update(user);
     }
 }
@@ -171,7 +171,7 @@ impl Sim {
             };
             rec.deleted = true;
             let channel = rec.channel_id;
-            if st.gateway.ready && st.has_intent(9) {
+            if st.gateway.ready() && st.has_intent(9) {
                 let mut d = json!({"id": sid(message), "channel_id": sid(channel)});
                 if st.in_guild(channel) {
                     d["guild_id"] = json!(sid(st.fx.guild));
@@ -197,7 +197,7 @@ impl Sim {
             let Some(ch) = st.channels.remove(&channel) else {
                 return;
             };
-            if st.gateway.ready && st.has_intent(0) {
+            if st.gateway.ready() && st.has_intent(0) {
                 let j = st.channel_json(&ch);
                 st.dispatch("CHANNEL_DELETE", j);
             }
@@ -207,7 +207,7 @@ impl Sim {
     /// The bot is removed from the server (GUILD_DELETE without `unavailable`).
     pub fn remove_bot(&self) {
         self.inner.with(|st| {
-            if st.gateway.ready && st.has_intent(0) {
+            if st.gateway.ready() && st.has_intent(0) {
                 let d = json!({"id": sid(st.fx.guild)});
                 st.dispatch("GUILD_DELETE", d);
             }
@@ -217,7 +217,7 @@ impl Sim {
     /// The bot is added back to the server (GUILD_CREATE with the whole guild).
     pub fn add_bot(&self) {
         self.inner.with(|st| {
-            if st.gateway.ready && st.has_intent(0) {
+            if st.gateway.ready() && st.has_intent(0) {
                 let d = st.guild_json();
                 st.dispatch("GUILD_CREATE", d);
             }

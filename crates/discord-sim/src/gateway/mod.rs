@@ -20,14 +20,21 @@ pub struct GatewayStats {
     pub resumes: u32,
     pub heartbeats: u32,
     pub invalid_sessions: u32,
+    /// Dispatches queued, summed over the shards' current sessions (one shard: its seq).
     pub seq: u64,
+    /// Dispatches written to the bot, summed the same way.
     pub delivered: u64,
     pub intents: u64,
+    /// Shard 0's session.
     pub session_id: Option<String>,
+    /// The shard count the bot identified with.
+    pub shard_count: u32,
+    /// Shards whose session is ready and connected.
+    pub ready_shards: Vec<u32>,
 }
 
 impl Sim {
-    /// Closes the bot's websocket (close code 4000); serenity reconnects and RESUMEs. Events
+    /// Closes the bot's websockets (close code 4000); serenity reconnects and RESUMEs. Events
     /// dispatched meanwhile are replayed on RESUME.
     pub fn drop_gateway(&self) {
         self.inner.with(|st| st.gateway.drop_gen += 1);
@@ -62,10 +69,29 @@ impl Sim {
     /// Waits until every dispatch queued so far has been written to the bot's websocket.
     pub async fn wait_delivered(&self) {
         self.wait_until("all gateway events to be delivered", |v| {
-            let g = &v.st.gateway;
-            (g.ready && g.delivered >= g.seq).then_some(())
+            v.st.gateway.all_delivered().then_some(())
         })
         .await
+    }
+
+    /// The shard a guild's events go to, by the shard count the bot identified with.
+    pub fn shard_of_guild(&self, guild: u64) -> u32 {
+        self.inner.lock().shard_of_guild(guild)
+    }
+
+    /// The guild ids (None for DMs) of the `t` events sent on a shard's current session.
+    pub fn shard_events(&self, shard: u32, t: &str) -> Vec<Option<u64>> {
+        let st = self.inner.lock();
+        let Some(session) = st.gateway.sessions.get(&shard) else {
+            return vec![];
+        };
+        session
+            .log
+            .iter()
+            .filter_map(|(_, text)| serde_json::from_str::<Value>(text).ok())
+            .filter(|p| p["t"] == t)
+            .map(|p| crate::ids::as_id(&p["d"]["guild_id"]))
+            .collect()
     }
 
     /// Dispatches an arbitrary gateway event (validated against serenity's model).

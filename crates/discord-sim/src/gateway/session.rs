@@ -1,13 +1,35 @@
-//! The gateway session in the state: the dispatch log that connections flush, events held back
-//! until the bot identifies, READY and GUILD_CREATE for a new session.
+//! The gateway sessions in the state, one per shard the bot identified: each with the dispatch
+//! log its connection flushes; events held back until their shard identifies; READY and
+//! GUILD_CREATE (the shard's guilds only) for a new session. A guild's events go to shard
+//! `(guild_id >> 22) % shard_count`, DMs to shard 0, as on Discord.
+
+use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
 use super::GatewayStats;
-use crate::state::{State, sid};
+use crate::ids::{as_id, sid};
+use crate::state::State;
 use crate::validate;
 
-/// The gateway session and its connections.
+/// One shard's session.
+#[derive(Clone, Debug, Default)]
+pub struct Session {
+    pub session_id: Option<String>,
+    pub seq: u64,
+    /// Dispatches of this session: (seq, full payload text).
+    pub log: Vec<(u64, String)>,
+    /// Set once READY and the shard's GUILD_CREATEs are in the log.
+    pub ready: bool,
+    /// The connection that owns the session.
+    pub active_conn: u64,
+    /// Highest seq written to the bot's websocket.
+    pub delivered: u64,
+    /// The connection owning the session is open.
+    pub active_alive: bool,
+}
+
+/// The gateway: its sessions (by shard) and counters over all connections.
 #[derive(Clone, Debug, Default)]
 pub struct GatewayState {
     pub connections: u32,
@@ -16,18 +38,14 @@ pub struct GatewayState {
     pub resumes: u32,
     pub heartbeats: u32,
     pub invalid_sessions: u32,
-    pub session_id: Option<String>,
-    pub seq: u64,
-    /// Dispatches of the current session: (seq, full payload text).
-    pub log: Vec<(u64, String)>,
-    /// Events dispatched before the bot identified.
-    pub pending: Vec<(String, Value)>,
-    /// Set once READY and GUILD_CREATE of the current session are in the log.
-    pub ready: bool,
+    /// Sessions by shard number.
+    pub sessions: BTreeMap<u32, Session>,
+    /// The shard count of the bot's IDENTIFY (1 until it says otherwise).
+    pub shard_count: u32,
+    /// Events dispatched before their shard identified: (shard, type, data).
+    pub pending: Vec<(u32, String, Value)>,
     pub intents: u64,
     pub identify_token: Option<String>,
-    /// The connection that owns the session.
-    pub active_conn: u64,
     pub next_conn: u64,
     /// Bumped by drop_gateway: connections that saw an older value close.
     pub drop_gen: u64,
@@ -35,14 +53,32 @@ pub struct GatewayState {
     pub invalidate_next_resume: bool,
     pub heartbeat_interval_ms: u64,
     pub other_ops: Vec<Value>,
-    /// Highest seq written to the bot's websocket.
-    pub delivered: u64,
-    /// The connection owning the session is open.
-    pub active_alive: bool,
 }
 
 impl GatewayState {
+    /// Some shard's session is ready (dispatches for a shard not yet ready wait for it).
+    pub fn ready(&self) -> bool {
+        self.sessions.values().any(|s| s.ready)
+    }
+
+    /// Every shard of the bot's count is identified, ready, connected and has received at
+    /// least `min_delivered(shard)` dispatches.
+    pub fn all_ready(&self, min_delivered: impl Fn(u32) -> u64) -> bool {
+        self.shard_count > 0
+            && (0..self.shard_count).all(|n| {
+                self.sessions
+                    .get(&n)
+                    .is_some_and(|s| s.ready && s.active_alive && s.delivered >= min_delivered(n))
+            })
+    }
+
+    /// Every dispatch queued so far was written to its shard's websocket.
+    pub fn all_delivered(&self) -> bool {
+        self.ready() && self.sessions.values().all(|s| s.delivered >= s.seq)
+    }
+
     pub fn stats(&self) -> GatewayStats {
+        let first = self.sessions.get(&0);
         GatewayStats {
             connections: self.connections,
             connected: self.connected,
@@ -50,54 +86,86 @@ impl GatewayState {
             resumes: self.resumes,
             heartbeats: self.heartbeats,
             invalid_sessions: self.invalid_sessions,
-            seq: self.seq,
-            delivered: self.delivered,
+            seq: self.sessions.values().map(|s| s.seq).sum(),
+            delivered: self.sessions.values().map(|s| s.delivered).sum(),
             intents: self.intents,
-            session_id: self.session_id.clone(),
+            session_id: first.and_then(|s| s.session_id.clone()),
+            shard_count: self.shard_count,
+            ready_shards: self
+                .sessions
+                .iter()
+                .filter(|(_, s)| s.ready && s.active_alive)
+                .map(|(n, _)| *n)
+                .collect(),
         }
     }
 }
 
 impl State {
-    /// Queues a gateway dispatch. Validates it against serenity's model first.
+    /// The shard a guild's events go to (Discord's rule).
+    pub fn shard_of_guild(&self, guild: u64) -> u32 {
+        ((guild >> 22) % u64::from(self.gateway.shard_count.max(1))) as u32
+    }
+
+    /// The shard of a dispatch: its guild's (`guild_id`, or `id` for the guild events), else 0.
+    fn shard_of_event(&self, t: &str, d: &Value) -> u32 {
+        let guild = match t {
+            "GUILD_CREATE" | "GUILD_UPDATE" | "GUILD_DELETE" => as_id(&d["id"]),
+            _ => as_id(&d["guild_id"]),
+        };
+        guild.map_or(0, |g| self.shard_of_guild(g))
+    }
+
+    /// Queues a gateway dispatch on its shard. Validates it against serenity's model first.
     pub fn dispatch(&mut self, t: &str, d: Value) {
         if let Err(e) = validate::dispatch(t, &d) {
             self.problem(format!(
                 "simulator produced a {t} that serenity rejects: {e}"
             ));
         }
-        if !self.gateway.ready {
-            self.gateway.pending.push((t.to_string(), d));
+        let shard = self.shard_of_event(t, &d);
+        if !self.gateway.sessions.get(&shard).is_some_and(|s| s.ready) {
+            self.gateway.pending.push((shard, t.to_string(), d));
             return;
         }
-        self.push_log(t, d);
+        self.push_log(shard, t, d);
     }
 
-    pub fn push_log(&mut self, t: &str, d: Value) {
-        self.gateway.seq += 1;
-        let s = self.gateway.seq;
+    pub fn push_log(&mut self, shard: u32, t: &str, d: Value) {
+        let session = self.gateway.sessions.entry(shard).or_default();
+        session.seq += 1;
+        let s = session.seq;
         let payload = json!({"op": 0, "s": s, "t": t, "d": d});
-        self.gateway.log.push((s, payload.to_string()));
+        session.log.push((s, payload.to_string()));
     }
 
-    /// Starts a new session: READY, GUILD_CREATE, then anything that was waiting.
-    pub fn new_session(&mut self, conn: u64) {
+    /// Starts a new session for `shard` of `total`: READY, a GUILD_CREATE per guild on the
+    /// shard, then anything that was waiting for it.
+    pub fn new_session(&mut self, conn: u64, shard: u32, total: u32) {
         let sid_ = format!("sim-session-{}", self.snowflake());
-        let g = &mut self.gateway;
-        g.session_id = Some(sid_.clone());
-        g.seq = 0;
-        g.log.clear();
-        g.delivered = 0;
-        g.active_conn = conn;
-        g.active_alive = true;
-        g.identifies += 1;
+        self.gateway.shard_count = total.max(1);
+        self.gateway.identifies += 1;
+        self.gateway.sessions.insert(
+            shard,
+            Session {
+                session_id: Some(sid_.clone()),
+                active_conn: conn,
+                active_alive: true,
+                ..Session::default()
+            },
+        );
+        let guilds: Vec<u64> = self
+            .guild_ids()
+            .into_iter()
+            .filter(|g| self.shard_of_guild(*g) == shard)
+            .collect();
         let ready = json!({
             "v": 10,
             "user": self.current_user_json(),
-            "guilds": self.guild_ids().iter().map(|g| json!({"id": sid(*g), "unavailable": true})).collect::<Vec<_>>(),
+            "guilds": guilds.iter().map(|g| json!({"id": sid(*g), "unavailable": true})).collect::<Vec<_>>(),
             "session_id": sid_,
             "resume_gateway_url": format!("ws://127.0.0.1:{}/gateway", self.port),
-            "shard": [0, 1],
+            "shard": [shard, total.max(1)],
             "application": {"id": sid(self.fx.app_id), "flags": 0},
             "private_channels": [],
             "presences": [],
@@ -108,15 +176,23 @@ impl State {
         if let Err(e) = validate::dispatch("READY", &ready) {
             self.problem(format!("READY rejected by serenity: {e}"));
         }
-        self.push_log("READY", ready);
-        let guild = self.guild_json();
-        if let Err(e) = validate::dispatch("GUILD_CREATE", &guild) {
-            self.problem(format!("GUILD_CREATE rejected by serenity: {e}"));
+        self.push_log(shard, "READY", ready);
+        for g in guilds {
+            let guild = self.guild_json_of(g);
+            if let Err(e) = validate::dispatch("GUILD_CREATE", &guild) {
+                self.problem(format!("GUILD_CREATE rejected by serenity: {e}"));
+            }
+            self.push_log(shard, "GUILD_CREATE", guild);
         }
-        self.push_log("GUILD_CREATE", guild);
-        self.gateway.ready = true;
-        for (t, d) in std::mem::take(&mut self.gateway.pending) {
-            self.push_log(&t, d);
+        if let Some(s) = self.gateway.sessions.get_mut(&shard) {
+            s.ready = true;
+        }
+        let (mine, others) = std::mem::take(&mut self.gateway.pending)
+            .into_iter()
+            .partition::<Vec<_>, _>(|(s, _, _)| *s == shard);
+        self.gateway.pending = others;
+        for (_, t, d) in mine {
+            self.push_log(shard, &t, d);
         }
     }
 

@@ -39,17 +39,20 @@ async fn connection(inner: Arc<Inner>, mut ws: WebSocket) {
         inner.with(|st| st.gateway.connected -= 1);
         return;
     }
-    // Highest seq sent on this connection; None until IDENTIFY/RESUME made it the session owner.
+    // Highest seq sent on this connection; None until IDENTIFY/RESUME made it the owner of
+    // its shard's session.
     let mut sent: Option<u64> = None;
+    // The shard this connection serves (set by IDENTIFY or RESUME).
+    let mut shard: u32 = 0;
     loop {
         // Flush the session log and watch for a requested drop.
         let (to_send, dropped, superseded) = {
             let st = inner.lock();
             let dropped = st.gateway.drop_gen != drop_gen;
-            let superseded = sent.is_some() && st.gateway.active_conn != conn;
-            let to_send: Vec<(u64, String)> = match sent {
-                Some(upto) if !dropped && !superseded => st
-                    .gateway
+            let session = st.gateway.sessions.get(&shard);
+            let superseded = sent.is_some() && session.is_none_or(|s| s.active_conn != conn);
+            let to_send: Vec<(u64, String)> = match (sent, session) {
+                (Some(upto), Some(session)) if !dropped && !superseded => session
                     .log
                     .iter()
                     .filter(|(s, _)| *s > upto)
@@ -76,8 +79,10 @@ async fn connection(inner: Arc<Inner>, mut ws: WebSocket) {
             }
             sent = Some(s);
             inner.with(|st| {
-                if st.gateway.active_conn == conn {
-                    st.gateway.delivered = st.gateway.delivered.max(s);
+                if let Some(session) = st.gateway.sessions.get_mut(&shard)
+                    && session.active_conn == conn
+                {
+                    session.delivered = session.delivered.max(s);
                 }
             });
         }
@@ -119,8 +124,10 @@ async fn connection(inner: Arc<Inner>, mut ws: WebSocket) {
                             }
                             st.gateway.intents = d["intents"].as_u64().unwrap_or(0);
                             st.gateway.identify_token = Some(token.clone());
-                            st.gateway.ready = false;
-                            st.new_session(conn);
+                            // `"shard": [id, count]`; none means the only shard.
+                            let n = |i: usize| d["shard"][i].as_u64().map(|v| v as u32);
+                            shard = n(0).unwrap_or(0);
+                            st.new_session(conn, shard, n(1).unwrap_or(1));
                             true
                         });
                         if !good {
@@ -134,19 +141,27 @@ async fn connection(inner: Arc<Inner>, mut ws: WebSocket) {
                         let their_seq = d["seq"].as_u64().unwrap_or(0);
                         let session = d["session_id"].as_str().unwrap_or("").to_string();
                         let resumed = inner.with(|st| {
+                            let owner = st.gateway.sessions.iter().find(|(_, s)| {
+                                s.session_id.as_deref() == Some(session.as_str())
+                            }).map(|(n, _)| *n);
                             let ok = !st.gateway.invalidate_next_resume
-                                && st.gateway.session_id.as_deref() == Some(session.as_str())
-                                && their_seq <= st.gateway.seq;
+                                && owner.is_some_and(|n| their_seq <= st.gateway.sessions[&n].seq);
                             st.gateway.invalidate_next_resume = false;
-                            if ok {
-                                st.gateway.active_conn = conn;
-                                st.gateway.active_alive = true;
-                                st.gateway.resumes += 1;
-                                st.push_log("RESUMED", json!({}));
-                            } else {
-                                st.gateway.invalid_sessions += 1;
-                                st.gateway.session_id = None;
-                                st.gateway.ready = false;
+                            match owner {
+                                Some(n) if ok => {
+                                    shard = n;
+                                    let s = st.gateway.sessions.get_mut(&n).expect("found above");
+                                    s.active_conn = conn;
+                                    s.active_alive = true;
+                                    st.gateway.resumes += 1;
+                                    st.push_log(n, "RESUMED", json!({}));
+                                }
+                                _ => {
+                                    st.gateway.invalid_sessions += 1;
+                                    if let Some(n) = owner {
+                                        st.gateway.sessions.remove(&n);
+                                    }
+                                }
                             }
                             ok
                         });
@@ -165,8 +180,10 @@ async fn connection(inner: Arc<Inner>, mut ws: WebSocket) {
     }
     inner.with(|st| {
         st.gateway.connected -= 1;
-        if st.gateway.active_conn == conn {
-            st.gateway.active_alive = false;
+        if let Some(session) = st.gateway.sessions.get_mut(&shard)
+            && session.active_conn == conn
+        {
+            session.active_alive = false;
         }
     });
 }

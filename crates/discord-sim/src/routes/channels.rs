@@ -25,7 +25,7 @@ pub(super) fn route(st: &mut State, req: &Request<'_>) -> Option<Resp> {
         | ("DELETE", ["channels", c, "messages", "pins", m]) => pin(st, c, m, false),
         ("GET", ["channels", c, "pins"]) => list_pins(st, c),
         ("POST", ["channels", c, "typing"]) => {
-            if id_of(c).is_some_and(|c| channel_exists(st, c)) {
+            if id_of(c).is_some_and(|c| st.channel_exists(c)) {
                 no_content()
             } else {
                 unknown_channel()
@@ -46,10 +46,6 @@ pub(super) fn route(st: &mut State, req: &Request<'_>) -> Option<Resp> {
 }
 
 /// A guild channel, a thread or a DM channel the bot opened.
-pub(super) fn channel_exists(st: &State, c: u64) -> bool {
-    st.channel_exists(c)
-}
-
 fn get_channel(st: &State, c: &str) -> Resp {
     let Some(c) = id_of(c) else {
         return unknown_channel();
@@ -125,7 +121,7 @@ fn pin(st: &mut State, c: &str, m: &str, pinned: bool) -> Resp {
 
 /// `GET /channels/{c}/pins`: the latest pin first.
 fn list_pins(st: &State, c: &str) -> Resp {
-    let Some(c) = id_of(c).filter(|c| channel_exists(st, *c)) else {
+    let Some(c) = id_of(c).filter(|c| st.channel_exists(*c)) else {
         return unknown_channel();
     };
     let msgs: Vec<Value> = st

@@ -4,7 +4,6 @@
 use serde_json::{Value, json};
 
 use super::attachments::files_for;
-use super::channels::channel_exists;
 use super::response::{
     Resp, error, invalid_form, missing_access, missing_permissions, no_content, ok,
     unknown_channel, unknown_message,
@@ -47,7 +46,7 @@ pub(super) fn find_message(st: &State, c: &str, m: &str) -> Option<u64> {
 /// with the files of a multipart body; a repeated enforced nonce returns the first message.
 fn create_message(st: &mut State, c: &str, req: &Request<'_>) -> Resp {
     let body = req.body;
-    let Some(c) = id_of(c).filter(|c| channel_exists(st, *c)) else {
+    let Some(c) = id_of(c).filter(|c| st.channel_exists(*c)) else {
         return unknown_channel();
     };
     if st
@@ -115,7 +114,7 @@ fn thread_refuses(st: &State, c: u64) -> Option<Resp> {
 
 /// `GET /channels/{c}/messages`: the newest `limit` (default 50) first.
 fn list_messages(st: &State, c: &str, req: &Request<'_>) -> Resp {
-    let Some(c) = id_of(c).filter(|c| channel_exists(st, *c)) else {
+    let Some(c) = id_of(c).filter(|c| st.channel_exists(*c)) else {
         return unknown_channel();
     };
     let limit = req

@@ -246,7 +246,8 @@ pub(crate) async fn handle(
 
 /// Hands the request to the routes of its resource; a route nobody knows is a 404 with code 0.
 fn route(st: &mut State, req: &Request<'_>) -> Resp {
-    // The simulator has one guild: any other is unknown, whatever the rest of the path.
+    // REST serves the fixture's guild; any other (the shard tests' second server included) is
+    // unknown, whatever the rest of the path.
     if let ["guilds", g, ..] = req.segs.as_slice()
         && *g != st.fx.guild.to_string()
     {

@@ -13,8 +13,8 @@ impl State {
             self.gateway.connections,
             self.gateway.identifies,
             self.gateway.resumes,
-            self.gateway.ready,
-            self.gateway.seq,
+            self.gateway.ready(),
+            self.gateway.stats().seq,
             self.gateway.intents
         ));
         s.push_str(&format!(

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::{State, sid};
+use crate::fixture::perms;
 
 /// One interaction and the bot's answers to it.
 #[derive(Clone, Debug)]
@@ -57,12 +58,14 @@ impl State {
             .get(&user)
             .map(|m| m.locale.clone())
             .unwrap_or_else(|| "en-US".into());
+        let guild = self.guild_of(channel);
+        let second = self.second_guild_of(channel).cloned();
         let mut payload = json!({
             "id": sid(id),
             "application_id": sid(self.fx.app_id),
             "type": kind,
             "data": data,
-            "guild_id": sid(self.fx.guild),
+            "guild_id": sid(guild),
             "channel_id": sid(channel),
             "channel": self.partial_channel_json(channel, user),
             "member": self.interaction_member_json(user, channel),
@@ -72,12 +75,17 @@ impl State {
             "locale": locale,
             "guild_locale": self.fx.preferred_locale,
             "entitlements": [],
-            "authorizing_integration_owners": {"0": sid(self.fx.guild)},
+            "authorizing_integration_owners": {"0": sid(guild)},
             "context": 0,
             "attachment_size_limit": self.fx.attachment_size_limit,
         });
         if let Some(m) = message {
             payload["message"] = m;
+        }
+        if let Some(g) = second {
+            payload["member"] = self.second_member_json(user);
+            payload["channel"] = self.second_channel_json(&g);
+            payload["app_permissions"] = json!((perms::EVERYONE | perms::BOT).to_string());
         }
         // In a DM (a command there, a button on a DM the bot sent), Discord sends `user` and no
         // guild or member; the guild install authorizes it with owner "0".

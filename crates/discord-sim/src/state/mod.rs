@@ -1,10 +1,15 @@
 //! The simulator's world: the guild (roles, channels, members), messages, interactions, the
 //! gateway session, recorded requests, faults and problems. One `State` behind one mutex.
 
+mod attachments;
+mod clock;
 mod dump;
+mod faults;
 mod guild;
+mod guilds;
 mod interactions;
 mod messages;
+mod nonces;
 mod permissions;
 mod threads;
 
@@ -21,6 +26,8 @@ use crate::requests::RecordedRequest;
 use crate::thread::SimThread;
 use crate::timeouts::{Clock, SimTimeout};
 pub(crate) use interactions::InteractionRec;
+// The JSON helpers live in a leaf module; re-exported for the state's many users.
+pub use crate::ids::{as_id, now_ts, sid};
 
 /// Everything the simulator knows; `Inner` guards it and wakes waiters on every change.
 pub struct State {
@@ -67,27 +74,9 @@ pub struct State {
     pub(crate) holds: Vec<crate::hold::HeldRoute>,
 }
 
-/// Now, as Discord writes timestamps.
-pub fn now_ts() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, false)
-}
-
-/// A snowflake as Discord sends it: a JSON string.
-pub fn sid(id: u64) -> String {
-    id.to_string()
-}
-
-/// Reads a snowflake from a JSON string or number.
-pub fn as_id(v: &Value) -> Option<u64> {
-    match v {
-        Value::String(s) => s.parse().ok(),
-        Value::Number(n) => n.as_u64(),
-        _ => None,
-    }
-}
-
 impl State {
     pub fn new(fx: Fixture, heartbeat_interval_ms: u64) -> State {
+        let shard_count = fx.recommended_shards.max(1);
         let roles = fx.roles.iter().map(|r| (r.id, r.clone())).collect();
         let channels = fx.channels.iter().map(|c| (c.id, c.clone())).collect();
         let members = fx.members.iter().map(|m| (m.id, m.clone())).collect();
@@ -120,6 +109,8 @@ impl State {
             nonces: Default::default(),
             gateway: GatewayState {
                 heartbeat_interval_ms,
+                // Until the bot identifies, events are queued for the shards it is told to run.
+                shard_count,
                 ..Default::default()
             },
             next_id: 0,
@@ -141,18 +132,16 @@ impl State {
         eprintln!("[sim] PROBLEM: {p}");
         self.problems.push(p);
     }
-    pub fn guild_ids(&self) -> Vec<u64> {
-        vec![self.fx.guild]
-    }
-
     /// A guild channel, a thread or a DM channel the simulator knows.
     pub fn channel_exists(&self, c: u64) -> bool {
-        self.channels.contains_key(&c) || self.threads.contains_key(&c) || self.is_dm(c).is_some()
+        self.in_guild(c) || self.is_dm(c).is_some()
     }
 
     /// A guild channel or a thread (what messages with `guild_id` are in).
     pub fn in_guild(&self, c: u64) -> bool {
-        self.channels.contains_key(&c) || self.threads.contains_key(&c)
+        self.channels.contains_key(&c)
+            || self.threads.contains_key(&c)
+            || self.second_guild_of(c).is_some()
     }
 
     /// The DM channel of a user with the bot, made on first use.
