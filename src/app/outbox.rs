@@ -5,10 +5,11 @@
 //! for the TSC name no channel: the TSC's private channel is looked up when they are delivered,
 //! so that, while a guild has none, they wait (stored, not lost) instead of going public.
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
+use crate::app::case::notes::{CaseNote, ReporterNote};
 use crate::governance::nomination::Note;
 use crate::governance::policy::PolicyKey;
 use crate::governance::roles::GovRole;
@@ -248,63 +249,6 @@ pub enum Notice {
     DissolutionCalledOff { dissolution_id: i64 },
 }
 
-/// What a note in a case's thread says (its text is rendered from the case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "note", rename_all = "snake_case")]
-pub enum CaseNote {
-    /// A party asks to move on before the period ends; the other is asked to agree.
-    EscalationAsked {
-        by: u64,
-        other: u64,
-    },
-    /// Maintainers were asked for a mediator.
-    MediationRequested,
-    MediatorJoined {
-        mediator: u64,
-    },
-    /// The case is before the TSC, whose members joined the thread.
-    WithTsc,
-    /// The TSC's final decision, told to the parties.
-    Decided,
-    /// The TSC did not approve the decision proposed; another may be proposed.
-    DecisionRejected,
-    /// A party marked the conflict resolved.
-    ResolvedByParty {
-        by: u64,
-    },
-    /// The TSC recorded its response to a conduct report.
-    Responded {
-        by: u64,
-    },
-    /// A security report was acknowledged, or resolved.
-    Acknowledged {
-        by: u64,
-    },
-    SecurityResolved {
-        by: u64,
-    },
-    /// Nobody acknowledged a security report in time: the team is reminded.
-    AckReminder,
-    /// The reporter's DMs are closed; they can read the state with `/report status`.
-    ReporterUnreachable,
-    /// The timeout could not be applied (no Moderate Members, or the member ranks higher).
-    TimeoutFailed,
-}
-
-/// What a reporter is told by DM.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReporterNote {
-    /// A conduct report was handled by the TSC (never how: that concerns another member).
-    ConductHandled,
-    /// A team member acknowledged the security report.
-    SecurityAcknowledged,
-    /// Nobody acknowledged it in time: the team was reminded; the expected timeline.
-    SecurityTimeline,
-    /// The security team resolved the report.
-    SecurityResolved,
-}
-
 /// How a notice queued again under the same key is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Repeat {
@@ -313,192 +257,6 @@ pub enum Repeat {
     /// The latest state wins: while one is pending the queued one is replaced (and one in
     /// flight is delivered again); after delivery it may be queued anew.
     Latest,
-}
-
-impl Notice {
-    /// The dedupe key: what makes two notices the same one.
-    pub fn key(&self, guild_id: u64) -> String {
-        match self {
-            Self::BallotPosted { ballot_id } => format!("ballot:{ballot_id}:post"),
-            Self::BallotRefresh { ballot_id } => format!("ballot:{ballot_id}:refresh"),
-            Self::BallotResult { ballot_id, .. } => format!("ballot:{ballot_id}:result"),
-            Self::BallotReminder { ballot_id, .. } => format!("ballot:{ballot_id}:reminder"),
-            Self::PermissionMissing { item_id, .. } => format!("permission:{item_id}"),
-            Self::PolicyChanged { key, at_ms, .. } => {
-                format!("policy:{guild_id}:{}:{at_ms}", key.name())
-            }
-            Self::SetupChanged { decision_id, .. } => format!("decision:{decision_id}:tsc"),
-            Self::SetupChannelGone { channel_id, .. } => {
-                format!("setup-gone:{guild_id}:{channel_id}")
-            }
-            Self::WgProvision { wg_id } => format!("wg:{wg_id}:provision"),
-            Self::WgAnnounced { wg_id } => format!("wg:{wg_id}:announce"),
-            Self::WgMemberRole { wg_id, user_id, .. } => format!("wg-role:{wg_id}:{user_id}"),
-            Self::WgJoinRequested { request_id } => format!("wg-join:{request_id}"),
-            Self::WgReportPosted { report_id } => format!("wg-report:{report_id}"),
-            Self::WgReportReminder { wg_id, due_ms } => {
-                format!("wg:{wg_id}:report-reminder:{due_ms}")
-            }
-            Self::WgReportOverdue { wg_id, due_ms } => {
-                format!("wg:{wg_id}:report-overdue:{due_ms}")
-            }
-            Self::WgEndingSoon { wg_id, to_tsc } => format!("wg:{wg_id}:ending-soon:{to_tsc}"),
-            Self::WgEndReached { wg_id } => format!("wg:{wg_id}:end-reached"),
-            Self::WgArchive { wg_id } => format!("wg:{wg_id}:archive"),
-            Self::WgClosedAnnounced { wg_id } => format!("wg:{wg_id}:closed"),
-            Self::InactivityContact { step_id, .. } => format!("succession:{step_id}:dm"),
-            Self::InactivityReported { step_id, .. } => format!("succession:{step_id}:tsc"),
-            Self::InactivityDmUndeliverable { step_id, .. } => {
-                format!("succession:{step_id}:dm-failed")
-            }
-            Self::InactivityAnswered { step_id, .. } => format!("succession:{step_id}:answered"),
-            Self::RoleChange {
-                member_id,
-                role_id,
-                add,
-                at_ms,
-            } => format!("roles:{guild_id}:{member_id}:{role_id}:{add}:{at_ms}"),
-            Self::EmeritusAnnounced {
-                member_id, at_ms, ..
-            } => format!("emeritus:{guild_id}:{member_id}:{at_ms}"),
-            Self::NominationsNeeded { role, at_ms, .. } => {
-                format!("nominations:{guild_id}:{}:{at_ms}", role.key())
-            }
-            // GitHub activity.
-            Self::GithubPollFailing { since_ms } => format!("github:{guild_id}:failing:{since_ms}"),
-            Self::AnnualReview { to, .. } => format!("annual-review:{guild_id}:{}", to.year()),
-            // RFCs and amendments.
-            Self::RfcCardPosted { rfc_id } => format!("rfc:{rfc_id}:card"),
-            Self::RfcCardRefresh { rfc_id } => format!("rfc:{rfc_id}:card-refresh"),
-            Self::RfcAnnounced { rfc_id } => format!("rfc:{rfc_id}:announce"),
-            Self::RfcEvent { event_id, place } => format!("rfc-event:{event_id}:{place:?}"),
-            // Nominations.
-            Self::NominationInvite { nomination_id } => {
-                format!("nomination:{nomination_id}:invite")
-            }
-            Self::NominationCardPosted { nomination_id } => {
-                format!("nomination:{nomination_id}:card")
-            }
-            Self::NominationCardRefresh { nomination_id } => {
-                format!("nomination:{nomination_id}:card-refresh")
-            }
-            Self::NominationTscNote {
-                nomination_id,
-                note,
-                ..
-            } => format!("nomination:{nomination_id}:tsc:{}", note.key()),
-            Self::NominationNominatorNote {
-                nomination_id,
-                note,
-            } => format!("nomination:{nomination_id}:nominator:{}", note.key()),
-            Self::NominationOutcome { nomination_id } => {
-                format!("nomination:{nomination_id}:outcome")
-            }
-            Self::NominationWelcome { nomination_id } => {
-                format!("nomination:{nomination_id}:welcome")
-            }
-            // Releases and dependencies.
-            Self::ReleaseCardPosted { release_id } => format!("release:{release_id}:card"),
-            Self::ReleaseCardRefresh { release_id } => format!("release:{release_id}:refresh"),
-            Self::ReleaseThread { release_id } => format!("release:{release_id}:thread"),
-            Self::ReleaseBlockerReported { blocker_id } => {
-                format!("release-blocker:{blocker_id}:report")
-            }
-            Self::ReleaseBlockerDecided { blocker_id } => {
-                format!("release-blocker:{blocker_id}:decided")
-            }
-            Self::ReleaseBlockerDecidedInThread { blocker_id } => {
-                format!("release-blocker:{blocker_id}:decided-thread")
-            }
-            Self::ReleaseNotApproved {
-                release_id,
-                ballot_id,
-            } => format!("release:{release_id}:not-approved:{ballot_id}"),
-            Self::ReleaseStale {
-                release_id,
-                since_ms,
-            } => format!("release:{release_id}:stale:{since_ms}"),
-            Self::ReleaseAnnounced { release_id } => format!("release:{release_id}:announce"),
-            Self::DependencyCardPosted { dependency_id } => {
-                format!("dependency:{dependency_id}:card")
-            }
-            Self::DependencyCardRefresh { dependency_id } => {
-                format!("dependency:{dependency_id}:refresh")
-            }
-            // Cases, the annual review's publication, dissolution.
-            Self::CaseThread { case_id } => format!("case:{case_id}:thread"),
-            Self::CaseCardRefresh { case_id } => format!("case:{case_id}:card"),
-            Self::CaseNoted {
-                case_id,
-                note,
-                at_ms,
-            } => format!("case:{case_id}:note:{}:{at_ms}", note.key()),
-            Self::ConflictMediatorWanted { case_id, .. } => format!("case:{case_id}:mediator"),
-            Self::ConflictDecisionProposed { ballot_id, .. } => {
-                format!("ballot:{ballot_id}:conflict-decision")
-            }
-            Self::CaseReporterTold {
-                case_id,
-                note,
-                at_ms,
-            } => format!("case:{case_id}:reporter:{note:?}:{at_ms}"),
-            Self::ConductTimeout { case_id, .. } => format!("case:{case_id}:timeout"),
-            Self::AnnualReviewDraft { review_id, .. } => format!("review:{review_id}:draft"),
-            Self::AnnualReviewPublished { review_id } => format!("review:{review_id}:published"),
-            Self::DissolutionNotice {
-                dissolution_id,
-                at_ms,
-            } => format!("dissolution:{dissolution_id}:notice:{at_ms}"),
-            Self::DissolutionCalledOff { dissolution_id } => {
-                format!("dissolution:{dissolution_id}:called-off")
-            }
-        }
-    }
-
-    /// Whether a repeat replaces the pending one or is dropped.
-    pub fn repeat(&self) -> Repeat {
-        match self {
-            Self::BallotPosted { .. }
-            | Self::BallotRefresh { .. }
-            | Self::WgProvision { .. }
-            | Self::WgMemberRole { .. } => Repeat::Latest,
-            // RFCs and amendments.
-            Self::RfcCardPosted { .. } | Self::RfcCardRefresh { .. } => Repeat::Latest,
-            // Nominations.
-            Self::NominationCardPosted { .. } | Self::NominationCardRefresh { .. } => {
-                Repeat::Latest
-            }
-            // Releases and dependencies.
-            Self::ReleaseCardPosted { .. }
-            | Self::ReleaseCardRefresh { .. }
-            | Self::DependencyCardPosted { .. }
-            | Self::DependencyCardRefresh { .. } => Repeat::Latest,
-            // Cases, the annual review's publication, dissolution.
-            Self::CaseThread { .. } | Self::CaseCardRefresh { .. } => Repeat::Latest,
-            _ => Repeat::Once,
-        }
-    }
-}
-
-impl CaseNote {
-    /// The note's kind, for its dedupe key.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::EscalationAsked { .. } => "escalation-asked",
-            Self::MediationRequested => "mediation-requested",
-            Self::MediatorJoined { .. } => "mediator-joined",
-            Self::WithTsc => "with-tsc",
-            Self::Decided => "decided",
-            Self::DecisionRejected => "decision-rejected",
-            Self::ResolvedByParty { .. } => "resolved",
-            Self::Responded { .. } => "responded",
-            Self::Acknowledged { .. } => "acknowledged",
-            Self::SecurityResolved { .. } => "security-resolved",
-            Self::AckReminder => "ack-reminder",
-            Self::ReporterUnreachable => "reporter-unreachable",
-            Self::TimeoutFailed => "timeout-failed",
-        }
-    }
 }
 
 /// Queues a notice inside the caller's transaction; returns whether it was added (a `Once`
@@ -519,44 +277,9 @@ pub async fn queue(
     }
 }
 
+#[path = "outbox_keys.rs"]
+mod keys;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn payloads_queued_by_older_versions_still_decode() {
-        let old = r#"{"kind":"inactivity_reported","channel_id":5,"member_id":6,"months":3}"#;
-        let notice: Notice = serde_json::from_str(old).unwrap();
-        assert_eq!(
-            notice,
-            Notice::InactivityReported {
-                member_id: 6,
-                months: 3,
-                step_id: 0
-            }
-        );
-    }
-
-    #[test]
-    fn events_of_the_same_kind_get_different_keys() {
-        let a = Notice::RoleChange {
-            member_id: 1,
-            role_id: 2,
-            add: true,
-            at_ms: 10,
-        };
-        let b = Notice::RoleChange {
-            member_id: 1,
-            role_id: 2,
-            add: true,
-            at_ms: 20,
-        };
-        assert_ne!(a.key(9), b.key(9));
-        assert_eq!(a.key(9), a.clone().key(9));
-        assert_eq!(
-            Notice::BallotRefresh { ballot_id: 3 }.repeat(),
-            Repeat::Latest
-        );
-        assert_eq!(Notice::BallotResult { ballot_id: 3 }.repeat(), Repeat::Once);
-    }
-}
+#[path = "outbox_tests.rs"]
+mod tests;

@@ -5,7 +5,8 @@
 use chrono::Duration;
 
 use super::{RESOLVED_BY_TSC, closed, holders, in_guild, note, refresh, sync_thread};
-use crate::app::outbox::{self, CaseNote, Notice, ReporterNote};
+use crate::app::case::notes::{CaseNote, ReporterNote};
+use crate::app::outbox::{self, Notice};
 use crate::app::{Actor, App, AppResult};
 use crate::governance::case::conduct::{self as rules, Effect, Response, Step};
 use crate::governance::case::{self, CaseError, CaseStep, Kind};

@@ -6,6 +6,7 @@
 pub mod conduct;
 pub mod conflict;
 pub mod error;
+pub mod notes;
 pub mod objects;
 pub mod security;
 pub mod view;
@@ -13,8 +14,9 @@ pub mod view;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::SqliteConnection;
 
+use crate::app::case::notes::CaseNote;
 use crate::app::decision_log::record::{Entry, record};
-use crate::app::outbox::{self, CaseNote, Notice};
+use crate::app::outbox::{self, Notice};
 use crate::app::schedule::{self, Job};
 use crate::app::{AppResult, UserError};
 use crate::governance::case::Kind;

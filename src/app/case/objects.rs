@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use super::note;
-use crate::app::outbox::{CaseNote, Notice};
+use crate::app::case::notes::CaseNote;
+use crate::app::outbox::Notice;
 use crate::app::{App, AppResult};
 use crate::store::case as repo;
 

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use super::{RESOLVED_BY_SECURITY_TEAM, closed, holders, in_guild, note, refresh, sync_thread};
-use crate::app::outbox::{self, CaseNote, Notice, ReporterNote};
+use crate::app::case::notes::{CaseNote, ReporterNote};
+use crate::app::outbox::{self, Notice};
 use crate::app::schedule::{self, Job};
 use crate::app::{Actor, App, AppResult, UserError};
 use crate::governance::case::security::{self as rules, Effect, Event, Step};

@@ -3,8 +3,8 @@
 //! as mentions in its thread; anyone else is written by name, since a mention in a private
 //! thread may add the member to it.
 
+use crate::app::case::notes::{CaseNote, ReporterNote};
 use crate::app::case::view::CaseView;
-use crate::app::outbox::{CaseNote, ReporterNote};
 use crate::discord::text::escape_markdown;
 use crate::governance::case::conduct::{Response, Step as ConductStep};
 use crate::governance::case::conflict::{self, Step as ConflictStep};
