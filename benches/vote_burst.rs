@@ -1,6 +1,7 @@
 //! A burst of votes, end to end: N members press +1 on one ballot at once. The same burst is
-//! sent, in the same run, to Steward and to a no-op poise bot that only answers each click, each
-//! against its own Discord simulator on loopback; the report gives both bots' rates and p50/p99
+//! sent, in the same run, to Steward and to a no-op poise bot that only answers each click (on a
+//! message with the same embeds and buttons as Steward's ballot, since every click carries its
+//! message), each against its own Discord simulator on loopback; the report gives both bots' rates and p50/p99
 //! latencies (dispatch to answer, as Discord measures its 3 s) and their ratios, and how many
 //! ballot-message edits the burst cost Steward. Each edit takes `latency-ms`, about Discord's,
 //! so edits are in flight while votes arrive. Rounds alternate the two bots; medians are
@@ -39,8 +40,9 @@ fn main() {
     let latency = Duration::from_millis(latency);
     let (mut steward, mut noop) = (Vec::new(), Vec::new());
     for _ in 0..rounds {
-        noop.push(runtime.block_on(noop_burst(votes)));
-        steward.push(runtime.block_on(steward_burst(votes, latency)));
+        let (burst, ballot) = runtime.block_on(steward_burst(votes, latency));
+        steward.push(burst);
+        noop.push(runtime.block_on(noop_burst(votes, ballot)));
     }
     let (s, n) = (median(&steward), median(&noop));
     println!(
@@ -97,7 +99,8 @@ async fn clicks(sim: &Sim, voters: &[u64], message_id: u64, custom_id: &str) -> 
     }
 }
 
-async fn steward_burst(votes: usize, latency: Duration) -> Burst {
+/// Steward's burst, and its ballot message as members first saw it (the no-op bot copies it).
+async fn steward_burst(votes: usize, latency: Duration) -> (Burst, serde_json::Value) {
     let h = Harness::start().await;
     h.setup().await;
     let ballot = h.start_ballot("Burst").await;
@@ -123,11 +126,11 @@ async fn steward_burst(votes: usize, latency: Duration) -> Burst {
         .wait_for_edit(ballot.id, |m| m.embed_text().contains(&expected))
         .await;
     burst.edits = Some(h.sim.requests_to(edit_route.as_str()).len());
-    burst
+    (burst, ballot.json)
 }
 
-async fn noop_burst(votes: usize) -> Burst {
-    let (sim, message_id) = noop_bot::start().await;
+async fn noop_burst(votes: usize, ballot: serde_json::Value) -> Burst {
+    let (sim, message_id) = noop_bot::start(Some(ballot)).await;
     let voters: Vec<u64> = (0..votes)
         .map(|i| sim.add_member(&format!("voter{i}"), &[]))
         .collect();

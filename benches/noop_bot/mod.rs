@@ -1,6 +1,8 @@
 //! The reference for the burst benchmark: a poise bot that does nothing but answer. At start it
-//! posts one message with one button; every click on it is answered with an ephemeral "ok". No
-//! database, no outbox: the fastest a poise bot on this machine can answer.
+//! posts one message with buttons; every click on it is answered with an ephemeral "ok". No
+//! database, no outbox: the fastest a poise bot on this machine can answer. Given a message to
+//! copy (Steward's ballot), its message carries the same embeds and as many buttons, because
+//! every click's interaction carries the whole message and parsing it is part of the work.
 
 use poise::serenity_prelude as serenity;
 
@@ -14,10 +16,10 @@ type Error = serenity::Error;
 
 /// Starts a simulator and the no-op bot against it; returns them with the button's message.
 #[allow(dead_code, reason = "each bench uses its own part of this module")]
-pub async fn start() -> (Sim, u64) {
+pub async fn start(copy: Option<serde_json::Value>) -> (Sim, u64) {
     let sim = Sim::start_with(Fixture::standard(), SimOptions::default()).await;
     let channel = sim.fx().general;
-    connect(&sim.token(), &sim.api_base(), channel).await;
+    connect_copying(&sim.token(), &sim.api_base(), channel, copy).await;
     sim.wait_ready().await;
     let message = sim
         .wait_for_message(channel, |m| !m.buttons().is_empty())
@@ -27,7 +29,19 @@ pub async fn start() -> (Sim, u64) {
 
 /// Connects the no-op bot to a Discord (or a simulator at `api_base`); it posts its button in
 /// `channel` once ready and answers every click until the process ends.
+#[allow(dead_code, reason = "each bench uses its own part of this module")]
 pub async fn connect(token: &str, api_base: &str, channel: u64) {
+    connect_copying(token, api_base, channel, None).await;
+}
+
+/// Like [`connect`]; its message copies `copy`'s embeds and number of buttons (the first
+/// button is [`BUTTON`]).
+async fn connect_copying(
+    token: &str,
+    api_base: &str,
+    channel: u64,
+    copy: Option<serde_json::Value>,
+) {
     let http = serenity::HttpBuilder::new(token)
         .proxy(api_base)
         .ratelimiter_disabled(true)
@@ -40,10 +54,7 @@ pub async fn connect(token: &str, api_base: &str, channel: u64) {
         })
         .setup(move |ctx, _, _| {
             Box::pin(async move {
-                let button = serenity::CreateButton::new(BUTTON).label("+1");
-                let message = serenity::CreateMessage::new()
-                    .content("Burst")
-                    .components(vec![serenity::CreateActionRow::Buttons(vec![button])]);
+                let message = message_like(copy.as_ref());
                 serenity::ChannelId::new(channel)
                     .send_message(&ctx.http, message)
                     .await?;
@@ -78,4 +89,48 @@ async fn answer(
             .await?;
     }
     Ok(())
+}
+
+/// The reference's message: "Burst" with one button, or `copy`'s embeds and button labels.
+fn message_like(copy: Option<&serde_json::Value>) -> serenity::CreateMessage {
+    let Some(copy) = copy else {
+        let button = serenity::CreateButton::new(BUTTON).label("+1");
+        return serenity::CreateMessage::new()
+            .content("Burst")
+            .components(vec![serenity::CreateActionRow::Buttons(vec![button])]);
+    };
+    let embeds: Vec<serenity::Embed> =
+        serde_json::from_value(copy["embeds"].clone()).expect("the copied message's embeds");
+    let labels: Vec<String> = copy["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| c["label"].as_str().map(String::from))
+        .collect();
+    let buttons = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let id = if i == 0 {
+                BUTTON.to_owned()
+            } else {
+                format!("noop:other:{i}")
+            };
+            serenity::CreateButton::new(id).label(label)
+        })
+        .collect::<Vec<_>>();
+    serenity::CreateMessage::new()
+        .embeds(
+            embeds
+                .into_iter()
+                .map(serenity::CreateEmbed::from)
+                .collect(),
+        )
+        .components(
+            buttons
+                .chunks(5)
+                .map(|row| serenity::CreateActionRow::Buttons(row.to_vec()))
+                .collect(),
+        )
 }
