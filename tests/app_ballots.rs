@@ -624,3 +624,33 @@ async fn a_ballot_past_its_deadline_is_decided_not_cancelled() {
         .unwrap_err();
     assert_eq!(err.user().unwrap().id, "error-ballot-closed");
 }
+
+/// A ballot is read once for a burst of votes; once it is cancelled or closed, a vote on it is
+/// still refused (the write decides, not what was read before) and counts nowhere.
+#[tokio::test]
+async fn a_vote_after_the_ballot_ended_is_refused_even_right_after_voting_on_it() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 10").await;
+    // Read (and kept) by a first vote, from a member outside the electorate.
+    w.app
+        .cast_vote(&actor(FRANK, &[GovRole::Maintainer]), id, Choice::Yes, None)
+        .await
+        .unwrap();
+    w.app
+        .cancel_ballot(&tsc(ALICE), id, "Superseded")
+        .await
+        .unwrap();
+    let err = w
+        .app
+        .cast_vote(&tsc(BOB), id, Choice::Yes, None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.user().unwrap().id, "error-ballot-closed");
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert!(!view.ballot.open);
+    assert_eq!(
+        view.voters,
+        vec![(FRANK, false)],
+        "only frank's vote, cast while open"
+    );
+}

@@ -67,6 +67,8 @@ impl Actor {
 pub struct App {
     db: Database,
     config_cache: Arc<ConfigCache>,
+    /// Ballots as votes meet them (`ballot/frozen.rs`).
+    frozen_ballots: Arc<crate::app::ballot::frozen::FrozenBallots>,
     clock: Arc<dyn Clock>,
     jobs_wakeup: Wakeup,
     outbox_wakeup: Wakeup,
@@ -87,6 +89,7 @@ impl App {
         Self {
             db,
             config_cache: Arc::default(),
+            frozen_ballots: Arc::default(),
             clock,
             jobs_wakeup: Wakeup::default(),
             outbox_wakeup: Wakeup::default(),

@@ -166,36 +166,6 @@ pub async fn electorate(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Ve
     Ok(ids.into_iter().map(from_db_id).collect())
 }
 
-/// A ballot as a voter meets it: the ballot, whether they are in its frozen electorate, and
-/// whether they have a current vote. One query: the vote path is the hottest there is.
-pub async fn for_voter(
-    conn: &mut SqliteConnection,
-    ballot_id: i64,
-    voter: u64,
-) -> sqlx::Result<Option<(Ballot, bool, bool)>> {
-    #[derive(FromRow)]
-    struct ForVoter {
-        #[sqlx(flatten)]
-        ballot: BallotRow,
-        elector: bool,
-        voted: bool,
-    }
-    let row: Option<ForVoter> = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {BALLOT_COLUMNS},
-                EXISTS (SELECT 1 FROM ballot_electorate WHERE ballot_id = ballots.id
-                                                         AND member_id = ?) AS elector,
-                EXISTS (SELECT 1 FROM votes WHERE ballot_id = ballots.id AND voter_id = ?)
-                    AS voted
-         FROM ballots WHERE id = ?"
-    )))
-    .bind(to_db_id(voter))
-    .bind(to_db_id(voter))
-    .bind(ballot_id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(row.map(|r| (Ballot::from(r.ballot), r.elector, r.voted)))
-}
-
 /// How a ballot closes.
 #[derive(Debug, Clone)]
 pub struct Closing<'a> {

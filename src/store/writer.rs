@@ -10,6 +10,7 @@
 //! back to its savepoint alone: a refused vote never fails its neighbours. So a burst of votes
 //! costs a few commits, and `synchronous=FULL` (an fsync per commit) stays affordable.
 
+use std::collections::HashSet;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -30,6 +31,10 @@ struct Group {
     started: Instant,
     members: usize,
     done: watch::Sender<Outcome>,
+    /// What committed participants of this group noted as done for everyone in it (a
+    /// ballot's pending refresh, queued once for a burst of votes): see
+    /// [`WriteTx::done_in_group`].
+    notes: HashSet<String>,
 }
 
 struct State {
@@ -56,6 +61,8 @@ pub struct WriteTx {
     /// needs no savepoint (a round trip saved on the commonest path): rolling it back is
     /// rolling back the transaction.
     opener: bool,
+    /// Notes for the group, kept only once this use case's writes are (see `note_for_group`).
+    notes: Vec<String>,
 }
 
 impl Writer {
@@ -81,6 +88,7 @@ impl Writer {
                 started: Instant::now(),
                 members: 0,
                 done,
+                notes: HashSet::new(),
             });
         } else if let Err(e) = sqlx::raw_sql("SAVEPOINT steward")
             .execute(&mut guard.conn)
@@ -93,6 +101,7 @@ impl Writer {
             guard: Some(guard),
             waiting: self.waiting.clone(),
             opener,
+            notes: Vec::new(),
         })
     }
 
@@ -137,6 +146,7 @@ impl WriteTx {
             return Ok(());
         };
         group.members += 1;
+        group.notes.extend(self.notes.drain(..));
         let mut done = group.done.subscribe();
         settle(guard, &self.waiting).await;
         // Whoever commits the group tells everyone in it.
@@ -150,6 +160,23 @@ impl WriteTx {
             Some(Err(e)) => Err(sqlx::Error::Protocol(format!("group commit failed: {e}"))),
             None => Err(sqlx::Error::WorkerCrashed),
         }
+    }
+}
+
+impl WriteTx {
+    /// Whether a participant already committed into this group noted `what`: its writes (a
+    /// queued refresh, say) are in this same transaction, so this one need not repeat them.
+    pub fn done_in_group(&self, what: &str) -> bool {
+        self.guard
+            .as_ref()
+            .and_then(|g| g.group.as_ref())
+            .is_some_and(|g| g.notes.contains(what))
+    }
+
+    /// Notes `what` for the rest of the group, once this use case commits (a use case rolled
+    /// back takes its note with it).
+    pub fn note_for_group(&mut self, what: String) {
+        self.notes.push(what);
     }
 }
 
@@ -238,4 +265,63 @@ async fn end_group(guard: &mut State, commit: bool) {
         (false, _) => Err("rolled back".to_owned()),
     };
     group.done.send_replace(Some(outcome));
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::Connection;
+
+    use super::*;
+
+    async fn writer() -> Writer {
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        sqlx::raw_sql("CREATE TABLE t (x INTEGER)")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        Writer::new(conn)
+    }
+
+    /// Starts a second use case that queues behind the writer, and waits until it does, so
+    /// that the first one's commit leaves the group open for it.
+    async fn queued_behind(w: &Writer) -> tokio::task::JoinHandle<WriteTx> {
+        let next = tokio::spawn({
+            let w = w.clone();
+            async move { w.begin().await.unwrap() }
+        });
+        while w.waiting.load(Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        next
+    }
+
+    #[tokio::test]
+    async fn a_note_reaches_the_rest_of_the_group_once_its_writer_committed() {
+        let w = writer().await;
+        let mut first = w.begin().await.unwrap();
+        assert!(!first.done_in_group("refresh"));
+        first.note_for_group("refresh".into());
+        let next = queued_behind(&w).await;
+        let first = tokio::spawn(first.commit());
+        let second = next.await.unwrap();
+        assert!(second.done_in_group("refresh"));
+        assert!(!second.done_in_group("other"));
+        second.commit().await.unwrap();
+        first.await.unwrap().unwrap();
+        // A new group starts with no notes.
+        let third = w.begin().await.unwrap();
+        assert!(!third.done_in_group("refresh"));
+    }
+
+    #[tokio::test]
+    async fn a_rolled_back_use_case_takes_its_note_with_it() {
+        let w = writer().await;
+        let mut first = w.begin().await.unwrap();
+        first.note_for_group("refresh".into());
+        let next = queued_behind(&w).await;
+        drop(first);
+        let second = next.await.unwrap();
+        assert!(!second.done_in_group("refresh"));
+        second.commit().await.unwrap();
+    }
 }

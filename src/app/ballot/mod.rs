@@ -3,6 +3,7 @@
 //! does is `decisions.rs`, above the features.
 
 pub mod close;
+pub mod frozen;
 pub mod message;
 pub mod open;
 pub mod view;
