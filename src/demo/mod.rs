@@ -86,17 +86,7 @@ impl<'a> Demo<'a> {
         sim.wait_ready().await;
         sim.wait_commands_registered().await;
         // Guild commands and the global ones (used in DMs): both registered before anyone types.
-        sim.wait_until("the bot to register its global commands", |v| {
-            v.requests()
-                .iter()
-                .any(|r| {
-                    r.method == "PUT"
-                        && r.path.ends_with("/commands")
-                        && !r.path.contains("/guilds/")
-                })
-                .then_some(())
-        })
-        .await;
+        sim.wait_global_commands_registered().await;
         let mut t = Transcript::new(out);
         t.line(format!(
             "Steward demo: the real bot against a simulated Discord server, \"{}\".",

@@ -77,17 +77,7 @@ impl Harness {
         sim.wait_commands_registered().await;
         // Commands members use in DMs (`/report`) are registered globally, the others in the
         // guild: two registrations, both awaited.
-        sim.wait_until("the bot to register its global commands", |v| {
-            v.requests()
-                .iter()
-                .any(|r| {
-                    r.method == "PUT"
-                        && r.path.ends_with("/commands")
-                        && !r.path.contains("/guilds/")
-                })
-                .then_some(())
-        })
-        .await;
+        sim.wait_global_commands_registered().await;
         Self {
             sim,
             bot: Some(bot),

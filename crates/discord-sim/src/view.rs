@@ -26,6 +26,22 @@ impl Sim {
         .await
     }
 
+    /// Waits until the bot registered its global commands too (those members use in DMs,
+    /// beside the guild's): a bot that registers both has done so before anyone types.
+    pub async fn wait_global_commands_registered(&self) {
+        self.wait_until("the bot to register its global commands", |v| {
+            v.requests()
+                .iter()
+                .any(|r| {
+                    r.method == "PUT"
+                        && r.path.ends_with("/commands")
+                        && !r.path.contains("/guilds/")
+                })
+                .then_some(())
+        })
+        .await;
+    }
+
     /// Registered commands (guild ones first).
     pub fn commands(&self) -> Vec<Value> {
         let st = self.inner.lock();
