@@ -45,6 +45,25 @@ async fn the_transcript_shows_the_ballot_the_charter_and_the_succession_contact(
         succession.contains("Dave confirmed they are still active"),
         "the TSC hears Dave's answer:\n{succession}"
     );
+    // Three months pass without a report: each period's reminder and overdue note name that
+    // period's due date, even though all are delivered after the jump (never the next one's).
+    let dates = |marker: &str| -> Vec<String> {
+        succession
+            .lines()
+            .filter_map(|l| l.split_once(marker))
+            .map(|(_, rest)| rest.split(" 2026").next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        dates("is due "),
+        ["9 April", "7 May"],
+        "reminders:\n{succession}"
+    );
+    assert_eq!(
+        dates("was due "),
+        ["9 April", "7 May"],
+        "overdue notes:\n{succession}"
+    );
     // Readable: names, not mentions' ids or debug dumps (a link to the server keeps its id).
     assert!(
         !t.contains("<@") && !t.contains("<#"),

@@ -160,8 +160,11 @@ pub async fn deliver(
                 .await
                 .map(Some)
         }
-        Notice::WgReportReminder { wg_id, .. } => {
-            let g = app.group_by_id(*wg_id).await.map_err(failed)?.group;
+        Notice::WgReportReminder { wg_id, due_ms } => {
+            let g = for_period(
+                app.group_by_id(*wg_id).await.map_err(failed)?.group,
+                *due_ms,
+            );
             let button = serenity::CreateButton::new(CustomId::WgReport { wg_id: *wg_id }.encode())
                 .label(tr(locale, msg!("wg-button-report"), None))
                 .style(serenity::ButtonStyle::Primary);
@@ -174,8 +177,11 @@ pub async fn deliver(
                 .await
                 .map(Some)
         }
-        Notice::WgReportOverdue { wg_id, .. } => {
-            let g = app.group_by_id(*wg_id).await.map_err(failed)?.group;
+        Notice::WgReportOverdue { wg_id, due_ms } => {
+            let g = for_period(
+                app.group_by_id(*wg_id).await.map_err(failed)?.group,
+                *due_ms,
+            );
             let message = DiscordPublisher::message(item).content(wg_render::notice(
                 locale,
                 msg!("wg-report-overdue"),
@@ -395,4 +401,12 @@ async fn adoptable_channel(
         })
         .filter_map(|c| c["id"].as_str()?.parse::<u64>().ok())
         .find(|id| !owned.contains(id)))
+}
+
+/// The group as it stood for the report period due at `due_ms`: a reminder or an overdue note
+/// delivered late (after an outage, or once the next period began) names its own period's due
+/// date, never the next one's.
+fn for_period(mut group: Group, due_ms: i64) -> Group {
+    group.next_report_due = Some(crate::store::from_millis(due_ms));
+    group
 }
