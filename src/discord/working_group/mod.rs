@@ -5,5 +5,6 @@ pub mod ballots;
 pub mod commands;
 pub mod components;
 pub mod forms;
+mod objects;
 pub mod publish;
 pub mod render;
