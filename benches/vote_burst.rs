@@ -4,10 +4,11 @@
 //! message), each against its own Discord simulator on loopback; the report gives both bots' rates and p50/p99
 //! latencies (dispatch to answer, as Discord measures its 3 s) and their ratios, and how many
 //! ballot-message edits the burst cost Steward. Each edit takes `latency-ms`, about Discord's,
-//! so edits are in flight while votes arrive. Rounds alternate the two bots; medians are
-//! reported, because the machine is noisy.
+//! so edits are in flight while votes arrive. Each round runs both bots, in alternating order
+//! and after a pause, so that neither always inherits the previous burst's tear-down; medians
+//! are reported, because the machine is noisy.
 //!
-//! `cargo bench --bench vote_burst -- [votes] [latency-ms] [rounds]` (defaults 1000 100 3).
+//! `cargo bench --bench vote_burst -- [votes] [latency-ms] [rounds]` (defaults 1000 100 5).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -17,7 +18,10 @@ mod noop_bot;
 use std::time::{Duration, Instant};
 
 use support::bot::{Harness, ballot_id};
-use support::sim::Sim;
+use support::sim::{Fixture, Sim};
+
+/// Between bursts: the previous bot and its simulator finish shutting down.
+const PAUSE: Duration = Duration::from_millis(500);
 
 /// What one burst measured.
 struct Burst {
@@ -32,25 +36,48 @@ fn main() {
     let mut args = std::env::args().skip(1).filter(|a| !a.starts_with('-'));
     let votes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let latency: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
-    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(3);
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .unwrap();
     let latency = Duration::from_millis(latency);
+    // A round first, not counted: it warms both bots' code and the allocator up (the first
+    // burst of a process is slower), and gives the no-op bot Steward's ballot message to copy.
+    let (_, ballot) = runtime.block_on(steward_burst(votes, latency));
+    std::thread::sleep(PAUSE);
+    runtime.block_on(noop_burst(votes, ballot.clone()));
+    std::thread::sleep(PAUSE);
     let (mut steward, mut noop) = (Vec::new(), Vec::new());
-    for _ in 0..rounds {
-        let (burst, ballot) = runtime.block_on(steward_burst(votes, latency));
-        steward.push(burst);
-        noop.push(runtime.block_on(noop_burst(votes, ballot)));
+    for round in 0..rounds {
+        // Whichever bot runs first in a round runs while the previous round is still being
+        // torn down: the order alternates, and each burst starts after a pause.
+        for steward_now in [round % 2 == 0, round % 2 != 0] {
+            let (name, burst) = if steward_now {
+                ("steward", runtime.block_on(steward_burst(votes, latency)).0)
+            } else {
+                (
+                    "no-op  ",
+                    runtime.block_on(noop_burst(votes, ballot.clone())),
+                )
+            };
+            print!("round {round}: ");
+            report(name, &burst);
+            if steward_now {
+                steward.push(burst)
+            } else {
+                noop.push(burst)
+            }
+            std::thread::sleep(PAUSE);
+        }
     }
     let (s, n) = (median(&steward), median(&noop));
     println!(
         "votes={votes} edit_latency={}ms rounds={rounds} (medians)",
         latency.as_millis()
     );
-    report("steward", s);
-    report("no-op  ", n);
+    report("steward", &s);
+    report("no-op  ", &n);
     println!(
         "ratio: rate {:.2}x the no-op bot's, p99 {:.2}x the no-op bot's; edits of the ballot message: {}",
         s.rate / n.rate,
@@ -68,11 +95,18 @@ fn report(name: &str, b: &Burst) {
     );
 }
 
-/// The round with the median rate.
-fn median(bursts: &[Burst]) -> &Burst {
-    let mut sorted: Vec<&Burst> = bursts.iter().collect();
-    sorted.sort_by(|a, b| a.rate.total_cmp(&b.rate));
-    sorted[sorted.len() / 2]
+/// Each figure's median over the rounds, taken on its own.
+fn median(bursts: &[Burst]) -> Burst {
+    fn middle<T: Copy>(mut values: Vec<T>, by: impl Fn(&T, &T) -> std::cmp::Ordering) -> T {
+        values.sort_by(by);
+        values[values.len() / 2]
+    }
+    Burst {
+        rate: middle(bursts.iter().map(|b| b.rate).collect(), f64::total_cmp),
+        p50: middle(bursts.iter().map(|b| b.p50).collect(), Ord::cmp),
+        p99: middle(bursts.iter().map(|b| b.p99).collect(), Ord::cmp),
+        edits: middle(bursts.iter().map(|b| b.edits).collect(), Ord::cmp),
+    }
 }
 
 /// Sends one click per voter without waiting, then waits for every answer.
@@ -99,10 +133,25 @@ async fn clicks(sim: &Sim, voters: &[u64], message_id: u64, custom_id: &str) -> 
     }
 }
 
+/// A server with `votes` members besides the standard ones, who are there before the bot
+/// connects (members joining during the burst would be other work).
+fn server(votes: usize) -> (Fixture, Vec<u64>) {
+    let mut fx = Fixture::standard();
+    let voters = (0..votes)
+        .map(|i| fx.add_member(&format!("voter{i}"), &[]))
+        .collect();
+    (fx, voters)
+}
+
 /// Steward's burst, and its ballot message as members first saw it (the no-op bot copies it).
 async fn steward_burst(votes: usize, latency: Duration) -> (Burst, serde_json::Value) {
-    let h = Harness::start().await;
+    let (fx, voters) = server(votes);
+    let h = Harness::start_with(fx).await;
     h.setup().await;
+    // The member list was read (the roster written) before the burst.
+    while !h.bot().app().roster_synced(h.sim.fx().guild) {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     let ballot = h.start_ballot("Burst").await;
     let id = ballot_id(&ballot);
     let edit_route = format!(
@@ -110,9 +159,6 @@ async fn steward_burst(votes: usize, latency: Duration) -> (Burst, serde_json::V
         ballot.channel_id, ballot.id
     );
     h.sim.delay(edit_route.as_str(), latency);
-    let voters: Vec<u64> = (0..votes)
-        .map(|i| h.sim.add_member(&format!("voter{i}"), &[]))
-        .collect();
     let mut burst = clicks(
         &h.sim,
         &voters,
@@ -126,13 +172,14 @@ async fn steward_burst(votes: usize, latency: Duration) -> (Burst, serde_json::V
         .wait_for_edit(ballot.id, |m| m.embed_text().contains(&expected))
         .await;
     burst.edits = Some(h.sim.requests_to(edit_route.as_str()).len());
+    h.stop().await;
     (burst, ballot.json)
 }
 
 async fn noop_burst(votes: usize, ballot: serde_json::Value) -> Burst {
-    let (sim, message_id) = noop_bot::start(Some(ballot)).await;
-    let voters: Vec<u64> = (0..votes)
-        .map(|i| sim.add_member(&format!("voter{i}"), &[]))
-        .collect();
-    clicks(&sim, &voters, message_id, noop_bot::BUTTON).await
+    let (fx, voters) = server(votes);
+    let (sim, bot, message_id) = noop_bot::start(fx, Some(ballot)).await;
+    let burst = clicks(&sim, &voters, message_id, noop_bot::BUTTON).await;
+    bot.stop().await;
+    burst
 }

@@ -108,7 +108,9 @@ pub async fn run_loop<F, Fut>(
         tokio::select! {
             _ = tokio::time::sleep(pause) => {}
             _ = wakeup.woken() => {}
-            _ = shutdown.changed() => {}
+            // An error: whoever could stop the loop is gone (the bot dropped without a clean
+            // shutdown), so nothing will ever stop it: stop now rather than spin.
+            changed = shutdown.changed() => if changed.is_err() { return },
         }
     }
 }
@@ -153,5 +155,31 @@ mod tests {
         stop.send(true).unwrap();
         wakeup.wake();
         task.await.expect("the loop itself never panics");
+    }
+
+    #[tokio::test]
+    async fn the_loop_stops_when_its_stop_switch_is_dropped() {
+        let clock = Arc::new(ManualClock::new(
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        ));
+        let (stop, stopped) = watch::channel(false);
+        let passes = Arc::new(AtomicUsize::new(0));
+        let counted = passes.clone();
+        let task = tokio::spawn(run_loop(clock, Wakeup::default(), stopped, move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+            async move { None }
+        }));
+        while passes.load(Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        drop(stop);
+        tokio::time::timeout(std::time::Duration::from_secs(10), task)
+            .await
+            .expect("the loop ended")
+            .unwrap();
+        assert!(
+            passes.load(Ordering::SeqCst) <= 2,
+            "the loop kept passing after its stop switch was dropped"
+        );
     }
 }

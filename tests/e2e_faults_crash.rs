@@ -91,21 +91,30 @@ async fn a_kill_mid_burst_loses_no_acknowledged_vote_and_counts_none_twice() {
         .map(|i| sim.add_member(&format!("voter{i}"), &[]))
         .collect();
 
-    // The burst; the bot is killed once a part of it was answered.
-    let mut sent = Vec::with_capacity(VOTERS);
-    for voter in &voters {
-        sent.push(sim.send_click(*voter, &ballot, &custom_id).await.unwrap());
-    }
-    let acknowledged = |sim: &Sim| {
+    // The burst; the bot is killed once a part of it was answered, while clicks still arrive
+    // (votes are committed in batches: once all were sent, all may be answered at once).
+    let acknowledged = |sim: &Sim, sent: &[u64]| {
         sent.iter()
             .filter(|i| sim.reply(**i).text().contains("Recorded your"))
             .count()
     };
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while acknowledged(&sim) < VOTERS / 4 && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(2)).await;
+    let mut sent = Vec::with_capacity(VOTERS);
+    let mut killed = false;
+    for (n, voter) in voters.iter().enumerate() {
+        sent.push(sim.send_click(*voter, &ballot, &custom_id).await.unwrap());
+        if n % 25 == 0 && acknowledged(&sim, &sent) >= VOTERS / 4 {
+            bot.kill().expect("SIGKILL");
+            killed = true;
+            break;
+        }
     }
-    bot.kill().expect("SIGKILL");
+    if !killed {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while acknowledged(&sim, &sent) < VOTERS / 4 && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        bot.kill().expect("SIGKILL");
+    }
     bot.wait().unwrap();
     let acked: Vec<u64> = sent
         .iter()

@@ -14,24 +14,36 @@ pub const BUTTON: &str = "noop:click";
 struct Data;
 type Error = serenity::Error;
 
-/// Starts a simulator and the no-op bot against it; returns them with the button's message.
+/// The running no-op bot.
+pub struct Running(std::sync::Arc<serenity::ShardManager>);
+
+impl Running {
+    /// Disconnects it, so that the next round runs without it.
+    #[allow(dead_code, reason = "each bench uses its own part of this module")]
+    pub async fn stop(self) {
+        self.0.shutdown_all().await;
+    }
+}
+
+/// Starts a simulator of `fx` and the no-op bot against it; returns them with the button's
+/// message.
 #[allow(dead_code, reason = "each bench uses its own part of this module")]
-pub async fn start(copy: Option<serde_json::Value>) -> (Sim, u64) {
-    let sim = Sim::start_with(Fixture::standard(), SimOptions::default()).await;
+pub async fn start(fx: Fixture, copy: Option<serde_json::Value>) -> (Sim, Running, u64) {
+    let sim = Sim::start_with(fx, SimOptions::default()).await;
     let channel = sim.fx().general;
-    connect_copying(&sim.token(), &sim.api_base(), channel, copy).await;
+    let bot = connect_copying(&sim.token(), &sim.api_base(), channel, copy).await;
     sim.wait_ready().await;
     let message = sim
         .wait_for_message(channel, |m| !m.buttons().is_empty())
         .await;
-    (sim, message.id)
+    (sim, bot, message.id)
 }
 
 /// Connects the no-op bot to a Discord (or a simulator at `api_base`); it posts its button in
 /// `channel` once ready and answers every click until the process ends.
 #[allow(dead_code, reason = "each bench uses its own part of this module")]
-pub async fn connect(token: &str, api_base: &str, channel: u64) {
-    connect_copying(token, api_base, channel, None).await;
+pub async fn connect(token: &str, api_base: &str, channel: u64) -> Running {
+    connect_copying(token, api_base, channel, None).await
 }
 
 /// Like [`connect`]; its message copies `copy`'s embeds and number of buttons (the first
@@ -41,7 +53,7 @@ async fn connect_copying(
     api_base: &str,
     channel: u64,
     copy: Option<serde_json::Value>,
-) {
+) -> Running {
     let http = serenity::HttpBuilder::new(token)
         .proxy(api_base)
         .ratelimiter_disabled(true)
@@ -68,7 +80,9 @@ async fn connect_copying(
         .framework(framework)
         .await
         .expect("the no-op bot starts");
+    let shards = client.shard_manager.clone();
     tokio::spawn(async move { client.start().await });
+    Running(shards)
 }
 
 async fn answer(

@@ -69,6 +69,8 @@ pub struct App {
     config_cache: Arc<ConfigCache>,
     /// Ballots as votes meet them (`ballot/frozen.rs`).
     frozen_ballots: Arc<crate::app::ballot::frozen::FrozenBallots>,
+    /// Votes gathering for their batch (`ballot/vote_batch.rs`).
+    vote_queue: Arc<crate::app::ballot::vote_batch::VoteQueue>,
     clock: Arc<dyn Clock>,
     jobs_wakeup: Wakeup,
     outbox_wakeup: Wakeup,
@@ -90,6 +92,7 @@ impl App {
             db,
             config_cache: Arc::default(),
             frozen_ballots: Arc::default(),
+            vote_queue: Arc::default(),
             clock,
             jobs_wakeup: Wakeup::default(),
             outbox_wakeup: Wakeup::default(),

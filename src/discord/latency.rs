@@ -15,6 +15,8 @@ pub const DISCORD_LIMIT: Duration = Duration::from_secs(3);
 pub const WARN_AFTER: Duration = Duration::from_millis(2500);
 /// Interactions are valid for 15 minutes: one still unanswered after that never will be.
 const FORGET_AFTER: Duration = Duration::from_secs(15 * 60);
+/// How often interactions never answered are forgotten.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 /// How many recent answers are kept for [`Latency::of`].
 const KEPT: usize = 10_000;
 
@@ -28,6 +30,9 @@ pub struct Latency {
 struct Figures {
     /// Received, not answered yet: when and what (a command, a button, a form).
     pending: HashMap<u64, (Instant, &'static str)>,
+    /// When the pending interactions were last swept of those never answered: once a minute,
+    /// not on every arrival (a burst would scan them all each time).
+    swept: Option<Instant>,
     /// The latest answers, oldest first.
     recent: VecDeque<(u64, Duration)>,
     count: u64,
@@ -44,8 +49,13 @@ impl Latency {
     pub fn received(&self, interaction_id: u64, kind: &'static str) {
         let now = Instant::now();
         let mut f = self.lock();
-        f.pending
-            .retain(|_, (at, _)| now.duration_since(*at) < FORGET_AFTER);
+        if f.swept
+            .is_none_or(|at| now.duration_since(at) >= SWEEP_EVERY)
+        {
+            f.pending
+                .retain(|_, (at, _)| now.duration_since(*at) < FORGET_AFTER);
+            f.swept = Some(now);
+        }
         f.pending.insert(interaction_id, (now, kind));
     }
 

@@ -95,6 +95,72 @@ pub async fn record_vote(
     Ok(changes.map(|changes| changes > 0))
 }
 
+/// A vote to record with others in one statement (see `app/ballot/vote_batch.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct NewVote {
+    pub ballot: i64,
+    pub voter: i64,
+    pub choice: i64,
+    pub binding: bool,
+    pub concern: Option<String>,
+    /// When it was cast (milliseconds): the ballot must still be open then.
+    pub at: i64,
+}
+
+impl NewVote {
+    pub fn new(
+        ballot_id: i64,
+        voter_id: u64,
+        vote: (Choice, Option<&str>),
+        binding: bool,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            ballot: ballot_id,
+            voter: to_db_id(voter_id),
+            choice: vote.0.as_i64(),
+            binding,
+            concern: vote.1.map(str::to_owned),
+            at: to_millis(now),
+        }
+    }
+}
+
+/// Records many votes in one statement, each exactly as [`record_vote`] would (its ballot open
+/// at its own time, history by the trigger). At most one vote per voter and ballot. Returns,
+/// for each vote in order, `None` when its ballot was closed, else whether the voter had voted
+/// before. One statement: if any row breaks a constraint, none is recorded (the caller then
+/// records them one by one).
+pub async fn record_votes(
+    conn: &mut SqliteConnection,
+    votes: &[NewVote],
+) -> sqlx::Result<Vec<Option<bool>>> {
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "INSERT INTO votes (ballot_id, voter_id, choice, binding, concern, cast_at, updated_at)
+         SELECT v.value ->> 'ballot', v.value ->> 'voter', v.value ->> 'choice',
+                v.value ->> 'binding', v.value ->> 'concern', v.value ->> 'at', v.value ->> 'at'
+         FROM json_each(?1) AS v
+         WHERE EXISTS (SELECT 1 FROM ballots b WHERE b.id = v.value ->> 'ballot'
+                       AND b.state = 'open' AND b.closes_at > v.value ->> 'at')
+         ON CONFLICT (ballot_id, voter_id) DO UPDATE SET
+             choice = excluded.choice, concern = excluded.concern,
+             updated_at = excluded.updated_at, changes = changes + 1
+         RETURNING ballot_id, voter_id, changes",
+    )
+    .bind(sqlx::types::Json(votes))
+    .fetch_all(&mut *conn)
+    .await?;
+    // RETURNING's order is unspecified: match rows by ballot and voter (unique in a batch).
+    let recorded: std::collections::HashMap<(i64, i64), i64> = rows
+        .into_iter()
+        .map(|(ballot, voter, changes)| ((ballot, voter), changes))
+        .collect();
+    Ok(votes
+        .iter()
+        .map(|v| recorded.get(&(v.ballot, v.voter)).map(|c| *c > 0))
+        .collect())
+}
+
 /// Withdraws a vote (a public ballot's history records the withdrawal: `history`); returns
 /// false when there was none.
 pub async fn delete_vote(

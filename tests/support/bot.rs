@@ -151,6 +151,11 @@ impl Harness {
         self.settle().await;
     }
 
+    /// Stops the bot cleanly (a benchmark's next round runs without it).
+    pub async fn stop(mut self) {
+        self.bot.take().unwrap().shutdown().await.unwrap();
+    }
+
     /// Stops the bot cleanly and starts it again on the same database.
     pub async fn restart(&mut self) {
         self.bot.take().unwrap().shutdown().await.unwrap();

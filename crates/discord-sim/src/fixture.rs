@@ -276,9 +276,10 @@ impl Fixture {
         self
     }
 
-    /// Adds a member (not a bot) with the given roles; returns its id.
+    /// Adds a member (not a bot) with the given roles; returns its id. Added members get ids of
+    /// their own range, so that a server of thousands never reuses the bot's or a role's id.
     pub fn add_member(&mut self, username: &str, roles: &[u64]) -> u64 {
-        let id = BASE + 400 + self.members.len() as u64;
+        let id = BASE + 100_000 + self.members.len() as u64;
         self.members.push(FxMember {
             id,
             username: username.to_string(),

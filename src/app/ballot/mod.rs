@@ -8,3 +8,4 @@ pub mod message;
 pub mod open;
 pub mod view;
 pub mod vote;
+pub mod vote_batch;

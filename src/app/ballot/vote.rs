@@ -2,13 +2,14 @@
 
 use super::open::queue_refresh;
 use super::view::{Receipt, not_found};
+use super::vote_batch::{Queued, Recorded};
 use crate::app::{Actor, App, AppResult};
 use crate::governance::ballot::{BallotError, Choice, Vote, accepts_votes, is_binding};
 use crate::governance::roles::GovRole;
 use crate::governance::succession::holds_office;
 use crate::store::WriteTx;
 use crate::store::ballot::{self as repo, Ballot};
-use crate::store::ballot_votes as votes_repo;
+use crate::store::ballot_votes::{self as votes_repo, NewVote};
 use crate::store::roster;
 
 impl App {
@@ -42,24 +43,20 @@ impl App {
         let (ballot, in_electorate) = (&frozen.ballot, frozen.elector(actor.user_id));
         accepts_votes(ballot.open, ballot.closes_at, now)?;
         let binding = is_binding(in_electorate, actor.standing.roles.has(GovRole::Tsc));
-        let mut tx = self.write_tx().await?;
         let concern = vote.concern.as_deref();
-        let Some(changed) = votes_repo::record_vote(
-            &mut tx,
-            ballot_id,
-            actor.user_id,
-            (choice, concern),
-            binding,
-            now,
-        )
-        .await?
-        else {
-            return Err(BallotError::Closed.into());
+        let queued = Queued {
+            vote: NewVote::new(ballot_id, actor.user_id, (choice, concern), binding, now),
+            ballot: frozen.clone(),
+            office_holder: holds_office(&actor.standing.roles),
         };
-        refresh_once_per_group(&mut tx, ballot, now).await?;
-        touch_office_holder(&mut tx, actor, now).await?;
-        tx.commit().await?;
-        self.outbox_wakeup().wake();
+        let changed = match self.record_in_batch(queued).await {
+            Recorded::Kept { changed } => changed,
+            Recorded::Closed => return Err(BallotError::Closed.into()),
+            Recorded::Alone => {
+                self.record_alone(actor, ballot, (choice, concern), binding, now)
+                    .await?
+            }
+        };
         Ok(Receipt {
             ballot_id,
             title: ballot.title.clone(),
@@ -68,6 +65,29 @@ impl App {
             binding,
             changed,
         })
+    }
+
+    /// Records one vote in its own share of the writer: for a vote whose batch failed as a
+    /// whole, so that whatever failed it fails it alone.
+    async fn record_alone(
+        &self,
+        actor: &Actor,
+        ballot: &Ballot,
+        vote: (Choice, Option<&str>),
+        binding: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> AppResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let recorded =
+            votes_repo::record_vote(&mut tx, ballot.id, actor.user_id, vote, binding, now).await?;
+        let Some(changed) = recorded else {
+            return Err(BallotError::Closed.into());
+        };
+        refresh_once_per_group(&mut tx, ballot, now).await?;
+        touch_office_holder(&mut tx, actor, now).await?;
+        tx.commit().await?;
+        self.outbox_wakeup().wake();
+        Ok(changed)
     }
 
     /// Withdraws the actor's vote (for a -1, its concern goes with it).
@@ -106,7 +126,7 @@ async fn touch_office_holder(
 /// A burst of votes committed together needs one refresh of the ballot message: the first vote
 /// of a group commit queues it, the others find it queued in the same transaction (so a vote
 /// costs one statement less on the writer, the one every vote of a burst waits for).
-async fn refresh_once_per_group(
+pub(super) async fn refresh_once_per_group(
     tx: &mut WriteTx,
     ballot: &Ballot,
     now: chrono::DateTime<chrono::Utc>,

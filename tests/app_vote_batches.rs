@@ -1,0 +1,149 @@
+//! Votes arriving together are recorded together (`app/ballot/vote_batch.rs`), and each is
+//! still answered as if it had been cast alone: recorded or refused on its own ballot's state,
+//! told whether it changed an earlier vote, and never failed by a neighbour's fault.
+
+mod app_support;
+
+use app_support::*;
+use steward::app::ballot::view::Receipt;
+use steward::app::{Actor, AppResult};
+use steward::governance::ballot::Choice;
+use steward::governance::roles::GovRole;
+use tokio::task::JoinSet;
+
+/// Members of the community (no role: their votes are non-binding), numbered from 1000.
+fn member(i: u64) -> Actor {
+    actor(1000 + i, &[])
+}
+
+/// Casts every vote at once, each in a task of its own, as a burst of clicks arrives; returns
+/// each voter's receipts (or refusals) in the order given.
+async fn burst(w: &World, votes: Vec<(Actor, i64, Choice)>) -> Vec<(u64, AppResult<Receipt>)> {
+    let mut tasks = JoinSet::new();
+    for (i, (voter, ballot, choice)) in votes.into_iter().enumerate() {
+        let app = w.app.clone();
+        tasks.spawn(async move {
+            let result = app.cast_vote(&voter, ballot, choice, None).await;
+            (i, voter.user_id, result)
+        });
+    }
+    let mut results = tasks.join_all().await;
+    results.sort_by_key(|(i, _, _)| *i);
+    results.into_iter().map(|(_, v, r)| (v, r)).collect()
+}
+
+/// More votes than one batch holds, and members who click twice before their first answer:
+/// every vote is recorded, each double-clicker is told once that the vote was new and once
+/// that it changed, and the public history keeps every click.
+#[tokio::test]
+async fn a_burst_is_recorded_whole_and_each_member_told_if_their_vote_changed() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 21").await;
+    let mut votes: Vec<_> = (0..600).map(|i| (member(i), id, Choice::Yes)).collect();
+    votes.extend((0..20).map(|i| (member(i), id, Choice::Abstain)));
+    let results = burst(&w, votes).await;
+
+    assert!(
+        results.iter().all(|(_, r)| r.is_ok()),
+        "every vote recorded"
+    );
+    for i in 0..600 {
+        let changed: Vec<bool> = results
+            .iter()
+            .filter(|(v, _)| *v == 1000 + i)
+            .map(|(_, r)| r.as_ref().unwrap().changed)
+            .collect();
+        let expected = if i < 20 {
+            vec![false, true]
+        } else {
+            vec![false]
+        };
+        let mut sorted = changed.clone();
+        sorted.sort();
+        assert_eq!(sorted, expected, "member {i}'s receipts: {changed:?}");
+    }
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert_eq!(view.voters.len(), 600);
+    let count = view.count.unwrap().non_binding;
+    assert_eq!(count.yes + count.abstain, 600);
+    assert!(
+        count.yes >= 580,
+        "only the double-clickers may have abstained"
+    );
+    assert_eq!(
+        w.count("SELECT COUNT(*) FROM vote_events").await,
+        620,
+        "the public history keeps every click"
+    );
+}
+
+/// A ballot cancelled after its first vote refuses the votes of a burst that also votes on an
+/// open ballot: each vote is decided on its own ballot's state.
+#[tokio::test]
+async fn votes_on_an_ended_ballot_are_refused_in_a_burst_that_counts_the_others() {
+    let w = World::new().await;
+    let ended = w.start("Adopt RFC 22").await;
+    let open = w.start("Adopt RFC 23").await;
+    // The ended ballot is read (and kept in memory) by a first vote before it is cancelled.
+    w.app
+        .cast_vote(
+            &actor(FRANK, &[GovRole::Maintainer]),
+            ended,
+            Choice::Yes,
+            None,
+        )
+        .await
+        .unwrap();
+    w.app
+        .cancel_ballot(&tsc(ALICE), ended, "Superseded")
+        .await
+        .unwrap();
+    let votes = (0..100)
+        .map(|i| {
+            (
+                member(i),
+                if i % 2 == 0 { ended } else { open },
+                Choice::Yes,
+            )
+        })
+        .collect();
+    let results = burst(&w, votes).await;
+
+    for (voter, result) in &results {
+        if (voter - 1000) % 2 == 0 {
+            let err = result.as_ref().unwrap_err();
+            assert_eq!(err.user().unwrap().id, "error-ballot-closed");
+        } else {
+            assert!(result.is_ok(), "{voter}: {result:?}");
+        }
+    }
+    let ended_view = w.app.ballot_view(ended).await.unwrap();
+    assert_eq!(ended_view.voters, vec![(FRANK, false)]);
+    assert_eq!(w.app.ballot_view(open).await.unwrap().voters.len(), 50);
+}
+
+/// The database refuses one member's vote (a fault arranged with a trigger): that vote fails,
+/// and every other vote of its batch is recorded all the same.
+#[tokio::test]
+async fn a_vote_the_database_refuses_fails_alone() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 24").await;
+    let mut tx = w.app.write_tx().await.unwrap();
+    sqlx::raw_sql(
+        "CREATE TRIGGER refuse_one BEFORE INSERT ON votes WHEN NEW.voter_id = 1007
+         BEGIN SELECT RAISE(ABORT, 'refused'); END",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let votes = (0..50).map(|i| (member(i), id, Choice::Yes)).collect();
+    let results = burst(&w, votes).await;
+
+    for (voter, result) in &results {
+        assert_eq!(result.is_err(), *voter == 1007, "{voter}: {result:?}");
+    }
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert_eq!(view.voters.len(), 49);
+    assert!(view.voters.iter().all(|(v, _)| *v != 1007));
+}
