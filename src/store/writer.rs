@@ -82,7 +82,8 @@ impl Writer {
         self.waiting.fetch_sub(1, Ordering::SeqCst);
         let opener = guard.group.is_none();
         if opener {
-            sqlx::raw_sql("BEGIN IMMEDIATE")
+            // `query`, not `raw_sql`: prepared once per connection, not on every transaction.
+            sqlx::query("BEGIN IMMEDIATE")
                 .execute(&mut guard.conn)
                 .await?;
             let (done, _) = watch::channel(None);
@@ -92,7 +93,7 @@ impl Writer {
                 done,
                 notes: HashSet::new(),
             });
-        } else if let Err(e) = sqlx::raw_sql("SAVEPOINT steward")
+        } else if let Err(e) = sqlx::query("SAVEPOINT steward")
             .execute(&mut guard.conn)
             .await
         {
@@ -136,7 +137,7 @@ impl WriteTx {
             return Ok(());
         };
         if !self.opener
-            && let Err(e) = sqlx::raw_sql("RELEASE steward")
+            && let Err(e) = sqlx::query("RELEASE steward")
                 .execute(&mut guard.conn)
                 .await
         {
@@ -252,7 +253,7 @@ async fn end_group(guard: &mut State, commit: bool) {
         return;
     };
     let result = if commit {
-        sqlx::raw_sql("COMMIT").execute(&mut guard.conn).await
+        sqlx::query("COMMIT").execute(&mut guard.conn).await
     } else {
         sqlx::raw_sql("ROLLBACK").execute(&mut guard.conn).await
     };
