@@ -75,6 +75,15 @@ async fn a_burst_is_recorded_whole_and_each_member_told_if_their_vote_changed() 
         620,
         "the public history keeps every click"
     );
+    assert_eq!(
+        w.count(
+            "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'ballot:%:refresh'
+             AND delivered_at IS NULL"
+        )
+        .await,
+        1,
+        "one pending refresh of the ballot message, however many batches"
+    );
 }
 
 /// A ballot cancelled after its first vote refuses the votes of a burst that also votes on an
