@@ -1,12 +1,18 @@
 //! Votes arriving together are recorded together (`app/ballot/vote_batch.rs`), and each is
 //! still answered as if it had been cast alone: recorded or refused on its own ballot's state,
-//! told whether it changed an earlier vote, and never failed by a neighbour's fault.
+//! told whether it changed an earlier vote, and never failed by a neighbour's fault. The ballot
+//! message's pending refresh is not rewritten by every vote, yet a vote committed while the
+//! refresh is being delivered is shown by one more edit.
 
 mod app_support;
 
 use app_support::*;
+use std::sync::Mutex;
+
 use steward::app::ballot::view::Receipt;
-use steward::app::{Actor, AppResult};
+use steward::app::delivery::{DeliveryError, OutboxItem, Publisher};
+use steward::app::outbox::Notice;
+use steward::app::{Actor, App, AppResult};
 use steward::governance::ballot::Choice;
 use steward::governance::roles::GovRole;
 use tokio::task::JoinSet;
@@ -155,4 +161,60 @@ async fn a_vote_the_database_refuses_fails_alone() {
     let view = w.app.ballot_view(id).await.unwrap();
     assert_eq!(view.voters.len(), 49);
     assert!(view.voters.iter().all(|(v, _)| *v != 1007));
+}
+
+/// Discord, where a member votes while the bot edits the ballot message: the first refresh's
+/// rendering is already on its way when the vote commits.
+struct VoteDuringEdit {
+    app: App,
+    ballot: i64,
+    refreshes: Mutex<usize>,
+}
+
+impl Publisher for VoteDuringEdit {
+    async fn deliver(&self, item: &OutboxItem) -> Result<Option<u64>, DeliveryError> {
+        if let Notice::BallotRefresh { .. } = item.notice {
+            let n = {
+                let mut refreshes = self.refreshes.lock().unwrap();
+                *refreshes += 1;
+                *refreshes
+            };
+            if n == 1 {
+                self.app
+                    .cast_vote(&member(99), self.ballot, Choice::Yes, None)
+                    .await
+                    .unwrap();
+            }
+        }
+        Ok(Some(42))
+    }
+}
+
+#[tokio::test]
+async fn a_pending_refresh_is_not_rewritten_yet_a_vote_during_its_edit_gets_another() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 25").await;
+    for i in 0..3 {
+        w.app
+            .cast_vote(&member(i), id, Choice::Yes, None)
+            .await
+            .unwrap();
+    }
+    let revision = "SELECT revision FROM outbox WHERE dedupe_key LIKE 'ballot:%:refresh'";
+    assert_eq!(w.count(revision).await, 0, "three votes, no rewrite");
+
+    let discord = VoteDuringEdit {
+        app: w.app.clone(),
+        ballot: id,
+        refreshes: Mutex::new(0),
+    };
+    w.app.deliver_outbox(&discord).await.unwrap();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(
+        *discord.refreshes.lock().unwrap(),
+        2,
+        "the vote cast during the first edit is shown by a second"
+    );
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(*discord.refreshes.lock().unwrap(), 2, "and no third");
 }

@@ -56,8 +56,11 @@ impl From<Row> for OutboxRow {
 const COLUMNS: &str = "id, guild_id, dedupe_key, payload, revision, next_attempt_at, attempts, \
                        last_error, delivered_at, message_id";
 
-/// Queues an item. If an undelivered item with the same key exists, it is not duplicated: its
-/// revision is bumped so that an in-flight delivery is repeated with the latest state.
+/// Queues an item. If an undelivered item with the same key exists, it is not duplicated. If
+/// that item is in flight (claimed) or carried another payload, its revision is bumped, so that
+/// the delivery is repeated with the latest state; a pending item not yet claimed is left
+/// untouched, since its delivery will read the latest state anyway (a burst of votes then
+/// rewrites nothing but its votes).
 pub async fn enqueue(
     conn: &mut SqliteConnection,
     guild_id: u64,
@@ -69,7 +72,8 @@ pub async fn enqueue(
         "INSERT INTO outbox (guild_id, dedupe_key, payload, created_at, next_attempt_at)
          VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (dedupe_key) WHERE delivered_at IS NULL
-         DO UPDATE SET revision = revision + 1, payload = excluded.payload",
+         DO UPDATE SET revision = revision + 1, payload = excluded.payload
+         WHERE outbox.claimed = 1 OR outbox.payload <> excluded.payload",
     )
     .bind(to_db_id(guild_id))
     .bind(dedupe_key)
