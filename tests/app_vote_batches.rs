@@ -163,6 +163,30 @@ async fn a_vote_the_database_refuses_fails_alone() {
     assert!(view.voters.iter().all(|(v, _)| *v != 1007));
 }
 
+/// A member's click whose handler is cancelled just after its vote started a batch (the bot
+/// shutting a handler down, say): the next member's vote is still answered.
+#[tokio::test]
+async fn a_cancelled_click_leaves_no_later_vote_unanswered() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 26").await;
+    // The ballot is read once (kept): the next click queues its vote at once.
+    w.app
+        .cast_vote(&member(0), id, Choice::Yes, None)
+        .await
+        .unwrap();
+    let app = w.app.clone();
+    let first = tokio::spawn(async move { app.cast_vote(&member(1), id, Choice::Yes, None).await });
+    tokio::task::yield_now().await;
+    first.abort();
+    let second = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        w.app.cast_vote(&member(2), id, Choice::Yes, None),
+    )
+    .await
+    .expect("the second vote was answered");
+    assert!(second.is_ok(), "{second:?}");
+}
+
 /// Discord, where a member votes while the bot edits the ballot message: the first refresh's
 /// rendering is already on its way when the vote commits.
 struct VoteDuringEdit {

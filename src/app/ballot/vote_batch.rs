@@ -84,15 +84,34 @@ impl VoteQueue {
     }
 }
 
+/// The caller leading a batch. Dropped before its batch is done (the handler cancelled while
+/// it waited for the writer) or with votes left for another batch, it hands leading to a
+/// task, so that no gathered vote is left unanswered. Leading inline, not in a task of its
+/// own, keeps a lone vote's round trips on its caller (a task each time cost a sequential vote
+/// half again).
+struct Leading(Option<App>);
+
+impl Drop for Leading {
+    fn drop(&mut self) {
+        if let Some(app) = self.0.take()
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn(async move { while app.record_batch().await {} });
+        }
+    }
+}
+
 impl App {
     /// Records a validated vote with whatever other votes arrive meanwhile.
     pub(super) async fn record_in_batch(&self, vote: Queued) -> Recorded {
         let (answer, answered) = oneshot::channel();
-        if self.vote_queue.push(vote, answer) && self.record_batch().await {
-            let app = self.clone();
-            tokio::spawn(async move { while app.record_batch().await {} });
+        if self.vote_queue.push(vote, answer) {
+            let mut leading = Leading(Some(self.clone()));
+            if !self.record_batch().await {
+                leading.0 = None;
+            }
         }
-        // A leader that was cancelled drops the answers it held: record alone.
+        // The batch ended without answering (its leader cancelled midway): record alone.
         answered.await.unwrap_or(Recorded::Alone)
     }
 
