@@ -82,10 +82,6 @@ impl Writer {
         self.waiting.fetch_sub(1, Ordering::SeqCst);
         let opener = guard.group.is_none();
         if opener {
-            // `query`, not `raw_sql`: prepared once per connection, not on every transaction.
-            sqlx::query("BEGIN IMMEDIATE")
-                .execute(&mut guard.conn)
-                .await?;
             let (done, _) = watch::channel(None);
             guard.group = Some(Group {
                 started: Instant::now(),
@@ -93,19 +89,29 @@ impl Writer {
                 done,
                 notes: HashSet::new(),
             });
-        } else if let Err(e) = sqlx::query("SAVEPOINT steward")
-            .execute(&mut guard.conn)
-            .await
-        {
-            end_group(&mut guard, false).await;
-            return Err(e);
         }
-        Ok(WriteTx {
+        // The share exists before its first statement: a caller that stops waiting while
+        // SQLite begins (its statement runs all the same) drops it, and its rollback ends what
+        // was begun instead of leaving the connection inside a transaction no one owns.
+        let mut tx = WriteTx {
             guard: Some(guard),
             waiting: self.waiting.clone(),
             opener,
             notes: Vec::new(),
-        })
+        };
+        // `query`, not `raw_sql`: prepared once per connection, not on every transaction.
+        let statement = if opener {
+            "BEGIN IMMEDIATE"
+        } else {
+            "SAVEPOINT steward"
+        };
+        if let Err(e) = sqlx::query(statement).execute(&mut *tx).await {
+            if let Some(mut guard) = tx.guard.take() {
+                end_group(&mut guard, false).await;
+            }
+            return Err(e);
+        }
+        Ok(tx)
     }
 
     /// Runs `PRAGMA wal_checkpoint(TRUNCATE)`, best effort (see `store::checkpoint`).
@@ -326,5 +332,23 @@ mod tests {
         let second = next.await.unwrap();
         assert!(!second.done_in_group("refresh"));
         second.commit().await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_use_case_dropped_while_its_transaction_begins_leaves_the_writer_usable() {
+        let w = writer().await;
+        // Polled once, then dropped: usually while SQLite runs its BEGIN (which it finishes all
+        // the same); if SQLite was quicker, the use case is dropped just after beginning.
+        tokio::select! {
+            biased;
+            _ = w.begin() => {}
+            () = std::future::ready(()) => {}
+        }
+        let mut tx = w.begin().await.unwrap();
+        sqlx::query("INSERT INTO t (x) VALUES (1)")
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
     }
 }

@@ -11,6 +11,7 @@ use crate::app::schedule::{self, Job};
 use crate::app::{Actor, App, AppResult};
 use crate::governance::ballot::{self, BallotError, Subject};
 use crate::governance::permissions::{Action, Facts};
+use crate::store::WriteTx;
 use crate::store::ballot::{self as repo, Ballot, NewBallot};
 use crate::store::guild::GuildConfig;
 
@@ -114,4 +115,21 @@ pub(crate) async fn queue_refresh(
     outbox::queue(conn, ballot.guild_id, &notice, now)
         .await
         .map(drop)
+}
+
+/// A burst of votes committed together needs one refresh of the ballot message: the first vote
+/// of a group commit queues it, the others find it queued in the same transaction (so a vote
+/// costs one statement less on the writer, the one every vote of a burst waits for).
+pub(super) async fn refresh_once_per_group(
+    tx: &mut WriteTx,
+    ballot: &Ballot,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let note = format!("ballot:{}:refresh", ballot.id);
+    if tx.done_in_group(&note) {
+        return Ok(());
+    }
+    queue_refresh(tx, ballot, now).await?;
+    tx.note_for_group(note);
+    Ok(())
 }

@@ -1,13 +1,12 @@
 //! Casting, changing and withdrawing a vote. A vote is acknowledged only once committed.
 
-use super::open::queue_refresh;
+use super::open::refresh_once_per_group;
 use super::view::{Receipt, not_found};
 use super::vote_batch::{Queued, Recorded};
 use crate::app::{Actor, App, AppResult};
 use crate::governance::ballot::{BallotError, Choice, Vote, accepts_votes, is_binding};
 use crate::governance::roles::GovRole;
 use crate::governance::succession::holds_office;
-use crate::store::WriteTx;
 use crate::store::ballot::{self as repo, Ballot};
 use crate::store::ballot_votes::{self as votes_repo, NewVote};
 use crate::store::roster;
@@ -120,22 +119,5 @@ async fn touch_office_holder(
     if holds_office(&actor.standing.roles) {
         roster::touch(conn, actor.guild_id, actor.user_id, now).await?;
     }
-    Ok(())
-}
-
-/// A burst of votes committed together needs one refresh of the ballot message: the first vote
-/// of a group commit queues it, the others find it queued in the same transaction (so a vote
-/// costs one statement less on the writer, the one every vote of a burst waits for).
-pub(super) async fn refresh_once_per_group(
-    tx: &mut WriteTx,
-    ballot: &Ballot,
-    now: chrono::DateTime<chrono::Utc>,
-) -> sqlx::Result<()> {
-    let note = format!("ballot:{}:refresh", ballot.id);
-    if tx.done_in_group(&note) {
-        return Ok(());
-    }
-    queue_refresh(tx, ballot, now).await?;
-    tx.note_for_group(note);
     Ok(())
 }

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::oneshot;
 
 use super::frozen::Frozen;
-use super::vote::refresh_once_per_group;
+use super::open::refresh_once_per_group;
 use crate::app::App;
 use crate::store::ballot_votes::{self as votes_repo, NewVote};
 use crate::store::{WriteTx, from_db_id, from_millis, roster};
