@@ -117,13 +117,18 @@ fn cast_vote(c: &mut Criterion, rt: &tokio::runtime::Runtime) {
         let mut conn = SqliteConnection::connect(&format!("{url}?mode=rw"))
             .await
             .unwrap();
+        let size_limit = format!("PRAGMA journal_size_limit = {}", store::WAL_SIZE_LIMIT);
         for pragma in [
             "PRAGMA journal_mode = WAL",
             "PRAGMA synchronous = FULL",
             "PRAGMA secure_delete = ON",
             "PRAGMA foreign_keys = OFF",
+            &size_limit,
         ] {
-            sqlx::query(pragma).execute(&mut conn).await.unwrap();
+            sqlx::raw_sql(sqlx::AssertSqlSafe(pragma))
+                .execute(&mut conn)
+                .await
+                .unwrap();
         }
         conn
     });

@@ -11,7 +11,6 @@ use steward::app::ballot::open::StartBallot;
 use steward::app::outbox::Notice;
 use steward::app::succession::roster::DiscordMember;
 use steward::governance::ballot::{Choice, Outcome};
-use steward::store;
 
 fn secret(title: &str) -> StartBallot {
     StartBallot {
@@ -129,8 +128,7 @@ async fn a_closed_secret_ballot_keeps_totals_and_authorless_concerns_and_no_vote
             .await
             .unwrap();
     assert_eq!(columns, vec!["ballot_id", "voter_id", "binding"]);
-    // Nor any byte of the dropped concern in the database or WAL files.
-    store::checkpoint(w.app.database()).await;
+    // Nor any byte of the dropped concern in the database or WAL files (closing truncated it).
     assert!(!on_disk(&w, "CAROLS-DROPPED-CONCERN"));
     // The decision log has the totals only.
     let log: Vec<String> = sqlx::query_scalar("SELECT details FROM decisions")
@@ -138,6 +136,53 @@ async fn a_closed_secret_ballot_keeps_totals_and_authorless_concerns_and_no_vote
         .await
         .unwrap();
     assert!(log.iter().all(|d| !d.contains("migration")), "{log:?}");
+}
+
+#[tokio::test]
+async fn a_secret_ballot_closed_while_a_reader_is_busy_leaves_the_wal_at_the_next_job_pass() {
+    let w = World::new().await;
+    let id = w
+        .app
+        .start_ballot(&tsc(ALICE), secret("Elect a chair"))
+        .await
+        .unwrap()
+        .id;
+    for (voter, concern) in [(CAROL, Some("CAROLS-DROPPED-CONCERN")), (CAROL, None)] {
+        let choice = if concern.is_some() {
+            Choice::No
+        } else {
+            Choice::Yes
+        };
+        w.app
+            .cast_vote(&tsc(voter), id, choice, concern)
+            .await
+            .unwrap();
+    }
+    // A reader still on a snapshot from before the close (an export, a web page).
+    let mut reader = w.app.db().acquire().await.unwrap();
+    sqlx::raw_sql("BEGIN; SELECT COUNT(*) FROM votes;")
+        .execute(&mut *reader)
+        .await
+        .unwrap();
+    w.clock.advance(Duration::days(7));
+    w.app.close_ballot(id).await.unwrap();
+    // Its deadline job runs too (and finds it closed): all due work is done while the reader
+    // still holds on.
+    w.app.run_due_jobs().await.unwrap();
+    assert!(
+        on_disk(&w, "CAROLS-DROPPED-CONCERN"),
+        "the reader postponed the truncation (else this test shows nothing)"
+    );
+    assert!(w.app.database().writer.truncation_owed());
+    sqlx::raw_sql("ROLLBACK")
+        .execute(&mut *reader)
+        .await
+        .unwrap();
+    drop(reader);
+    // Nothing is due: the pass only pays what is owed.
+    w.app.run_due_jobs().await.unwrap();
+    assert!(!on_disk(&w, "CAROLS-DROPPED-CONCERN"));
+    assert!(!w.app.database().writer.truncation_owed());
 }
 
 #[tokio::test]

@@ -20,6 +20,8 @@ const LEASE: Duration = Duration::minutes(5);
 impl App {
     /// Runs every due job once; returns when the next pending job falls due.
     pub async fn run_due_jobs(&self) -> AppResult<Option<DateTime<Utc>>> {
+        // Erased content still in the WAL (a truncation readers postponed) leaves it now.
+        store::checkpoint_if_owed(self.database()).await;
         let next = {
             let mut conn = self.db().acquire().await?;
             JOBS.next_due(&mut conn).await?

@@ -93,7 +93,7 @@ pub async fn copy_to(db: &Path, dest: &Path) -> Result<(), BackupError> {
     let mut conn = SqliteConnectOptions::new()
         .filename(db)
         .read_only(true)
-        .busy_timeout(std::time::Duration::from_secs(5))
+        .busy_timeout(super::BUSY_TIMEOUT)
         .connect()
         .await?;
     sqlx::query("VACUUM INTO ?")

@@ -71,6 +71,13 @@ impl Durability {
     }
 }
 
+/// How long a connection waits for another process's lock.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The WAL file is cut back to this after a checkpoint (bytes): above the thousand pages at
+/// which SQLite checkpoints by itself, so that routine commits never grow it.
+pub const WAL_SIZE_LIMIT: &str = "8388608";
+
 /// Opens (creating if missing) the database with full durability and brings its schema up to
 /// date.
 pub async fn connect(url: &str) -> Result<Database, sqlx::Error> {
@@ -88,12 +95,15 @@ pub async fn connect_with(url: &str, durability: Durability) -> Result<Database,
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(synchronous)
         .foreign_keys(true)
-        // Deleted content is overwritten, and the WAL file is cut back after each checkpoint,
-        // so that a secret ballot's choices, unlinked at close, cannot be read off the disk.
+        // Deleted content is overwritten (and the WAL truncated after an erasure, see
+        // `checkpoint`), so that a secret ballot's choices, unlinked at close, cannot be read
+        // off the disk. Otherwise the WAL keeps its size: a commit that grows the file costs
+        // its sync a metadata write (cut to nothing after every checkpoint, a vote cost half
+        // again).
         .pragma("secure_delete", "ON")
-        .pragma("journal_size_limit", "0")
+        .pragma("journal_size_limit", WAL_SIZE_LIMIT)
         // Readers never wait on the writer in WAL mode; the timeout covers other processes.
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(BUSY_TIMEOUT);
     let mut writer = options.clone().connect().await?;
     schema::migrator().run(&mut writer).await?;
     let read = SqlitePoolOptions::new()
@@ -134,12 +144,22 @@ pub fn from_db_id(id: i64) -> u64 {
 
 /// Copies the WAL into the database and truncates it, best effort: after a secret ballot's
 /// choices were deleted, their old pages leave the WAL file too. Busy readers only postpone it
-/// (the next checkpoint does it); a failure is never an error for the caller.
+/// (it stays owed, and [`checkpoint_if_owed`] does it); a failure is never an error for the
+/// caller.
 pub async fn checkpoint(db: &Database) {
-    match db.writer.checkpoint().await {
-        Ok((0, _, _)) => {}
-        Ok(_) => tracing::debug!("checkpoint postponed by readers"),
-        Err(e) => tracing::warn!(error = %e, "checkpoint failed"),
+    match db.writer.truncate_wal().await {
+        Ok(true) => {}
+        Ok(false) => tracing::debug!("WAL truncation postponed by readers"),
+        Err(e) => tracing::warn!(error = %e, "WAL truncation failed; will retry"),
+    }
+}
+
+/// Truncates the WAL if an earlier truncation was postponed, or if this process has not
+/// truncated it yet (the last one may have stopped first): the job loop calls it on every
+/// pass, at least once a minute.
+pub async fn checkpoint_if_owed(db: &Database) {
+    if db.writer.truncation_owed() {
+        checkpoint(db).await;
     }
 }
 

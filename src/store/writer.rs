@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use sqlx::SqliteConnection;
@@ -52,6 +52,9 @@ pub struct Writer {
     /// Use cases waiting for their turn: while any wait, a finished one leaves the transaction
     /// open for them.
     waiting: Arc<AtomicUsize>,
+    /// Erased content may still lie in old WAL frames until a truncating checkpoint succeeds
+    /// (see [`Writer::truncate_wal`]).
+    truncation_owed: Arc<AtomicBool>,
 }
 
 /// A use case's share of the writer's transaction. Dereferences to the connection; commit
@@ -72,6 +75,8 @@ impl Writer {
         Self {
             state: Arc::new(Mutex::new(State { conn, group: None })),
             waiting: Arc::new(AtomicUsize::new(0)),
+            // A previous process may have stopped before its truncation.
+            truncation_owed: Arc::new(AtomicBool::new(true)),
         }
     }
 
@@ -114,12 +119,38 @@ impl Writer {
         Ok(tx)
     }
 
-    /// Runs `PRAGMA wal_checkpoint(TRUNCATE)`, best effort (see `store::checkpoint`).
-    pub async fn checkpoint(&self) -> sqlx::Result<(i64, i64, i64)> {
+    /// Copies the WAL into the database and cuts the WAL file to nothing, so that the old page
+    /// images it holds (a secret ballot's choices before they were unlinked, say) leave the
+    /// disk. Readers still on an older snapshot postpone it: then it stays owed, and
+    /// [`Writer::truncate_wal_if_owed`] tries again. Returns whether it was done.
+    pub async fn truncate_wal(&self) -> sqlx::Result<bool> {
+        self.truncation_owed.store(true, Ordering::SeqCst);
         let mut guard = self.state.lock().await;
-        sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
-            .fetch_one(&mut guard.conn)
-            .await
+        // Writes wait behind this: readers get a tenth of a second, not the time other
+        // processes get, and a postponed truncation is tried again later.
+        let conn = &mut guard.conn;
+        sqlx::query("PRAGMA busy_timeout = 100")
+            .execute(&mut *conn)
+            .await?;
+        let checkpoint: sqlx::Result<(i64, i64, i64)> =
+            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&mut *conn)
+                .await;
+        let restore = format!("PRAGMA busy_timeout = {}", super::BUSY_TIMEOUT.as_millis());
+        sqlx::raw_sql(sqlx::AssertSqlSafe(restore))
+            .execute(&mut *conn)
+            .await?;
+        let (busy, _, _) = checkpoint?;
+        let done = busy == 0;
+        if done {
+            self.truncation_owed.store(false, Ordering::SeqCst);
+        }
+        Ok(done)
+    }
+
+    /// Whether a truncation is still owed (see [`Writer::truncate_wal`]).
+    pub fn truncation_owed(&self) -> bool {
+        self.truncation_owed.load(Ordering::SeqCst)
     }
 
     /// Closes the connection (after every use case finished).
