@@ -242,3 +242,22 @@ async fn a_pending_refresh_is_not_rewritten_yet_a_vote_during_its_edit_gets_anot
     w.app.deliver_outbox(&discord).await.unwrap();
     assert_eq!(*discord.refreshes.lock().unwrap(), 2, "and no third");
 }
+
+/// The first votes of a burst, arriving before anyone has read the ballot, read it once
+/// between them: they would each read it, and open a reader connection each to do so, while
+/// the burst waits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_on_a_ballot_not_read_yet_reads_it_once() {
+    let mut w = World::new().await;
+    let id = w.start("Adopt RFC 22").await;
+    // A new process: nothing of the ballot kept, one reader connection open.
+    w.restart().await;
+    let readers = w.app.db().size();
+    let results = burst(&w, (0..64).map(|i| (member(i), id, Choice::Yes)).collect()).await;
+    assert!(results.iter().all(|(_, r)| r.is_ok()));
+    assert!(
+        w.app.db().size() <= readers.max(1),
+        "{} reader connections opened for one ballot's first votes",
+        w.app.db().size()
+    );
+}

@@ -6,7 +6,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
-use sqlx::SqliteConnection;
+use sqlx::{SqliteConnection, SqlitePool};
+use tokio::sync::OnceCell;
 
 use crate::store::ballot::{self as repo, Ballot};
 
@@ -25,38 +26,75 @@ impl Frozen {
     }
 }
 
+/// A ballot's place in the cache: filled once, by the first vote that needs it.
+type Slot = Arc<OnceCell<Arc<Frozen>>>;
+
 #[derive(Default)]
-pub struct FrozenBallots(RwLock<HashMap<i64, Arc<Frozen>>>);
+pub struct FrozenBallots(RwLock<HashMap<i64, Slot>>);
+
+/// Why a ballot could not be kept.
+enum Unloaded {
+    Missing,
+    Db(sqlx::Error),
+}
 
 impl FrozenBallots {
-    /// The ballot as kept, if it was read before.
-    pub fn cached(&self, ballot_id: i64) -> Option<Arc<Frozen>> {
-        self.read().get(&ballot_id).cloned()
+    /// The ballot as opened; `None` if there is no such ballot. Read from the database once,
+    /// however many votes ask at the same time: the first votes of a burst would otherwise
+    /// each read it (and open reader connections to do so) before the first had kept it.
+    pub async fn get(&self, db: &SqlitePool, ballot_id: i64) -> sqlx::Result<Option<Arc<Frozen>>> {
+        let slot = self.slot(ballot_id);
+        if let Some(frozen) = slot.get() {
+            return Ok(Some(frozen.clone()));
+        }
+        let loaded = slot
+            .get_or_try_init(|| async {
+                let mut conn = db.acquire().await.map_err(Unloaded::Db)?;
+                load(&mut conn, ballot_id)
+                    .await
+                    .map_err(Unloaded::Db)?
+                    .ok_or(Unloaded::Missing)
+            })
+            .await;
+        match loaded {
+            Ok(frozen) => Ok(Some(frozen.clone())),
+            Err(Unloaded::Missing) => {
+                // A mistyped or forged id leaves no slot behind.
+                self.write().remove(&ballot_id);
+                Ok(None)
+            }
+            Err(Unloaded::Db(e)) => Err(e),
+        }
     }
 
-    /// Reads the ballot and its electorate and keeps them; `None` if there is no such ballot.
-    pub async fn load(
-        &self,
-        conn: &mut SqliteConnection,
-        ballot_id: i64,
-    ) -> sqlx::Result<Option<Arc<Frozen>>> {
-        let Some(ballot) = repo::get(conn, ballot_id).await? else {
-            return Ok(None);
-        };
-        let electorate = repo::electorate(conn, ballot_id)
-            .await?
-            .into_iter()
-            .collect();
-        let frozen = Arc::new(Frozen { ballot, electorate });
-        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= MAX_BALLOTS {
+    fn slot(&self, ballot_id: i64) -> Slot {
+        if let Some(slot) = self.read().get(&ballot_id) {
+            return slot.clone();
+        }
+        let mut map = self.write();
+        if map.len() >= MAX_BALLOTS && !map.contains_key(&ballot_id) {
             map.clear();
         }
-        map.insert(ballot_id, frozen.clone());
-        Ok(Some(frozen))
+        map.entry(ballot_id).or_default().clone()
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<i64, Arc<Frozen>>> {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<i64, Slot>> {
         self.0.read().unwrap_or_else(|e| e.into_inner())
     }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<i64, Slot>> {
+        self.0.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Reads a ballot and its electorate.
+async fn load(conn: &mut SqliteConnection, ballot_id: i64) -> sqlx::Result<Option<Arc<Frozen>>> {
+    let Some(ballot) = repo::get(conn, ballot_id).await? else {
+        return Ok(None);
+    };
+    let electorate = repo::electorate(conn, ballot_id)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(Some(Arc::new(Frozen { ballot, electorate })))
 }

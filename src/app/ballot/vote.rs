@@ -26,16 +26,11 @@ impl App {
         // What does not change while the ballot runs (its guild, its frozen electorate) is read
         // once per ballot, before taking the writer; whether it is still open is checked by the
         // write itself.
-        let frozen = match self.frozen_ballots.cached(ballot_id) {
-            Some(f) => f,
-            None => {
-                let mut conn = self.db().acquire().await?;
-                self.frozen_ballots
-                    .load(&mut conn, ballot_id)
-                    .await?
-                    .ok_or_else(not_found)?
-            }
-        };
+        let frozen = self
+            .frozen_ballots
+            .get(self.db(), ballot_id)
+            .await?
+            .ok_or_else(not_found)?;
         if frozen.ballot.guild_id != actor.guild_id {
             return Err(not_found().into());
         }
