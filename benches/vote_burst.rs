@@ -8,7 +8,7 @@
 //! and after a pause, so that neither always inherits the previous burst's tear-down; medians
 //! are reported, because the machine is noisy.
 //!
-//! `cargo bench --bench vote_burst -- [votes] [latency-ms] [rounds]` (defaults 1000 100 5).
+//! `cargo bench --bench vote_burst -- [votes] [latency-ms] [rounds]` (defaults 1000 100 9).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -36,7 +36,7 @@ fn main() {
     let mut args = std::env::args().skip(1).filter(|a| !a.starts_with('-'));
     let votes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let latency: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
-    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(9);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
