@@ -122,10 +122,13 @@ impl Writer {
     /// Copies the WAL into the database and cuts the WAL file to nothing, so that the old page
     /// images it holds (a secret ballot's choices before they were unlinked, say) leave the
     /// disk. Readers still on an older snapshot postpone it: then it stays owed, and
-    /// [`Writer::truncate_wal_if_owed`] tries again. Returns whether it was done.
+    /// `store::checkpoint_if_owed` tries again. Returns whether it was done.
     pub async fn truncate_wal(&self) -> sqlx::Result<bool> {
         self.truncation_owed.store(true, Ordering::SeqCst);
         let mut guard = self.state.lock().await;
+        // A group left open for use cases queued behind it commits first: SQLite cannot
+        // checkpoint inside a transaction. Those still queued start the next group.
+        end_group(&mut guard, true).await;
         // Writes wait behind this: readers get a tenth of a second, not the time other
         // processes get, and a postponed truncation is tried again later.
         let conn = &mut guard.conn;
@@ -308,78 +311,5 @@ async fn end_group(guard: &mut State, commit: bool) {
 }
 
 #[cfg(test)]
-mod tests {
-    use sqlx::Connection;
-
-    use super::*;
-
-    async fn writer() -> Writer {
-        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
-        sqlx::raw_sql("CREATE TABLE t (x INTEGER)")
-            .execute(&mut conn)
-            .await
-            .unwrap();
-        Writer::new(conn)
-    }
-
-    /// Starts a second use case that queues behind the writer, and waits until it does, so
-    /// that the first one's commit leaves the group open for it.
-    async fn queued_behind(w: &Writer) -> tokio::task::JoinHandle<WriteTx> {
-        let next = tokio::spawn({
-            let w = w.clone();
-            async move { w.begin().await.unwrap() }
-        });
-        while w.waiting.load(Ordering::SeqCst) == 0 {
-            tokio::task::yield_now().await;
-        }
-        next
-    }
-
-    #[tokio::test]
-    async fn a_note_reaches_the_rest_of_the_group_once_its_writer_committed() {
-        let w = writer().await;
-        let mut first = w.begin().await.unwrap();
-        assert!(!first.done_in_group("refresh"));
-        first.note_for_group("refresh".into());
-        let next = queued_behind(&w).await;
-        let first = tokio::spawn(first.commit());
-        let second = next.await.unwrap();
-        assert!(second.done_in_group("refresh"));
-        assert!(!second.done_in_group("other"));
-        second.commit().await.unwrap();
-        first.await.unwrap().unwrap();
-        // A new group starts with no notes.
-        let third = w.begin().await.unwrap();
-        assert!(!third.done_in_group("refresh"));
-    }
-
-    #[tokio::test]
-    async fn a_rolled_back_use_case_takes_its_note_with_it() {
-        let w = writer().await;
-        let mut first = w.begin().await.unwrap();
-        first.note_for_group("refresh".into());
-        let next = queued_behind(&w).await;
-        drop(first);
-        let second = next.await.unwrap();
-        assert!(!second.done_in_group("refresh"));
-        second.commit().await.unwrap();
-    }
-
-    #[tokio::test]
-    async fn a_use_case_dropped_while_its_transaction_begins_leaves_the_writer_usable() {
-        let w = writer().await;
-        // Polled once, then dropped: usually while SQLite runs its BEGIN (which it finishes all
-        // the same); if SQLite was quicker, the use case is dropped just after beginning.
-        tokio::select! {
-            biased;
-            _ = w.begin() => {}
-            () = std::future::ready(()) => {}
-        }
-        let mut tx = w.begin().await.unwrap();
-        sqlx::query("INSERT INTO t (x) VALUES (1)")
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
-    }
-}
+#[path = "writer_tests.rs"]
+mod tests;

@@ -1,0 +1,118 @@
+//! The writer's groups: notes shared once committed, rollbacks that stay their own, a
+//! truncation that never checkpoints inside a transaction, cancellation that leaves it usable.
+
+use sqlx::Connection;
+
+use super::*;
+
+async fn writer() -> Writer {
+    let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+    sqlx::raw_sql("CREATE TABLE t (x INTEGER)")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    Writer::new(conn)
+}
+
+/// Starts a second use case that queues behind the writer, and waits until it does, so
+/// that the first one's commit leaves the group open for it.
+async fn queued_behind(w: &Writer) -> tokio::task::JoinHandle<WriteTx> {
+    let next = tokio::spawn({
+        let w = w.clone();
+        async move { w.begin().await.unwrap() }
+    });
+    while w.waiting.load(Ordering::SeqCst) == 0 {
+        tokio::task::yield_now().await;
+    }
+    next
+}
+
+#[tokio::test]
+async fn a_note_reaches_the_rest_of_the_group_once_its_writer_committed() {
+    let w = writer().await;
+    let mut first = w.begin().await.unwrap();
+    assert!(!first.done_in_group("refresh"));
+    first.note_for_group("refresh".into());
+    let next = queued_behind(&w).await;
+    let first = tokio::spawn(first.commit());
+    let second = next.await.unwrap();
+    assert!(second.done_in_group("refresh"));
+    assert!(!second.done_in_group("other"));
+    second.commit().await.unwrap();
+    first.await.unwrap().unwrap();
+    // A new group starts with no notes.
+    let third = w.begin().await.unwrap();
+    assert!(!third.done_in_group("refresh"));
+}
+
+#[tokio::test]
+async fn a_rolled_back_use_case_takes_its_note_with_it() {
+    let w = writer().await;
+    let mut first = w.begin().await.unwrap();
+    first.note_for_group("refresh".into());
+    let next = queued_behind(&w).await;
+    drop(first);
+    let second = next.await.unwrap();
+    assert!(!second.done_in_group("refresh"));
+    second.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_truncation_arriving_while_a_group_is_open_commits_the_group_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("w.db").display());
+    let mut conn = SqliteConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER)")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let w = Writer::new(conn);
+    let mut first = w.begin().await.unwrap();
+    sqlx::query("INSERT INTO t (x) VALUES (1)")
+        .execute(&mut *first)
+        .await
+        .unwrap();
+    // The truncation queues for the writer, then a use case behind it: the first one's
+    // commit leaves the group open for that use case, and the truncation comes next.
+    let truncation = tokio::spawn({
+        let w = w.clone();
+        async move { w.truncate_wal().await }
+    });
+    tokio::task::yield_now().await;
+    let next = queued_behind(&w).await;
+    let first = tokio::spawn(first.commit());
+    assert!(truncation.await.unwrap().unwrap(), "truncated");
+    first.await.unwrap().unwrap();
+    assert!(!w.truncation_owed());
+    let mut next = next.await.unwrap();
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t")
+        .fetch_one(&mut *next)
+        .await
+        .unwrap();
+    assert_eq!(rows, 1);
+    next.commit().await.unwrap();
+    assert_eq!(
+        std::fs::metadata(dir.path().join("w.db-wal"))
+            .unwrap()
+            .len(),
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_use_case_dropped_while_its_transaction_begins_leaves_the_writer_usable() {
+    let w = writer().await;
+    // Polled once, then dropped: usually while SQLite runs its BEGIN (which it finishes all
+    // the same); if SQLite was quicker, the use case is dropped just after beginning.
+    tokio::select! {
+        biased;
+        _ = w.begin() => {}
+        () = std::future::ready(()) => {}
+    }
+    let mut tx = w.begin().await.unwrap();
+    sqlx::query("INSERT INTO t (x) VALUES (1)")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
