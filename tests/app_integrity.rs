@@ -128,7 +128,14 @@ async fn a_closed_secret_ballot_keeps_totals_and_authorless_concerns_and_no_vote
             .await
             .unwrap();
     assert_eq!(columns, vec!["ballot_id", "voter_id", "binding"]);
-    // Nor any byte of the dropped concern in the database or WAL files (closing truncated it).
+    // Nor any byte of the dropped concern in the database or WAL files, once the truncation
+    // the close scheduled has run (at once: it is due).
+    assert_eq!(
+        w.count("SELECT COUNT(*) FROM jobs WHERE dedupe_key = 'wal:truncate' AND done_at IS NULL")
+            .await,
+        1
+    );
+    w.app.run_due_jobs().await.unwrap();
     assert!(!on_disk(&w, "CAROLS-DROPPED-CONCERN"));
     // The decision log has the totals only.
     let log: Vec<String> = sqlx::query_scalar("SELECT details FROM decisions")
@@ -166,8 +173,8 @@ async fn a_secret_ballot_closed_while_a_reader_is_busy_leaves_the_wal_at_the_nex
         .unwrap();
     w.clock.advance(Duration::days(7));
     w.app.close_ballot(id).await.unwrap();
-    // Its deadline job runs too (and finds it closed): all due work is done while the reader
-    // still holds on.
+    // The truncation job runs (and its deadline job, which finds it closed): all due work is
+    // done while the reader still holds on.
     w.app.run_due_jobs().await.unwrap();
     assert!(
         on_disk(&w, "CAROLS-DROPPED-CONCERN"),
@@ -198,6 +205,12 @@ async fn a_public_ballot_keeps_its_history_for_audits() {
     assert_eq!(w.count("SELECT COUNT(*) FROM vote_events").await, 1);
     let view = w.app.ballot_view(id).await.unwrap();
     assert_eq!(view.concerns[0].author, Some(BOB));
+    // Nothing was erased: nothing to truncate.
+    assert_eq!(
+        w.count("SELECT COUNT(*) FROM jobs WHERE dedupe_key = 'wal:truncate'")
+            .await,
+        0
+    );
 }
 
 fn member(id: u64, roles: &[u64]) -> DiscordMember {

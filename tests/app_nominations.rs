@@ -566,7 +566,12 @@ async fn a_nominee_who_leaves_ends_the_nomination_and_its_ballot() {
     assert_eq!(n.state, State::Left);
     let ballot = w.app.ballot_view(ballot_id).await.unwrap().ballot;
     assert!(!ballot.open, "the ballot is withdrawn");
+    // Its votes were unlinked from the voters: their old pages leave the WAL file next.
+    let truncation =
+        "SELECT COUNT(*) FROM jobs WHERE dedupe_key = 'wal:truncate' AND done_at IS NULL";
+    assert_eq!(w.count(truncation).await, 1);
     let sent = w.pass().await;
+    assert_eq!(w.count(truncation).await, 0);
     assert!(sent.contains(&Notice::NominationTscNote {
         nomination_id: n.id,
         note: Note::Left

@@ -37,7 +37,7 @@ impl App {
         let outcome = close_at_deadline(&mut tx, ballot_id, now).await?;
         tx.commit().await?;
         self.config_cache().clear();
-        store::checkpoint(self.database()).await;
+        // A secret ballot's truncation is a job now due.
         self.wake();
         Ok(outcome)
     }
@@ -79,9 +79,7 @@ impl App {
         let closed = view::in_guild(&mut tx, actor.guild_id, ballot_id).await?;
         tx.commit().await?;
         self.config_cache().clear();
-        if closed.secret {
-            store::checkpoint(self.database()).await;
-        }
+        // A secret ballot's truncation is a job now due.
         self.wake();
         Ok(closed)
     }

@@ -55,14 +55,13 @@ impl App {
                 Ok(()) => {
                     store::jobs::mark_done(&mut tx, row.id, now).await?;
                     tx.commit().await?;
-                    // A closed ballot may have changed the policy (an amendment), and a secret
-                    // ballot's unlinked choices leave the WAL file too.
+                    // A closed ballot may have changed the policy (an amendment).
                     if matches!(job, Ok(Job::CloseBallot { .. })) {
                         self.config_cache().clear();
-                        store::checkpoint(self.database()).await;
                     }
-                    // A closed case's erased text leaves the WAL file too.
-                    if matches!(job, Ok(Job::CaseErase { .. })) {
+                    // Done before truncating: an erasure committed from here on schedules
+                    // its own truncation.
+                    if matches!(job, Ok(Job::TruncateWal)) {
                         store::checkpoint(self.database()).await;
                     }
                 }
@@ -166,5 +165,7 @@ async fn run(
         Job::DailyBackup { day, dir } => operations::backup::daily(conn, *day, dir, now).await,
         // Faults (issue 10): housekeeping.
         Job::Retention { day } => operations::retention::daily(conn, *day, now).await,
+        // Nothing to do inside a transaction: SQLite truncates outside one, after the commit.
+        Job::TruncateWal => Ok(()),
     }
 }

@@ -74,6 +74,10 @@ pub enum Job {
     // Faults (issue 10): housekeeping.
     /// The daily pruning of what each server's `retention_days` no longer keeps.
     Retention { day: NaiveDate },
+    /// Erased content (a secret ballot's unlinked choices, a case's or a nomination's text)
+    /// leaves the WAL file, which still holds its old pages: scheduled by the transaction that
+    /// erases, so that it runs once the erasure is committed, even after a crash.
+    TruncateWal,
 }
 
 /// Whose a job is: a server's, named in the job or owning the row the job is about, or the
@@ -131,6 +135,7 @@ impl Job {
             Self::DailyBackup { day, .. } => format!("backup:{day}"),
             // Faults (issue 10): housekeeping.
             Self::Retention { day } => format!("retention:{day}"),
+            Self::TruncateWal => "wal:truncate".to_owned(),
         }
     }
 
@@ -158,9 +163,21 @@ impl Job {
             Self::DissolutionNotice { dissolution_id, .. } => {
                 Row(Owner::Dissolution, *dissolution_id)
             }
-            Self::DailyBackup { .. } | Self::Retention { .. } => Bot,
+            Self::DailyBackup { .. } | Self::Retention { .. } | Self::TruncateWal => Bot,
         }
     }
+}
+
+/// After member content was erased in the caller's transaction: its old pages leave the WAL
+/// file once the erasure is committed ([`Job::TruncateWal`]; one pending at a time, and it
+/// truncates only after its own commit, so it covers every erasure committed before it).
+pub async fn truncate_wal_after_erasure(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    schedule(conn, &Job::TruncateWal, now, now)
+        .await
+        .map(|_| ())
 }
 
 /// Adds a job inside the caller's transaction; returns false if it was already pending.

@@ -125,30 +125,20 @@ impl Writer {
     /// `store::checkpoint_if_owed` tries again. Returns whether it was done.
     pub async fn truncate_wal(&self) -> sqlx::Result<bool> {
         self.truncation_owed.store(true, Ordering::SeqCst);
-        let mut guard = self.state.lock().await;
-        // A group left open for use cases queued behind it commits first: SQLite cannot
-        // checkpoint inside a transaction. Those still queued start the next group.
-        end_group(&mut guard, true).await;
-        // Writes wait behind this: readers get a tenth of a second, not the time other
-        // processes get, and a postponed truncation is tried again later.
-        let conn = &mut guard.conn;
-        sqlx::query("PRAGMA busy_timeout = 100")
-            .execute(&mut *conn)
-            .await?;
-        let checkpoint: sqlx::Result<(i64, i64, i64)> =
-            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
-                .fetch_one(&mut *conn)
-                .await;
-        let restore = format!("PRAGMA busy_timeout = {}", super::BUSY_TIMEOUT.as_millis());
-        sqlx::raw_sql(sqlx::AssertSqlSafe(restore))
-            .execute(&mut *conn)
-            .await?;
-        let (busy, _, _) = checkpoint?;
-        let done = busy == 0;
-        if done {
-            self.truncation_owed.store(false, Ordering::SeqCst);
-        }
-        Ok(done)
+        let guard = self.state.clone().lock_owned().await;
+        // In a task of its own: a caller that stops waiting must not leave the writer's
+        // transaction or its busy timeout half done.
+        let owed = self.truncation_owed.clone();
+        tokio::spawn(async move {
+            let mut guard = guard;
+            let done = truncate(&mut guard).await;
+            // Still under the writer: truncations run in turn, and each covers every erasure
+            // committed before it, so the last one's result is what is owed.
+            owed.store(!matches!(done, Ok(true)), Ordering::SeqCst);
+            done
+        })
+        .await
+        .map_err(|_| sqlx::Error::WorkerCrashed)?
     }
 
     /// Whether a truncation is still owed (see [`Writer::truncate_wal`]).
@@ -285,6 +275,29 @@ async fn settle(mut guard: OwnedMutexGuard<State>, waiting: &AtomicUsize) {
         end_group(&mut guard, true).await;
     }
     drop(guard);
+}
+
+/// [`Writer::truncate_wal`]'s work, holding the writer; whether the WAL was truncated.
+async fn truncate(guard: &mut OwnedMutexGuard<State>) -> sqlx::Result<bool> {
+    // A group left open for use cases queued behind it commits first: SQLite cannot checkpoint
+    // inside a transaction. Those still queued start the next group.
+    end_group(guard, true).await;
+    // Writes wait behind this: readers get a tenth of a second, not the time other processes
+    // get, and a postponed truncation is tried again later.
+    let conn = &mut guard.conn;
+    sqlx::query("PRAGMA busy_timeout = 100")
+        .execute(&mut *conn)
+        .await?;
+    let checkpoint: sqlx::Result<(i64, i64, i64)> =
+        sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(&mut *conn)
+            .await;
+    let restore = format!("PRAGMA busy_timeout = {}", super::BUSY_TIMEOUT.as_millis());
+    sqlx::raw_sql(sqlx::AssertSqlSafe(restore))
+        .execute(&mut *conn)
+        .await?;
+    let (busy, _, _) = checkpoint?;
+    Ok(busy == 0)
 }
 
 /// Commits (or rolls back) the open transaction and tells its participants.

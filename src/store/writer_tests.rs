@@ -81,16 +81,20 @@ async fn a_truncation_arriving_while_a_group_is_open_commits_the_group_first() {
     tokio::task::yield_now().await;
     let next = queued_behind(&w).await;
     let first = tokio::spawn(first.commit());
-    assert!(truncation.await.unwrap().unwrap(), "truncated");
+    let truncated = tokio::time::timeout(Duration::from_secs(10), truncation)
+        .await
+        .expect("the truncation came before the queued use case");
+    assert!(truncated.unwrap().unwrap(), "truncated");
     first.await.unwrap().unwrap();
     assert!(!w.truncation_owed());
-    let mut next = next.await.unwrap();
+    // Committed: another connection sees the first one's row.
+    let mut other = SqliteConnection::connect(&url).await.unwrap();
     let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t")
-        .fetch_one(&mut *next)
+        .fetch_one(&mut other)
         .await
         .unwrap();
     assert_eq!(rows, 1);
-    next.commit().await.unwrap();
+    next.await.unwrap().commit().await.unwrap();
     assert_eq!(
         std::fs::metadata(dir.path().join("w.db-wal"))
             .unwrap()
@@ -115,4 +119,45 @@ async fn a_use_case_dropped_while_its_transaction_begins_leaves_the_writer_usabl
         .await
         .unwrap();
     tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_truncation_whose_caller_stops_waiting_still_restores_the_busy_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("w.db").display());
+    let mut conn = SqliteConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(
+        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; CREATE TABLE t (x INTEGER)",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    let w = Writer::new(conn);
+    // A reader on an older snapshot than the WAL's end: the truncation waits for it, then
+    // gives up.
+    let mut reader = SqliteConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql("BEGIN; SELECT COUNT(*) FROM t;")
+        .execute(&mut reader)
+        .await
+        .unwrap();
+    let mut tx = w.begin().await.unwrap();
+    sqlx::query("INSERT INTO t (x) VALUES (1)")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    // Polled once (it takes the writer and starts), then dropped.
+    tokio::select! {
+        biased;
+        _ = w.truncate_wal() => panic!("the reader lets no truncation finish at once"),
+        () = tokio::task::yield_now() => {}
+    }
+    let mut tx = w.begin().await.unwrap();
+    let timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+    assert_eq!(timeout, 5000);
+    tx.commit().await.unwrap();
+    assert!(w.truncation_owed(), "postponed by the reader: still owed");
 }

@@ -10,6 +10,7 @@ use super::view;
 use crate::app::AppResult;
 use crate::app::decision_log::record as decision_log;
 use crate::app::outbox::{self, Notice};
+use crate::app::schedule;
 use crate::governance::ballot::{Count, Outcome, decide};
 use crate::store::ballot::{self as repo, Ballot, Closing};
 use crate::store::ballot_votes::{self as votes_repo, SealedConcern, VoteRecord};
@@ -69,6 +70,7 @@ pub(crate) async fn close_in(
     outbox::queue(conn, ballot.guild_id, &notice, now).await?;
     if ballot.secret {
         seal(conn, &ballot, &votes, &count).await?;
+        schedule::truncate_wal_after_erasure(conn, now).await?;
     }
     queue_refresh(conn, &ballot, now).await?;
     decision_log::ballot_closed(

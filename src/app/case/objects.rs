@@ -7,6 +7,7 @@ use sqlx::SqliteConnection;
 use super::note;
 use crate::app::case::notes::CaseNote;
 use crate::app::outbox::Notice;
+use crate::app::schedule;
 use crate::app::{App, AppResult};
 use crate::store::case as repo;
 
@@ -64,6 +65,7 @@ pub(crate) async fn erase(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     if repo::erase_text(conn, case_id, now).await? {
+        schedule::truncate_wal_after_erasure(conn, now).await?;
         tracing::info!(case_id, "closed case's text erased");
     }
     Ok(())

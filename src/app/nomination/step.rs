@@ -159,7 +159,10 @@ async fn apply(
             };
             record(conn, n.guild_id, &entry, now).await?;
         }
-        Effect::Purge => repo::purge_text(conn, nomination_id).await?,
+        Effect::Purge => {
+            repo::purge_text(conn, nomination_id).await?;
+            schedule::truncate_wal_after_erasure(conn, now).await?;
+        }
     }
     Ok(())
 }
