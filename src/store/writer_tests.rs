@@ -58,6 +58,43 @@ async fn a_rolled_back_use_case_takes_its_note_with_it() {
 }
 
 #[tokio::test]
+async fn a_use_case_that_stops_waiting_for_its_commit_still_ends_its_group() {
+    let w = writer().await;
+    let mut first = w.begin().await.unwrap();
+    sqlx::query("INSERT INTO t (x) VALUES (1)")
+        .execute(&mut *first)
+        .await
+        .unwrap();
+    let next = queued_behind(&w).await;
+    // The first one's commit leaves the group open for the next, whose caller stops waiting
+    // as soon as its commit starts (its handler cancelled).
+    let first = tokio::spawn(first.commit());
+    let mut second = next.await.unwrap();
+    sqlx::query("INSERT INTO t (x) VALUES (2)")
+        .execute(&mut *second)
+        .await
+        .unwrap();
+    tokio::select! {
+        biased;
+        _ = second.commit() => {}
+        () = tokio::task::yield_now() => {}
+    }
+    // The group is committed all the same, and the first one told so.
+    tokio::time::timeout(Duration::from_secs(10), first)
+        .await
+        .expect("the group was committed")
+        .unwrap()
+        .unwrap();
+    let mut third = w.begin().await.unwrap();
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t")
+        .fetch_one(&mut *third)
+        .await
+        .unwrap();
+    assert_eq!(rows, 2, "the second one's writes were kept too");
+    third.commit().await.unwrap();
+}
+
+#[tokio::test]
 async fn a_truncation_arriving_while_a_group_is_open_commits_the_group_first() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("w.db").display());
