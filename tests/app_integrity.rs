@@ -19,6 +19,15 @@ fn secret(title: &str) -> StartBallot {
     }
 }
 
+/// Alice opens a secret ballot; its id.
+async fn start_secret(w: &World) -> i64 {
+    w.app
+        .start_ballot(&tsc(ALICE), secret("Elect a chair"))
+        .await
+        .unwrap()
+        .id
+}
+
 /// Whether `needle` appears anywhere in the database file or its WAL file.
 fn on_disk(w: &World, needle: &str) -> bool {
     let path = w.db_path();
@@ -35,12 +44,7 @@ fn on_disk(w: &World, needle: &str) -> bool {
 #[tokio::test]
 async fn a_secret_ballot_shows_participation_only_while_open() {
     let w = World::new().await;
-    let id = w
-        .app
-        .start_ballot(&tsc(ALICE), secret("Elect a chair"))
-        .await
-        .unwrap()
-        .id;
+    let id = start_secret(&w).await;
     w.app
         .cast_vote(&tsc(BOB), id, Choice::No, Some("Needs a migration guide"))
         .await
@@ -67,12 +71,7 @@ async fn a_secret_ballot_shows_participation_only_while_open() {
 #[tokio::test]
 async fn a_closed_secret_ballot_keeps_totals_and_authorless_concerns_and_no_voters_choice() {
     let w = World::new().await;
-    let id = w
-        .app
-        .start_ballot(&tsc(ALICE), secret("Elect a chair"))
-        .await
-        .unwrap()
-        .id;
+    let id = start_secret(&w).await;
     // Carol's first concern is withdrawn by changing her vote: it must leave no trace at all.
     w.app
         .cast_vote(&tsc(CAROL), id, Choice::No, Some("CAROLS-DROPPED-CONCERN"))
@@ -148,12 +147,7 @@ async fn a_closed_secret_ballot_keeps_totals_and_authorless_concerns_and_no_vote
 #[tokio::test]
 async fn a_secret_ballot_closed_while_a_reader_is_busy_leaves_the_wal_at_the_next_job_pass() {
     let w = World::new().await;
-    let id = w
-        .app
-        .start_ballot(&tsc(ALICE), secret("Elect a chair"))
-        .await
-        .unwrap()
-        .id;
+    let id = start_secret(&w).await;
     for (voter, concern) in [(CAROL, Some("CAROLS-DROPPED-CONCERN")), (CAROL, None)] {
         let choice = if concern.is_some() {
             Choice::No

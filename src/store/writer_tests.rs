@@ -14,6 +14,29 @@ async fn writer() -> Writer {
     Writer::new(conn)
 }
 
+/// A writer on a database file in WAL mode (what truncation acts on), with its directory and
+/// address.
+async fn wal_writer() -> (tempfile::TempDir, String, Writer) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("w.db").display());
+    let mut conn = SqliteConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(
+        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; CREATE TABLE t (x INTEGER)",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    (dir, url, Writer::new(conn))
+}
+
+async fn insert(tx: &mut WriteTx, x: i64) {
+    sqlx::query("INSERT INTO t (x) VALUES (?)")
+        .bind(x)
+        .execute(&mut **tx)
+        .await
+        .unwrap();
+}
+
 /// Starts a second use case that queues behind the writer, and waits until it does, so
 /// that the first one's commit leaves the group open for it.
 async fn queued_behind(w: &Writer) -> tokio::task::JoinHandle<WriteTx> {
@@ -61,19 +84,13 @@ async fn a_rolled_back_use_case_takes_its_note_with_it() {
 async fn a_use_case_that_stops_waiting_for_its_commit_still_ends_its_group() {
     let w = writer().await;
     let mut first = w.begin().await.unwrap();
-    sqlx::query("INSERT INTO t (x) VALUES (1)")
-        .execute(&mut *first)
-        .await
-        .unwrap();
+    insert(&mut first, 1).await;
     let next = queued_behind(&w).await;
     // The first one's commit leaves the group open for the next, whose caller stops waiting
     // as soon as its commit starts (its handler cancelled).
     let first = tokio::spawn(first.commit());
     let mut second = next.await.unwrap();
-    sqlx::query("INSERT INTO t (x) VALUES (2)")
-        .execute(&mut *second)
-        .await
-        .unwrap();
+    insert(&mut second, 2).await;
     tokio::select! {
         biased;
         _ = second.commit() => {}
@@ -96,19 +113,9 @@ async fn a_use_case_that_stops_waiting_for_its_commit_still_ends_its_group() {
 
 #[tokio::test]
 async fn a_truncation_arriving_while_a_group_is_open_commits_the_group_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("w.db").display());
-    let mut conn = SqliteConnection::connect(&url).await.unwrap();
-    sqlx::raw_sql("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER)")
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    let w = Writer::new(conn);
+    let (dir, url, w) = wal_writer().await;
     let mut first = w.begin().await.unwrap();
-    sqlx::query("INSERT INTO t (x) VALUES (1)")
-        .execute(&mut *first)
-        .await
-        .unwrap();
+    insert(&mut first, 1).await;
     // The truncation queues for the writer, then a use case behind it: the first one's
     // commit leaves the group open for that use case, and the truncation comes next.
     let truncation = tokio::spawn({
@@ -151,25 +158,13 @@ async fn a_use_case_dropped_while_its_transaction_begins_leaves_the_writer_usabl
         () = std::future::ready(()) => {}
     }
     let mut tx = w.begin().await.unwrap();
-    sqlx::query("INSERT INTO t (x) VALUES (1)")
-        .execute(&mut *tx)
-        .await
-        .unwrap();
+    insert(&mut tx, 1).await;
     tx.commit().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_truncation_whose_caller_stops_waiting_still_restores_the_busy_timeout() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("w.db").display());
-    let mut conn = SqliteConnection::connect(&url).await.unwrap();
-    sqlx::raw_sql(
-        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; CREATE TABLE t (x INTEGER)",
-    )
-    .execute(&mut conn)
-    .await
-    .unwrap();
-    let w = Writer::new(conn);
+    let (_dir, url, w) = wal_writer().await;
     // A reader on an older snapshot than the WAL's end: the truncation waits for it, then
     // gives up.
     let mut reader = SqliteConnection::connect(&url).await.unwrap();
@@ -178,10 +173,7 @@ async fn a_truncation_whose_caller_stops_waiting_still_restores_the_busy_timeout
         .await
         .unwrap();
     let mut tx = w.begin().await.unwrap();
-    sqlx::query("INSERT INTO t (x) VALUES (1)")
-        .execute(&mut *tx)
-        .await
-        .unwrap();
+    insert(&mut tx, 1).await;
     tx.commit().await.unwrap();
     // Polled once (it takes the writer and starts), then dropped.
     tokio::select! {
