@@ -586,6 +586,42 @@ async fn votes_count_as_activity() {
         )
         .await
         .unwrap();
+    // Erin's vote on a ballot cancelled after a community member's vote had it read (so the
+    // refusal comes from the statement that records votes, not from the check before it) is
+    // no activity.
+    let cancelled = w
+        .app
+        .start_ballot(
+            &actor(ALICE, &[GovRole::Tsc]),
+            steward::app::ballot::open::StartBallot {
+                title: "Adopt RFC 10".into(),
+                description: String::new(),
+                duration: None,
+                secret: false,
+                channel_id: ANNOUNCE,
+                electorate: vec![ALICE, BOB, CAROL, DAVE],
+            },
+        )
+        .await
+        .unwrap();
+    w.app
+        .cast_vote(&actor(5000, &[]), cancelled.id, Choice::Yes, None)
+        .await
+        .unwrap();
+    w.app
+        .cancel_ballot(&actor(ALICE, &[GovRole::Tsc]), cancelled.id, "Superseded")
+        .await
+        .unwrap();
+    let refused = w
+        .app
+        .cast_vote(
+            &actor(ERIN, &[GovRole::Maintainer]),
+            cancelled.id,
+            Choice::Yes,
+            None,
+        )
+        .await;
+    assert!(refused.is_err());
     let sent = w.at(months(3)).await;
     assert_eq!(
         contacts(&sent).iter().map(|c| c.1).collect::<Vec<_>>(),

@@ -113,6 +113,11 @@ async fn votes_on_an_ended_ballot_are_refused_in_a_burst_that_counts_the_others(
         .cancel_ballot(&tsc(ALICE), ended, "Superseded")
         .await
         .unwrap();
+    // Both ballot messages shown as they stand: the burst then queues a refresh of the open
+    // one alone.
+    w.app.deliver_outbox(&FakeDiscord::default()).await.unwrap();
+    let pending = "SELECT count(*) FROM outbox WHERE delivered_at IS NULL";
+    assert_eq!(w.count(pending).await, 0);
     let votes = (0..100)
         .map(|i| {
             (
@@ -135,6 +140,12 @@ async fn votes_on_an_ended_ballot_are_refused_in_a_burst_that_counts_the_others(
     let ended_view = w.app.ballot_view(ended).await.unwrap();
     assert_eq!(ended_view.voters, vec![(FRANK, false)]);
     assert_eq!(w.app.ballot_view(open).await.unwrap().voters.len(), 50);
+    let discord = FakeDiscord::default();
+    w.app.deliver_outbox(&discord).await.unwrap();
+    assert_eq!(
+        discord.take(),
+        vec![Notice::BallotRefresh { ballot_id: open }]
+    );
 }
 
 /// The database refuses one member's vote (a fault arranged with a trigger): that vote fails,
