@@ -267,20 +267,14 @@ pub async fn queue(
     notice: &Notice,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
-    let (key, payload) = keyed(notice, guild_id)?;
+    let payload = serde_json::to_string(notice).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let key = notice.key(guild_id);
     match notice.repeat() {
         Repeat::Once => store::outbox::enqueue_once(conn, guild_id, &key, &payload, now).await,
         Repeat::Latest => store::outbox::enqueue(conn, guild_id, &key, &payload, now)
             .await
             .map(|()| true),
     }
-}
-
-/// A notice's dedupe key and payload as the outbox stores them (for a statement that queues
-/// notices itself: a batch of votes refreshing its ballots).
-pub fn keyed(notice: &Notice, guild_id: u64) -> sqlx::Result<(String, String)> {
-    let payload = serde_json::to_string(notice).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    Ok((notice.key(guild_id), payload))
 }
 
 #[path = "outbox_keys.rs"]

@@ -1,16 +1,12 @@
 //! A ballot's votes: the current vote of each voter, the append-only history of a public
 //! ballot, and the sealing of a closed secret ballot (voters unlinked from choices).
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 // Table names below are constants: the only formatted SQL.
-use sqlx::sqlite::SqliteArguments;
-use sqlx::types::Json;
-use sqlx::{Arguments, AssertSqlSafe, FromRow, Row, SqliteConnection};
+use sqlx::{AssertSqlSafe, FromRow, SqliteConnection};
 
-use super::{OneTripTx, from_db_id, from_millis, to_db_id, to_millis};
+use super::{from_db_id, from_millis, to_db_id, to_millis};
 use crate::governance::ballot::{Choice, Count};
 
 /// A concern of a closed secret ballot: its text and whether its vote was binding, no author.
@@ -66,22 +62,9 @@ pub async fn votes(conn: &mut SqliteConnection, ballot_id: i64) -> sqlx::Result<
     Ok(rows.into_iter().filter_map(VoteRow::into_record).collect())
 }
 
-/// Whether ballot `$ballot` takes a vote cast at `$at` (SQL expressions): open, and before its
-/// deadline. Checked in the statement that records the vote, under the writer: a vote committed
-/// before the close counts, one after is refused.
-macro_rules! takes_votes {
-    ($ballot:literal, $at:literal) => {
-        concat!(
-            "EXISTS (SELECT 1 FROM ballots b WHERE b.id = ",
-            $ballot,
-            " AND b.state = 'open' AND b.closes_at > ",
-            $at,
-            ")"
-        )
-    };
-}
-
-/// Records a vote, new or changed, if the ballot is still open at `now` (`takes_votes`). Returns `None` when the ballot was closed, else whether the voter had voted
+/// Records a vote, new or changed, if the ballot is still open at `now` (checked in the same
+/// statement, under the writer: a vote committed before the close counts, one after is
+/// refused). Returns `None` when the ballot was closed, else whether the voter had voted
 /// before. A public ballot's history is appended by the database (migration 0009).
 pub async fn record_vote(
     conn: &mut SqliteConnection,
@@ -92,15 +75,15 @@ pub async fn record_vote(
     now: DateTime<Utc>,
 ) -> sqlx::Result<Option<bool>> {
     let (choice, concern) = vote;
-    let changes: Option<i64> = sqlx::query_scalar(concat!(
+    let changes: Option<i64> = sqlx::query_scalar(
         "INSERT INTO votes (ballot_id, voter_id, choice, binding, concern, cast_at, updated_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?6 WHERE ",
-        takes_votes!("?1", "?6"),
-        " ON CONFLICT (ballot_id, voter_id) DO UPDATE SET
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?6
+         WHERE EXISTS (SELECT 1 FROM ballots WHERE id = ?1 AND state = 'open' AND closes_at > ?6)
+         ON CONFLICT (ballot_id, voter_id) DO UPDATE SET
              choice = excluded.choice, concern = excluded.concern,
              updated_at = excluded.updated_at, changes = changes + 1
-         RETURNING changes"
-    ))
+         RETURNING changes",
+    )
     .bind(ballot_id)
     .bind(to_db_id(voter_id))
     .bind(choice.as_i64())
@@ -143,79 +126,35 @@ impl NewVote {
     }
 }
 
-/// A batch's refresh of one ballot's message: an outbox item queued only if the ballot took
-/// the batch's votes (`at`: the earliest of them).
-#[derive(Debug, Clone, Serialize)]
-pub struct BallotRefresh {
-    pub ballot: i64,
-    pub guild: i64,
-    pub key: String,
-    pub payload: String,
-    pub at: i64,
-}
-
-/// An office holder's vote, activity for succession planning if its ballot took it.
-#[derive(Debug, Clone, Serialize)]
-pub struct Activity {
-    pub ballot: i64,
-    pub guild: i64,
-    pub member: i64,
-    pub at: i64,
-}
-
-/// A batch of votes with what they bring about: `?1` the votes, `?2` the refreshes of their
-/// ballots' messages, `?3` the office holders' activity.
-const RECORD_BATCH: &str = concat!(
-    "INSERT INTO votes (ballot_id, voter_id, choice, binding, concern, cast_at, updated_at)
-     SELECT v.value ->> 'ballot', v.value ->> 'voter', v.value ->> 'choice',
-            v.value ->> 'binding', v.value ->> 'concern', v.value ->> 'at', v.value ->> 'at'
-     FROM json_each(?1) AS v WHERE ",
-    takes_votes!("v.value ->> 'ballot'", "v.value ->> 'at'"),
-    " ON CONFLICT (ballot_id, voter_id) DO UPDATE SET
-         choice = excluded.choice, concern = excluded.concern,
-         updated_at = excluded.updated_at, changes = changes + 1
-     RETURNING ballot_id, voter_id, changes;
-     INSERT INTO outbox (guild_id, dedupe_key, payload, created_at, next_attempt_at)
-     SELECT r.value ->> 'guild', r.value ->> 'key', r.value ->> 'payload',
-            r.value ->> 'at', r.value ->> 'at'
-     FROM json_each(?2) AS r WHERE ",
-    takes_votes!("r.value ->> 'ballot'", "r.value ->> 'at'"),
-    super::outbox::on_pending_key!(),
-    ";
-     UPDATE roster_members SET last_active_at = a.value ->> 'at'
-     FROM json_each(?3) AS a
-     WHERE guild_id = a.value ->> 'guild' AND member_id = a.value ->> 'member'
-       AND (last_active_at IS NULL OR last_active_at < a.value ->> 'at') AND ",
-    takes_votes!("a.value ->> 'ballot'", "a.value ->> 'at'"),
-);
-
-/// Records a batch of votes as the whole of a writer's turn, in one round trip: each vote
-/// exactly as [`record_vote`] would (its ballot open at its own time, history by the trigger),
-/// at most one per voter and ballot; and for the ballots that took them, the `refreshes` of
-/// their messages and the office holders' `activity` (as `roster::touch`). Returns, for each
-/// vote in order, `None` when its ballot was closed, else whether the voter had voted before.
-/// If anything fails (a row breaking a constraint), nothing is recorded (the caller then
-/// records the votes one by one).
-pub async fn record_batch(
-    tx: OneTripTx,
+/// Records many votes in one statement, each exactly as [`record_vote`] would (its ballot open
+/// at its own time, history by the trigger). At most one vote per voter and ballot. Returns,
+/// for each vote in order, `None` when its ballot was closed, else whether the voter had voted
+/// before. One statement: if any row breaks a constraint, none is recorded (the caller then
+/// records them one by one).
+pub async fn record_votes(
+    conn: &mut SqliteConnection,
     votes: &[NewVote],
-    refreshes: &[BallotRefresh],
-    activity: &[Activity],
 ) -> sqlx::Result<Vec<Option<bool>>> {
-    let mut args = SqliteArguments::default();
-    let encoded = args
-        .add(Json(votes))
-        .and_then(|()| args.add(Json(refreshes)))
-        .and_then(|()| args.add(Json(activity)));
-    encoded.map_err(sqlx::Error::Encode)?;
-    let rows = tx.fetch_all(RECORD_BATCH, args).await?;
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "INSERT INTO votes (ballot_id, voter_id, choice, binding, concern, cast_at, updated_at)
+         SELECT v.value ->> 'ballot', v.value ->> 'voter', v.value ->> 'choice',
+                v.value ->> 'binding', v.value ->> 'concern', v.value ->> 'at', v.value ->> 'at'
+         FROM json_each(?1) AS v
+         WHERE EXISTS (SELECT 1 FROM ballots b WHERE b.id = v.value ->> 'ballot'
+                       AND b.state = 'open' AND b.closes_at > v.value ->> 'at')
+         ON CONFLICT (ballot_id, voter_id) DO UPDATE SET
+             choice = excluded.choice, concern = excluded.concern,
+             updated_at = excluded.updated_at, changes = changes + 1
+         RETURNING ballot_id, voter_id, changes",
+    )
+    .bind(sqlx::types::Json(votes))
+    .fetch_all(&mut *conn)
+    .await?;
     // RETURNING's order is unspecified: match rows by ballot and voter (unique in a batch).
-    let mut recorded = HashMap::with_capacity(rows.len());
-    for row in rows {
-        let (ballot, voter, changes): (i64, i64, i64) =
-            (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
-        recorded.insert((ballot, voter), changes);
-    }
+    let recorded: std::collections::HashMap<(i64, i64), i64> = rows
+        .into_iter()
+        .map(|(ballot, voter, changes)| ((ballot, voter), changes))
+        .collect();
     Ok(votes
         .iter()
         .map(|v| recorded.get(&(v.ballot, v.voter)).map(|c| *c > 0))

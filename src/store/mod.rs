@@ -40,7 +40,7 @@ use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, SqlitePool};
 
-pub use writer::{OneTripTx, WriteTx, Writer};
+pub use writer::{WriteTx, Writer};
 
 /// The database: a pool of read-only connections for reads, and the one [`Writer`] every
 /// write transaction goes through.

@@ -56,17 +56,6 @@ impl From<Row> for OutboxRow {
 const COLUMNS: &str = "id, guild_id, dedupe_key, payload, revision, next_attempt_at, attempts, \
                        last_error, delivered_at, message_id";
 
-/// What queuing an item does when an undelivered item has its key (see [`enqueue`]); a
-/// statement that queues several items at once ends with it too.
-macro_rules! on_pending_key {
-    () => {
-        " ON CONFLICT (dedupe_key) WHERE delivered_at IS NULL
-         DO UPDATE SET revision = revision + 1, payload = excluded.payload
-         WHERE outbox.claimed = 1 OR outbox.payload <> excluded.payload"
-    };
-}
-pub(crate) use on_pending_key;
-
 /// Queues an item. If an undelivered item with the same key exists, it is not duplicated. If
 /// that item is in flight (claimed) or carried another payload, its revision is bumped, so that
 /// the delivery is repeated with the latest state; a pending item not yet claimed is left
@@ -79,11 +68,13 @@ pub async fn enqueue(
     payload: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query(concat!(
+    sqlx::query(
         "INSERT INTO outbox (guild_id, dedupe_key, payload, created_at, next_attempt_at)
-         VALUES (?, ?, ?, ?, ?)",
-        on_pending_key!()
-    ))
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (dedupe_key) WHERE delivered_at IS NULL
+         DO UPDATE SET revision = revision + 1, payload = excluded.payload
+         WHERE outbox.claimed = 1 OR outbox.payload <> excluded.payload",
+    )
     .bind(to_db_id(guild_id))
     .bind(dedupe_key)
     .bind(payload)

@@ -70,9 +70,6 @@ pub struct WriteTx {
     /// needs no savepoint (a round trip saved on the commonest path): rolling it back is
     /// rolling back the transaction.
     opener: bool,
-    /// Its opening statement (`BEGIN` or its savepoint) was sent: dropped, it has writes to
-    /// undo. A share written in one round trip (`OneTripTx`) has not, until it sends all.
-    opened: bool,
     /// Notes for the group, kept only once this use case's writes are (see `note_for_group`).
     notes: Vec<String>,
 }
@@ -89,29 +86,6 @@ impl Writer {
 
     /// Waits for the writer (in arrival order) and opens this use case's savepoint.
     pub async fn begin(&self) -> sqlx::Result<WriteTx> {
-        let mut tx = self.take_turn().await;
-        // `query`, not `raw_sql`: prepared once per connection, not on every transaction.
-        let statement = if tx.opener {
-            "BEGIN IMMEDIATE"
-        } else {
-            "SAVEPOINT steward"
-        };
-        // Opened before its first statement runs: a caller that stops waiting while SQLite
-        // begins (its statement runs all the same) drops it, and its rollback ends what was
-        // begun instead of leaving the connection inside a transaction no one owns.
-        tx.opened = true;
-        if let Err(e) = sqlx::query(statement).execute(&mut *tx).await {
-            if let Some(mut guard) = tx.guard.take() {
-                end_group(&mut guard, false).await;
-            }
-            return Err(e);
-        }
-        Ok(tx)
-    }
-
-    /// Waits for the writer (in arrival order) and opens its group if none is open, running
-    /// nothing yet.
-    async fn take_turn(&self) -> WriteTx {
         self.waiting.fetch_add(1, Ordering::SeqCst);
         let mut guard = self.state.clone().lock_owned().await;
         self.waiting.fetch_sub(1, Ordering::SeqCst);
@@ -125,13 +99,28 @@ impl Writer {
                 notes: HashSet::new(),
             });
         }
-        WriteTx {
+        // The share exists before its first statement: a caller that stops waiting while
+        // SQLite begins (its statement runs all the same) drops it, and its rollback ends what
+        // was begun instead of leaving the connection inside a transaction no one owns.
+        let mut tx = WriteTx {
             guard: Some(guard),
             waiting: self.waiting.clone(),
             opener,
-            opened: false,
             notes: Vec::new(),
+        };
+        // `query`, not `raw_sql`: prepared once per connection, not on every transaction.
+        let statement = if opener {
+            "BEGIN IMMEDIATE"
+        } else {
+            "SAVEPOINT steward"
+        };
+        if let Err(e) = sqlx::query(statement).execute(&mut *tx).await {
+            if let Some(mut guard) = tx.guard.take() {
+                end_group(&mut guard, false).await;
+            }
+            return Err(e);
         }
+        Ok(tx)
     }
 
     /// Copies the WAL into the database and cuts the WAL file to nothing, so that the old page
@@ -185,32 +174,21 @@ impl WriteTx {
         // with no one to commit it, nor the others without its outcome.
         let joined =
             FinishOnDrop::new(join_group(guard, self.opener, notes, self.waiting.clone())).await?;
-        match joined {
-            Some(done) => group_outcome(done).await,
-            None => Ok(()),
+        let Some(mut done) = joined else {
+            return Ok(());
+        };
+        // Whoever commits the group tells everyone in it.
+        let outcome = done
+            .wait_for(Option::is_some)
+            .await
+            .map_err(|_| sqlx::Error::WorkerCrashed)?
+            .clone();
+        match outcome {
+            Some(Ok(())) => Ok(()),
+            Some(Err(e)) => Err(sqlx::Error::Protocol(format!("group commit failed: {e}"))),
+            None => Err(sqlx::Error::WorkerCrashed),
         }
     }
-}
-
-/// Waits for the commit of the group a use case joined, which whoever commits it announces.
-async fn group_outcome(mut done: watch::Receiver<Outcome>) -> sqlx::Result<()> {
-    let outcome = done
-        .wait_for(Option::is_some)
-        .await
-        .map_err(|_| sqlx::Error::WorkerCrashed)?
-        .clone();
-    match outcome {
-        Some(Ok(())) => Ok(()),
-        Some(Err(e)) => Err(sqlx::Error::Protocol(format!("group commit failed: {e}"))),
-        None => Err(sqlx::Error::WorkerCrashed),
-    }
-}
-
-/// Counts a use case whose writes are kept into its group; how to learn the group's outcome.
-fn join(group: &mut Group, notes: Vec<String>) -> watch::Receiver<Outcome> {
-    group.members += 1;
-    group.notes.extend(notes);
-    group.done.subscribe()
 }
 
 /// Keeps a use case's writes in its group (releasing its savepoint), then commits the group
@@ -233,7 +211,9 @@ async fn join_group(
     let Some(group) = guard.group.as_mut() else {
         return Ok(None);
     };
-    let done = join(group, notes);
+    group.members += 1;
+    group.notes.extend(notes);
+    let done = group.done.subscribe();
     settle(guard, &waiting).await;
     Ok(Some(done))
 }
@@ -264,7 +244,12 @@ impl<F: Future<Output: Send + 'static> + Send + 'static> Future for FinishOnDrop
 impl<F: Future<Output: Send + 'static> + Send + 'static> Drop for FinishOnDrop<F> {
     fn drop(&mut self) {
         if let Some(future) = self.0.take() {
-            finish_in_task(future);
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => {
+                    runtime.spawn(future);
+                }
+                Err(_) => tracing::error!("a commit was dropped outside a runtime"),
+            }
         }
     }
 }
@@ -306,30 +291,23 @@ impl Drop for WriteTx {
     fn drop(&mut self) {
         if let Some(mut guard) = self.guard.take() {
             let waiting = self.waiting.clone();
-            let (opener, opened) = (self.opener, self.opened);
-            finish_in_task(async move {
-                match (opened, opener) {
+            let opener = self.opener;
+            let cleanup = async move {
+                if opener {
                     // Nobody joined yet: the whole transaction is this use case's.
-                    (true, true) => end_group(&mut guard, false).await,
-                    (true, false) => rollback_savepoint(&mut guard).await,
-                    // Nothing was sent: nothing to undo, and no one else is in its group.
-                    (false, true) => guard.group = None,
-                    (false, false) => {}
+                    end_group(&mut guard, false).await;
+                } else {
+                    rollback_savepoint(&mut guard).await;
                 }
                 settle(guard, &waiting).await;
-            });
+            };
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => {
+                    runtime.spawn(cleanup);
+                }
+                Err(_) => tracing::error!("write transaction dropped outside a runtime"),
+            }
         }
-    }
-}
-
-/// Runs the writer's bookkeeping for a use case that can no longer run it (dropped) in a
-/// task of its own, so that it is never left half done.
-fn finish_in_task(work: impl Future<Output: Send + 'static> + Send + 'static) {
-    match tokio::runtime::Handle::try_current() {
-        Ok(runtime) => {
-            runtime.spawn(work);
-        }
-        Err(_) => tracing::error!("the writer's bookkeeping was dropped outside a runtime"),
     }
 }
 
@@ -346,21 +324,15 @@ async fn rollback_savepoint(guard: &mut State) {
 /// After a participant is done: commit the group now unless others wait to join it (and it is
 /// neither full nor old), then let the next one in.
 async fn settle(mut guard: OwnedMutexGuard<State>, waiting: &AtomicUsize) {
-    if guard
-        .group
-        .as_ref()
-        .is_some_and(|g| ready_to_commit(g, g.members, waiting))
-    {
+    let commit_now = guard.group.as_ref().is_some_and(|g| {
+        waiting.load(Ordering::SeqCst) == 0
+            || g.members >= GROUP_MAX
+            || g.started.elapsed() >= GROUP_MAX_AGE
+    });
+    if commit_now {
         end_group(&mut guard, true).await;
     }
     drop(guard);
-}
-
-/// Whether a group of `members` commits now: nobody waits to join it, or it is full or old.
-fn ready_to_commit(group: &Group, members: usize, waiting: &AtomicUsize) -> bool {
-    waiting.load(Ordering::SeqCst) == 0
-        || members >= GROUP_MAX
-        || group.started.elapsed() >= GROUP_MAX_AGE
 }
 
 /// [`Writer::truncate_wal`]'s work, holding the writer; whether the WAL was truncated.
@@ -408,10 +380,6 @@ async fn end_group(guard: &mut State, commit: bool) {
     };
     group.done.send_replace(Some(outcome));
 }
-
-#[path = "writer_one_trip.rs"]
-mod one_trip;
-pub use one_trip::OneTripTx;
 
 #[cfg(test)]
 #[path = "writer_tests.rs"]

@@ -1,8 +1,7 @@
 //! The writer's groups: notes shared once committed, rollbacks that stay their own, a
 //! truncation that never checkpoints inside a transaction, cancellation that leaves it usable.
 
-use sqlx::sqlite::SqliteArguments;
-use sqlx::{Arguments, Connection};
+use sqlx::Connection;
 
 use super::*;
 
@@ -190,94 +189,4 @@ async fn a_truncation_whose_caller_stops_waiting_still_restores_the_busy_timeout
     assert_eq!(timeout, 5000);
     tx.commit().await.unwrap();
     assert!(w.truncation_owed(), "postponed by the reader: still owed");
-}
-
-/// Runs `sql` with `x` as `?1` as a use case's whole share of the writer, in one round trip;
-/// the first column of the rows it returns.
-async fn one_trip(w: &Writer, sql: &'static str, x: i64) -> sqlx::Result<Vec<i64>> {
-    let mut args = SqliteArguments::default();
-    args.add(x).unwrap();
-    let rows = w.begin_one_trip().await.fetch_all(sql, args).await?;
-    Ok(rows.iter().map(|r| sqlx::Row::get(r, 0)).collect())
-}
-
-/// The rows of `t`, as another connection sees them (committed).
-async fn committed(url: &str) -> Vec<i64> {
-    let mut other = SqliteConnection::connect(url).await.unwrap();
-    sqlx::query_scalar("SELECT x FROM t ORDER BY x")
-        .fetch_all(&mut other)
-        .await
-        .unwrap()
-}
-
-const INSERT_TWICE: &str =
-    "INSERT INTO t (x) VALUES (?1); INSERT INTO t (x) VALUES (?1 + 1) RETURNING x";
-const INSERT_THEN_FAIL: &str = "INSERT INTO t (x) VALUES (?1); INSERT INTO missing VALUES (1)";
-
-#[tokio::test]
-async fn a_lone_share_sent_in_one_trip_is_committed_when_it_returns() {
-    let (_dir, url, w) = wal_writer().await;
-    assert_eq!(one_trip(&w, INSERT_TWICE, 1).await.unwrap(), vec![2]);
-    assert_eq!(committed(&url).await, vec![1, 2]);
-    // And the writer is left outside any transaction: the next share begins and commits.
-    assert_eq!(one_trip(&w, INSERT_TWICE, 3).await.unwrap(), vec![4]);
-    assert_eq!(committed(&url).await, vec![1, 2, 3, 4]);
-}
-
-#[tokio::test]
-async fn a_share_sent_in_one_trip_that_fails_keeps_none_of_its_statements() {
-    let (_dir, url, w) = wal_writer().await;
-    assert!(one_trip(&w, INSERT_THEN_FAIL, 1).await.is_err());
-    assert_eq!(committed(&url).await, Vec::<i64>::new());
-    // Nothing was left open: a later share commits alone.
-    one_trip(&w, INSERT_TWICE, 5).await.unwrap();
-    assert_eq!(committed(&url).await, vec![5, 6]);
-}
-
-#[tokio::test]
-async fn a_share_sent_in_one_trip_joins_an_open_group_and_fails_in_it_alone() {
-    let (_dir, url, w) = wal_writer().await;
-    let mut first = w.begin().await.unwrap();
-    insert(&mut first, 1).await;
-    // Two shares queue behind the first, which leaves the group open for them.
-    let failing = tokio::spawn({
-        let w = w.clone();
-        async move { one_trip(&w, INSERT_THEN_FAIL, 10).await }
-    });
-    while w.waiting.load(Ordering::SeqCst) == 0 {
-        tokio::task::yield_now().await;
-    }
-    let kept = tokio::spawn({
-        let w = w.clone();
-        async move { one_trip(&w, INSERT_TWICE, 20).await }
-    });
-    while w.waiting.load(Ordering::SeqCst) < 2 {
-        tokio::task::yield_now().await;
-    }
-    first.commit().await.unwrap();
-    assert!(failing.await.unwrap().is_err());
-    assert_eq!(kept.await.unwrap().unwrap(), vec![21]);
-    assert_eq!(committed(&url).await, vec![1, 20, 21]);
-}
-
-#[tokio::test]
-async fn a_share_dropped_before_it_was_sent_lets_its_group_commit() {
-    let (_dir, url, w) = wal_writer().await;
-    let mut first = w.begin().await.unwrap();
-    insert(&mut first, 1).await;
-    let next = tokio::spawn({
-        let w = w.clone();
-        async move { w.begin_one_trip().await }
-    });
-    while w.waiting.load(Ordering::SeqCst) == 0 {
-        tokio::task::yield_now().await;
-    }
-    let first = tokio::spawn(first.commit());
-    drop(next.await.unwrap());
-    tokio::time::timeout(Duration::from_secs(10), first)
-        .await
-        .expect("the group was committed")
-        .unwrap()
-        .unwrap();
-    assert_eq!(committed(&url).await, vec![1]);
 }

@@ -11,10 +11,9 @@ use crate::app::schedule::{self, Job};
 use crate::app::{Actor, App, AppResult};
 use crate::governance::ballot::{self, BallotError, Subject};
 use crate::governance::permissions::{Action, Facts};
+use crate::store::WriteTx;
 use crate::store::ballot::{self as repo, Ballot, NewBallot};
-use crate::store::ballot_votes::BallotRefresh;
 use crate::store::guild::GuildConfig;
-use crate::store::{WriteTx, to_db_id};
 
 /// What opening a ballot needs.
 #[derive(Debug, Clone)]
@@ -126,31 +125,11 @@ pub(super) async fn refresh_once_per_group(
     ballot: &Ballot,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let note = refresh_note(ballot.id);
+    let note = format!("ballot:{}:refresh", ballot.id);
     if tx.done_in_group(&note) {
         return Ok(());
     }
     queue_refresh(tx, ballot, now).await?;
     tx.note_for_group(note);
     Ok(())
-}
-
-/// What a group's note says once a ballot's refresh is queued in it.
-pub(super) fn refresh_note(ballot_id: i64) -> String {
-    format!("ballot:{ballot_id}:refresh")
-}
-
-/// The refresh a batch of votes queues in its own statement (see `queue_refresh`).
-pub(super) fn batch_refresh(ballot: &Ballot, at: i64) -> sqlx::Result<BallotRefresh> {
-    let notice = Notice::BallotRefresh {
-        ballot_id: ballot.id,
-    };
-    let (key, payload) = outbox::keyed(&notice, ballot.guild_id)?;
-    Ok(BallotRefresh {
-        ballot: ballot.id,
-        guild: to_db_id(ballot.guild_id),
-        key,
-        payload,
-        at,
-    })
 }

@@ -1,26 +1,22 @@
 //! Votes recorded in batches. Through the writer alone, each vote of a burst costs three round
 //! trips to SQLite (savepoint, upsert, release) that every later vote waits behind. Instead,
 //! the first vote to arrive while no batch is gathering leads one: it waits for its turn at the
-//! writer while later votes queue behind it, then records them all, with their ballots'
-//! refreshes and the office holders' activity, in one round trip to SQLite that also opens
-//! the transaction and, when nothing else waits for the writer, commits it
-//! (`store::OneTripTx`), and answers each. A lone vote is a batch of one: one round trip
-//! where it took four. A vote is validated on its own before it queues and checked against
-//! its ballot's state and deadline row by row in the statement; if the statements or their
-//! commit fail as a whole, every vote of the batch is recorded again on its own, so that one
-//! bad vote never fails its neighbours.
+//! writer while later votes queue behind it, then records them all in one statement, commits
+//! with the writer's group and answers each. A vote is validated on its own before it queues
+//! and checked against its ballot's state and deadline row by row in the statement; if the
+//! statement or its commit fails as a whole, every vote of the batch is recorded again on its
+//! own, so that one bad vote never fails its neighbours.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::oneshot;
 
 use super::frozen::Frozen;
-use super::open::{batch_refresh, refresh_note};
+use super::open::refresh_once_per_group;
 use crate::app::App;
-use crate::store::ballot::Ballot;
-use crate::store::ballot_votes::{self as votes_repo, Activity, NewVote};
-use crate::store::{OneTripTx, to_db_id};
+use crate::store::ballot_votes::{self as votes_repo, NewVote};
+use crate::store::{WriteTx, from_db_id, from_millis, roster};
 
 /// Votes recorded by one statement at most (a few kilobytes of JSON each time).
 const BATCH_MAX: usize = 512;
@@ -126,9 +122,16 @@ impl App {
         // (25 -> 58 on the bench), so half as many round trips and commits; a lone vote pays
         // one pass of the scheduler.
         tokio::task::yield_now().await;
-        let tx = self.db.writer.begin_one_trip().await;
+        let tx = self.write_tx().await;
         let (batch, more) = self.vote_queue.take();
-        let outcomes = self.write_batch(tx, &batch).await.unwrap_or_else(|e| {
+        let outcomes = match tx {
+            Ok(mut tx) => match self.write_batch(&mut tx, &batch).await {
+                Ok(outcomes) => tx.commit().await.map(|()| outcomes),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        };
+        let outcomes = outcomes.unwrap_or_else(|e| {
             tracing::warn!(error = %e, votes = batch.len(), "a batch of votes failed; recording them one by one");
             vec![Recorded::Alone; batch.len()]
         });
@@ -141,42 +144,27 @@ impl App {
         more
     }
 
-    /// The batch's votes, one refresh per ballot (unless its group has one) and the office
-    /// holders' activity, in one round trip to SQLite, committed.
+    /// The batch's votes, one refresh per ballot and the office holders' activity.
     async fn write_batch(
         &self,
-        mut tx: OneTripTx,
+        tx: &mut WriteTx,
         batch: &[(Queued, oneshot::Sender<Recorded>)],
     ) -> sqlx::Result<Vec<Recorded>> {
         let votes: Vec<NewVote> = batch.iter().map(|(q, _)| q.vote.clone()).collect();
-        // Each ballot's earliest vote: if its ballot took no vote of the batch, it took none.
-        let mut earliest: HashMap<i64, (&Ballot, i64)> = HashMap::new();
-        for (queued, _) in batch {
-            let (ballot, at) = (&queued.ballot.ballot, queued.vote.at);
-            let first = earliest.entry(ballot.id).or_insert((ballot, at));
-            first.1 = first.1.min(at);
-        }
-        let mut refreshes = Vec::new();
-        for (ballot, at) in earliest.into_values() {
-            let note = refresh_note(ballot.id);
-            if !tx.done_in_group(&note) {
-                refreshes.push(batch_refresh(ballot, at)?);
-                // Noted even if the ballot takes none of these votes: then it is closed or
-                // past its deadline, and takes no later vote or withdrawal of the group.
-                tx.note_for_group(note);
+        let recorded = votes_repo::record_votes(tx, &votes).await?;
+        let mut refreshed = HashSet::new();
+        for ((queued, _), kept) in batch.iter().zip(&recorded) {
+            if kept.is_none() {
+                continue;
+            }
+            let (ballot, at) = (&queued.ballot.ballot, from_millis(queued.vote.at));
+            if refreshed.insert(ballot.id) {
+                refresh_once_per_group(tx, ballot, at).await?;
+            }
+            if queued.office_holder {
+                roster::touch(tx, ballot.guild_id, from_db_id(queued.vote.voter), at).await?;
             }
         }
-        let activity: Vec<Activity> = batch
-            .iter()
-            .filter(|(q, _)| q.office_holder)
-            .map(|(q, _)| Activity {
-                ballot: q.vote.ballot,
-                guild: to_db_id(q.ballot.ballot.guild_id),
-                member: q.vote.voter,
-                at: q.vote.at,
-            })
-            .collect();
-        let recorded = votes_repo::record_batch(tx, &votes, &refreshes, &activity).await?;
         Ok(recorded
             .into_iter()
             .map(|kept| match kept {
