@@ -593,14 +593,7 @@ async fn votes_count_as_activity() {
         .app
         .start_ballot(
             &actor(ALICE, &[GovRole::Tsc]),
-            steward::app::ballot::open::StartBallot {
-                title: "Adopt RFC 10".into(),
-                description: String::new(),
-                duration: None,
-                secret: false,
-                channel_id: ANNOUNCE,
-                electorate: vec![ALICE, BOB, CAROL, DAVE],
-            },
+            app_support::ballot("Adopt RFC 10"),
         )
         .await
         .unwrap();
