@@ -614,7 +614,10 @@ async fn votes_count_as_activity() {
             None,
         )
         .await;
-    assert!(refused.is_err());
+    assert_eq!(
+        refused.unwrap_err().user().unwrap().id,
+        "error-ballot-closed"
+    );
     let sent = w.at(months(3)).await;
     assert_eq!(
         contacts(&sent).iter().map(|c| c.1).collect::<Vec<_>>(),
