@@ -3,7 +3,9 @@
 //! message with the same embeds and buttons as Steward's ballot, since every click carries its
 //! message), each against its own Discord simulator on loopback; the report gives both bots' rates and p50/p99
 //! latencies (dispatch to answer, as Discord measures its 3 s) and their ratios, and how many
-//! ballot-message edits the burst cost Steward. Each edit takes `latency-ms`, about Discord's,
+//! ballot-message edits the burst cost Steward. Each burst is also split in two: the time the
+//! simulator took to send every click, and the time from the last click sent to the last answer
+//! (the bots differ in the second). Each edit takes `latency-ms`, about Discord's,
 //! so edits are in flight while votes arrive. Each round runs both bots, in alternating order
 //! and after a pause, so that neither always inherits the previous burst's tear-down; medians
 //! are reported, because the machine is noisy.
@@ -29,6 +31,10 @@ struct Burst {
     rate: f64,
     p50: Duration,
     p99: Duration,
+    /// From the first click sent to the last: the simulator's pace, the same for either bot.
+    sending: Duration,
+    /// From the last click sent to the last answer: where the bots differ.
+    tail: Duration,
     edits: Option<usize>,
 }
 
@@ -87,11 +93,14 @@ fn main() {
 }
 
 fn report(name: &str, b: &Burst) {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{name}: {:.0} votes/s, p50 {:.0} ms, p99 {:.0} ms",
+        "{name}: {:.0} votes/s, p50 {:.0} ms, p99 {:.0} ms (clicks sent in {:.0} ms, the last answered {:.0} ms later)",
         b.rate,
-        b.p50.as_secs_f64() * 1000.0,
-        b.p99.as_secs_f64() * 1000.0
+        ms(b.p50),
+        ms(b.p99),
+        ms(b.sending),
+        ms(b.tail)
     );
 }
 
@@ -105,6 +114,8 @@ fn median(bursts: &[Burst]) -> Burst {
         rate: middle(bursts.iter().map(|b| b.rate).collect(), f64::total_cmp),
         p50: middle(bursts.iter().map(|b| b.p50).collect(), Ord::cmp),
         p99: middle(bursts.iter().map(|b| b.p99).collect(), Ord::cmp),
+        sending: middle(bursts.iter().map(|b| b.sending).collect(), Ord::cmp),
+        tail: middle(bursts.iter().map(|b| b.tail).collect(), Ord::cmp),
         edits: middle(bursts.iter().map(|b| b.edits).collect(), Ord::cmp),
     }
 }
@@ -117,6 +128,7 @@ async fn clicks(sim: &Sim, voters: &[u64], message_id: u64, custom_id: &str) -> 
     for voter in voters {
         sent.push(sim.send_click(*voter, &message, custom_id).await.unwrap());
     }
+    let sending = started.elapsed();
     let mut latencies = Vec::with_capacity(sent.len());
     for interaction in sent {
         let reply = sim.wait_reply(interaction).await;
@@ -129,6 +141,8 @@ async fn clicks(sim: &Sim, voters: &[u64], message_id: u64, custom_id: &str) -> 
         rate: voters.len() as f64 / elapsed.as_secs_f64(),
         p50: at(0.5),
         p99: at(0.99),
+        sending,
+        tail: elapsed - sending,
         edits: None,
     }
 }
