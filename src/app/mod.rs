@@ -142,6 +142,11 @@ impl App {
         &self.db
     }
 
+    /// Whether a use case holds the one writer or waits for it (see `store::writer`).
+    pub(crate) fn writer_busy(&self) -> bool {
+        self.db.writer.busy()
+    }
+
     /// Starts this use case's share of a write transaction, through the one writer (see
     /// `store::writer`): committed with `commit().await`, returning once durable; rolled back
     /// alone if dropped.

@@ -123,6 +123,12 @@ impl Writer {
         Ok(tx)
     }
 
+    /// Whether a use case holds the writer or waits for it: one more would wait too. (Trying
+    /// the lock takes it only if no one holds it or waits, and gives it back at once.)
+    pub fn busy(&self) -> bool {
+        self.waiting.load(Ordering::SeqCst) > 0 || self.state.try_lock().is_err()
+    }
+
     /// Copies the WAL into the database and cuts the WAL file to nothing, so that the old page
     /// images it holds (a secret ballot's choices before they were unlinked, say) leave the
     /// disk. Readers still on an older snapshot postpone it: then it stays owed, and

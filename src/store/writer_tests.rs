@@ -190,3 +190,24 @@ async fn a_truncation_whose_caller_stops_waiting_still_restores_the_busy_timeout
     tx.commit().await.unwrap();
     assert!(w.truncation_owed(), "postponed by the reader: still owed");
 }
+
+#[tokio::test]
+async fn the_writer_is_busy_while_a_use_case_holds_it_or_waits_for_it() {
+    let w = writer().await;
+    assert!(!w.busy(), "a writer no one uses is free");
+    let mut first = w.begin().await.unwrap();
+    insert(&mut first, 1).await;
+    assert!(w.busy(), "held by a use case");
+    let next = queued_behind(&w).await;
+    assert!(w.busy());
+    // The first one's commit waits for the group it leaves open to the next.
+    let first = tokio::spawn(first.commit());
+    let next = next.await.unwrap();
+    assert!(w.busy(), "the next use case holds it now");
+    next.commit().await.unwrap();
+    first.await.unwrap().unwrap();
+    assert!(!w.busy(), "free again once everyone is done");
+    // Asking does not keep it: the next use case begins at once.
+    w.begin().await.unwrap().commit().await.unwrap();
+    assert!(!w.busy());
+}
