@@ -70,7 +70,7 @@ pub async fn decision_years(conn: &mut SqliteConnection, guild_id: u64) -> sqlx:
 }
 
 /// A public decision as the page reads it: a ballot's details (its totals) only.
-#[derive(sqlx::FromRow)]
+#[derive(serde::Deserialize)]
 pub struct DecisionRow {
     pub id: i64,
     pub kind: String,
@@ -83,6 +83,9 @@ pub struct DecisionRow {
 
 /// The guild's public decisions in `[since, until)` (millis), of one kind or all, newest first.
 /// Only the columns the page shows: no one's id, and no details but a ballot's totals.
+/// SQLite hands them over as one JSON array: row by row, sqlx passes each row from its SQLite
+/// thread to the caller on its own, which for a page of 1,000 decisions took most of the page's
+/// time (`cargo bench --bench web`, README).
 pub async fn public_decisions(
     conn: &mut SqliteConnection,
     guild_id: u64,
@@ -90,19 +93,22 @@ pub async fn public_decisions(
     since: i64,
     until: i64,
 ) -> sqlx::Result<Vec<DecisionRow>> {
-    sqlx::query_as(
-        "SELECT id, kind, title, outcome, link,
-                CASE kind WHEN 'ballot' THEN details END AS details, decided_at
+    let rows: String = sqlx::query_scalar(
+        "SELECT json_group_array(json_object(
+                    'id', id, 'kind', kind, 'title', title, 'outcome', outcome, 'link', link,
+                    'details', CASE kind WHEN 'ballot' THEN details END,
+                    'decided_at', decided_at)
+                ORDER BY decided_at DESC, id DESC)
          FROM decisions
          WHERE guild_id = ? AND private = 0 AND (? IS NULL OR kind = ?)
-               AND decided_at >= ? AND decided_at < ?
-         ORDER BY decided_at DESC, id DESC",
+               AND decided_at >= ? AND decided_at < ?",
     )
     .bind(to_db_id(guild_id))
     .bind(kind)
     .bind(kind)
     .bind(since)
     .bind(until)
-    .fetch_all(&mut *conn)
-    .await
+    .fetch_one(&mut *conn)
+    .await?;
+    serde_json::from_str(&rows).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
