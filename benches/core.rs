@@ -6,7 +6,9 @@
 //! - tallying and rendering a 10,000-vote ballot with concerns (target: under 5 ms), against
 //!   serialising the same votes to JSON;
 //! - picking the next due job among 100,000 pending (target: under 1 ms), against a primary-key
-//!   lookup in the same table.
+//!   lookup in the same table;
+//! - reading a 10,000-vote ballot's votes from SQLite, as every refresh of its message does,
+//!   against the same rows fetched one by one through sqlx.
 //!
 //! `cargo bench --bench core` (criterion's options follow `--`, e.g. `-- cast_vote`).
 
@@ -232,6 +234,67 @@ fn tally_and_render(c: &mut Criterion) {
     });
 }
 
+/// A ballot's votes read as the store reads them (one JSON array from SQLite), against the same
+/// query fetched row by row through sqlx, alternately within each sample.
+fn read_votes(c: &mut Criterion, rt: &tokio::runtime::Runtime) {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, ballot) = rt.block_on(async {
+        let (app, ballot) = app_with_ballot(&dir).await;
+        let mut tx = app.write_tx().await.unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap();
+        for voter in 0..10_000u64 {
+            let concern = (voter % 10 == 0).then_some("The migration guide is missing a step.");
+            let choice = if concern.is_some() {
+                Choice::No
+            } else {
+                Choice::Yes
+            };
+            store::ballot_votes::record_vote(
+                &mut tx,
+                ballot,
+                1_000 + voter,
+                (choice, concern),
+                voter < 5,
+                at,
+            )
+            .await
+            .unwrap()
+            .expect("the ballot is open");
+        }
+        tx.commit().await.unwrap();
+        (app, ballot)
+    });
+    c.bench_function("read_votes_10k", |b| {
+        b.iter_custom(|iters| {
+            let (read, rows) = rt.block_on(async {
+                let mut conn = app.db().acquire().await.unwrap();
+                let started = Instant::now();
+                for _ in 0..iters {
+                    let votes = store::ballot_votes::votes(&mut conn, ballot).await.unwrap();
+                    assert_eq!(votes.len(), 10_000);
+                }
+                let read = started.elapsed();
+                let started = Instant::now();
+                for _ in 0..iters {
+                    let rows: Vec<(i64, i64, bool, Option<String>, i64, i64)> = sqlx::query_as(
+                        "SELECT voter_id, choice, binding, concern, cast_at, updated_at FROM votes
+                         WHERE ballot_id = ? ORDER BY cast_at, voter_id",
+                    )
+                    .bind(ballot)
+                    .fetch_all(&mut *conn)
+                    .await
+                    .unwrap();
+                    assert_eq!(rows.len(), 10_000);
+                }
+                (read, started.elapsed())
+            });
+            record("read_rows_10k", rows, iters);
+            record("read_votes_10k", read, iters)
+        })
+    });
+    rt.block_on(app.close());
+}
+
 fn due_job(c: &mut Criterion, rt: &tokio::runtime::Runtime) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("jobs.db").display());
@@ -290,6 +353,7 @@ fn main() {
     cast_vote(&mut c, &rt);
     tally_and_render(&mut c);
     due_job(&mut c, &rt);
+    read_votes(&mut c, &rt);
     c.final_summary();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let have = |name: &str| MEASURED.lock().unwrap().contains_key(name);
@@ -307,6 +371,15 @@ fn main() {
             "tally + render of 10,000 votes: {:.2} ms (target < 5 ms); serialising them to JSON: {:.2} ms",
             ms(measured("tally_render_10k")),
             ms(measured("json_10k"))
+        );
+    }
+    if have("read_votes_10k") && have("read_rows_10k") {
+        let (read, rows) = (measured("read_votes_10k"), measured("read_rows_10k"));
+        println!(
+            "reading a 10,000-vote ballot's votes: {:.2} ms; the same rows one by one through sqlx: {:.2} ms ({:.2}x)",
+            ms(read),
+            ms(rows),
+            read.as_secs_f64() / rows.as_secs_f64()
         );
     }
     if have("next_due_job_100k") && have("job_by_id_100k") {

@@ -153,6 +153,38 @@ async fn a_minus_one_without_a_concern_is_refused_and_with_one_is_listed() {
 }
 
 #[tokio::test]
+async fn concerns_are_listed_as_written_binding_first_in_the_order_they_were_cast() {
+    let w = World::new().await;
+    let id = w.start("Adopt RFC 8").await;
+    // Text that a JSON round trip must keep: quotes, a backslash, a line break, non-ASCII, markup.
+    let votes = [
+        (ERIN, "Say \"no\" \\ to this\nplan — ünïcödé 🚫"),
+        (FRANK, "<b>&amp;</b> {\"not\": \"json\"}"),
+        (CAROL, "plain"),
+    ];
+    for (member, text) in votes {
+        w.app
+            .cast_vote(&tsc(member), id, Choice::No, Some(text))
+            .await
+            .unwrap();
+        w.clock.advance(Duration::minutes(1));
+    }
+    let view = w.app.ballot_view(id).await.unwrap();
+    assert_eq!(
+        view.concerns
+            .iter()
+            .map(|c| (c.author, c.text.as_str(), c.binding))
+            .collect::<Vec<_>>(),
+        // Binding concerns first (FRANK is outside the frozen electorate), each in cast order.
+        vec![
+            (Some(ERIN), votes[0].1, true),
+            (Some(CAROL), votes[2].1, true),
+            (Some(FRANK), votes[1].1, false),
+        ]
+    );
+}
+
+#[tokio::test]
 async fn members_outside_the_electorate_vote_non_binding() {
     let w = World::new().await;
     let id = w.start("Adopt RFC 7").await;

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 // Table names below are constants: the only formatted SQL.
-use sqlx::{AssertSqlSafe, FromRow, SqliteConnection};
+use sqlx::{AssertSqlSafe, SqliteConnection};
 
 use super::{from_db_id, from_millis, to_db_id, to_millis};
 use crate::governance::ballot::{Choice, Count};
@@ -27,11 +27,11 @@ pub struct VoteRecord {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(FromRow)]
+#[derive(Deserialize)]
 struct VoteRow {
     voter_id: i64,
     choice: i64,
-    binding: bool,
+    binding: i64,
     concern: Option<String>,
     cast_at: i64,
     updated_at: i64,
@@ -42,7 +42,7 @@ impl VoteRow {
         Some(VoteRecord {
             voter_id: from_db_id(self.voter_id),
             choice: Choice::from_i64(self.choice)?,
-            binding: self.binding,
+            binding: self.binding != 0,
             concern: self.concern,
             cast_at: from_millis(self.cast_at),
             updated_at: from_millis(self.updated_at),
@@ -50,15 +50,22 @@ impl VoteRow {
     }
 }
 
-/// Current votes, in the order they were first cast.
+/// Current votes, in the order they were first cast. SQLite hands them over as one JSON array:
+/// row by row, sqlx passes each row from its SQLite thread on its own, and a ballot message's
+/// every refresh reads all its votes (`cargo bench --bench core`, README).
 pub async fn votes(conn: &mut SqliteConnection, ballot_id: i64) -> sqlx::Result<Vec<VoteRecord>> {
-    let rows: Vec<VoteRow> = sqlx::query_as(
-        "SELECT voter_id, choice, binding, concern, cast_at, updated_at FROM votes
-         WHERE ballot_id = ? ORDER BY cast_at, voter_id",
+    let rows: String = sqlx::query_scalar(
+        "SELECT json_group_array(json_object(
+                    'voter_id', voter_id, 'choice', choice, 'binding', binding,
+                    'concern', concern, 'cast_at', cast_at, 'updated_at', updated_at)
+                ORDER BY cast_at, voter_id)
+         FROM votes WHERE ballot_id = ?",
     )
     .bind(ballot_id)
-    .fetch_all(&mut *conn)
+    .fetch_one(&mut *conn)
     .await?;
+    let rows: Vec<VoteRow> =
+        serde_json::from_str(&rows).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     Ok(rows.into_iter().filter_map(VoteRow::into_record).collect())
 }
 
