@@ -64,8 +64,7 @@ pub async fn votes(conn: &mut SqliteConnection, ballot_id: i64) -> sqlx::Result<
     .bind(ballot_id)
     .fetch_one(&mut *conn)
     .await?;
-    let rows: Vec<VoteRow> =
-        serde_json::from_str(&rows).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let rows: Vec<VoteRow> = super::json_rows(&rows)?;
     Ok(rows.into_iter().filter_map(VoteRow::into_record).collect())
 }
 

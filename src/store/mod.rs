@@ -142,6 +142,18 @@ pub fn from_db_id(id: i64) -> u64 {
     id as u64
 }
 
+/// Decodes the rows of a many-row read that SQLite returned as one JSON array
+/// (`json_group_array`): sqlx hands each row of a result over on its own, so reads of many rows
+/// ask for one value instead (ARCHITECTURE.md, store/).
+/// A failure names only its kind and place: serde's message can quote a value, and the rows
+/// hold members' text (concerns, titles), which never reaches a log.
+pub(crate) fn json_rows<T: serde::de::DeserializeOwned>(array: &str) -> sqlx::Result<Vec<T>> {
+    serde_json::from_str(array).map_err(|e| {
+        let kind = format!("{:?}", e.classify());
+        sqlx::Error::Decode(format!("rows as JSON: {kind} error at column {}", e.column()).into())
+    })
+}
+
 /// Copies the WAL into the database and truncates it, best effort: after a secret ballot's
 /// choices were deleted, their old pages leave the WAL file too. Busy readers only postpone it
 /// (it stays owed, and [`checkpoint_if_owed`] does it); a failure is never an error for the
@@ -195,4 +207,20 @@ pub(crate) async fn set_int(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_rows;
+
+    #[test]
+    fn json_rows_decode_in_order_and_a_failure_quotes_no_value() {
+        let rows: Vec<(i64, String)> = json_rows(r#"[[2,"b"],[1,"a"]]"#).unwrap();
+        assert_eq!(rows, vec![(2, "b".to_owned()), (1, "a".to_owned())]);
+        // A member's text where a number belongs: the error says what and where, not the text.
+        let err = json_rows::<(i64, String)>(r#"[["my private concern","x"]]"#).unwrap_err();
+        let shown = err.to_string();
+        assert!(shown.contains("rows as JSON"), "{shown}");
+        assert!(!shown.contains("private concern"), "{shown}");
+    }
 }

@@ -110,5 +110,5 @@ pub async fn public_decisions(
     .bind(until)
     .fetch_one(&mut *conn)
     .await?;
-    serde_json::from_str(&rows).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    super::json_rows(&rows)
 }
