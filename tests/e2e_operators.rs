@@ -181,9 +181,17 @@ async fn only_the_tsc_or_server_managers_may_check_and_it_is_localized() {
 async fn the_tsc_sees_the_backlog_failing_deliveries_and_next_jobs() {
     let h = Harness::start().await;
     h.setup().await;
-    // What the set-up queued (its notes) is delivered before the backlog is read.
-    h.settle().await;
     let fx = h.sim.fx();
+    // The member list, read after set-up in a task of its own, writes in its own transaction:
+    // it is done, then what was queued is delivered, before the backlog is read.
+    tokio::time::timeout(std::time::Duration::from_secs(20), async {
+        while !h.bot().app().roster_synced(fx.guild) {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .expect("the member list was read after set-up");
+    h.settle().await;
     let r = h.sim.slash(fx.bob, "govern status", json!({})).await;
     assert!(r.is_ephemeral());
     let text = r.text();
