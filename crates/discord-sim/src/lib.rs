@@ -68,9 +68,10 @@ mod validate;
 mod view;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 use std::time::Duration;
 
+use parking_lot::{Mutex, MutexGuard};
 use tokio::sync::watch;
 
 pub use attachment::SimAttachment;
@@ -87,6 +88,9 @@ pub use timeouts::SimTimeout;
 pub use view::SimView;
 
 pub(crate) struct Inner {
+    /// parking_lot's lock hands itself to a waiter now and then: std's, taken again at once by
+    /// a test sending clicks in a loop, kept the runtime threads the bot shares waiting up to
+    /// 15 ms each time.
     state: Mutex<State>,
     /// Bumped after every change; waiters and gateway connections watch it.
     version: watch::Sender<u64>,
@@ -94,7 +98,7 @@ pub(crate) struct Inner {
 
 impl Inner {
     pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+        self.state.lock()
     }
 
     pub(crate) fn bump(&self) {

@@ -88,9 +88,8 @@ impl Sim {
         session
             .log
             .iter()
-            .filter_map(|(_, text)| serde_json::from_str::<Value>(text).ok())
-            .filter(|p| p["t"] == t)
-            .map(|p| crate::ids::as_id(&p["d"]["guild_id"]))
+            .filter(|e| e.t == t)
+            .map(|e| crate::ids::as_id(&e.d["guild_id"]))
             .collect()
     }
 

@@ -8,6 +8,7 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use serde_json::{Value, json};
 
+use super::session::Dispatch;
 use crate::Inner;
 
 pub(crate) async fn upgrade(AxState(inner): AxState<Arc<Inner>>, ws: WebSocketUpgrade) -> Response {
@@ -51,13 +52,11 @@ async fn connection(inner: Arc<Inner>, mut ws: WebSocket) {
             let dropped = st.gateway.drop_gen != drop_gen;
             let session = st.gateway.sessions.get(&shard);
             let superseded = sent.is_some() && session.is_none_or(|s| s.active_conn != conn);
-            let to_send: Vec<(u64, String)> = match (sent, session) {
-                (Some(upto), Some(session)) if !dropped && !superseded => session
-                    .log
-                    .iter()
-                    .filter(|(s, _)| *s > upto)
-                    .cloned()
-                    .collect(),
+            let to_send: Vec<Arc<Dispatch>> = match (sent, session) {
+                (Some(upto), Some(session)) if !dropped && !superseded => {
+                    let from = session.log.partition_point(|e| e.seq <= upto);
+                    session.log[from..].to_vec()
+                }
                 _ => vec![],
             };
             (to_send, dropped, superseded)
@@ -72,11 +71,19 @@ async fn connection(inner: Arc<Inner>, mut ws: WebSocket) {
             break;
         }
         let mut failed = false;
-        for (s, text) in to_send {
-            if ws.send(Message::Text(text.into())).await.is_err() {
+        for dispatch in to_send {
+            if let Some(problem) = dispatch.rejected() {
+                inner.with(|st| st.problem(problem));
+            }
+            if ws
+                .send(Message::Text(dispatch.text().into()))
+                .await
+                .is_err()
+            {
                 failed = true;
                 break;
             }
+            let s = dispatch.seq;
             sent = Some(s);
             inner.with(|st| {
                 if let Some(session) = st.gateway.sessions.get_mut(&shard)

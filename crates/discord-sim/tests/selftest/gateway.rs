@@ -116,6 +116,27 @@ async fn member_events_reach_the_bot() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dispatch_serenity_would_reject_is_reported_when_sent() {
+    let fx = Fixture::standard();
+    let sim = Sim::start(fx.clone()).await;
+    let mut bot = Bot::start(&sim).await;
+    bot.expect("guild_create").await;
+    // Checked as the connection writes it, not when queued: still reported.
+    sim.dispatch_raw("MESSAGE_CREATE", json!({"id": "not a snowflake"}));
+    sim.post_message(fx.erin, fx.general, "after it");
+    assert_eq!(bot.expect("message").await, "message erin after it");
+    sim.wait_delivered().await;
+    let problems = sim.take_problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("a MESSAGE_CREATE that serenity rejects"),
+        "{problems:?}"
+    );
+    bot.stop().await;
+    sim.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn moderators_delete_messages_and_channels_and_remove_the_bot() {
     let fx = Fixture::standard();
     let sim = Sim::start(fx.clone()).await;
