@@ -9,6 +9,8 @@
 //!   [`Sim::invalidate_session`], [`Sim::dispatch_raw`]); a session per shard the bot
 //!   identifies, each guild's events on its shard ([`Fixture::two_shards`] adds a second server
 //!   on the other of two shards; [`Sim::shard_events`]).
+//!   Each dispatch is checked against serenity's types and serialized as its connection writes
+//!   it, outside the state's lock, so that a test sending a burst does not stall the runtime.
 //! - **What members read**, in order, with where it is ([`Sim::feed`], [`SimPlace`]).
 //! - **Messages** in channels, threads and DMs: create, read, list, edit, delete, pins, mentions
 //!   as `allowed_mentions` decides them; `enforce_nonce` (a repeated nonce returns the first
