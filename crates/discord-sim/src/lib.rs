@@ -91,8 +91,8 @@ pub use view::SimView;
 
 pub(crate) struct Inner {
     /// parking_lot's lock hands itself to a waiter now and then: std's, taken again at once by
-    /// a test sending clicks in a loop, kept the runtime threads the bot shares waiting up to
-    /// 15 ms each time.
+    /// a test sending clicks in a loop, kept the runtime threads the bot shares waiting about
+    /// 15 ms a wait.
     state: Mutex<State>,
     /// Bumped after every change; waiters and gateway connections watch it.
     version: watch::Sender<u64>,
