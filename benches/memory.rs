@@ -43,7 +43,7 @@ fn main() {
         // The reference bot, in a process of its own: token, API base, channel.
         let (token, base, channel) = (&args[at + 1], &args[at + 2], &args[at + 3]);
         runtime.block_on(async {
-            let _bot = noop_bot::connect(token, base, channel.parse().unwrap()).await;
+            noop_bot::connect(token, base, channel.parse().unwrap(), None).await;
             std::future::pending::<()>().await
         });
         return;

@@ -1,28 +1,37 @@
 //! A burst of votes, end to end: N members press +1 on one ballot at once. The same burst is
 //! sent, in the same run, to Steward and to a no-op poise bot that only answers each click (on a
 //! message with the same embeds and buttons as Steward's ballot, since every click carries its
-//! message), each against its own Discord simulator on loopback; the report gives both bots' rates and p50/p99
-//! latencies (dispatch to answer, as Discord measures its 3 s) and their ratios, and how many
-//! ballot-message edits the burst cost Steward. Each burst is also split in two: the time the
-//! simulator took to send every click, and the time from the last click sent to the last answer
-//! (the bots differ in the second). Each edit takes `latency-ms`, about Discord's,
-//! so edits are in flight while votes arrive. Each round runs both bots, in alternating order
-//! and after a pause, so that neither always inherits the previous burst's tear-down; medians
-//! are reported, because the machine is noisy.
+//! message). Each bot runs in a process of its own, as in production: Steward is the release
+//! `steward` binary, configured from the environment as an operator configures it, and the
+//! no-op bot is this bench re-executed. Each runs against its own Discord simulator on loopback,
+//! in this process. The report gives both bots' rates and p50/p99 latencies (dispatch to answer,
+//! as Discord measures its 3 s) and their ratios, and how many ballot-message edits the burst
+//! cost Steward. Each burst is also split in two: the time the simulator took to send every
+//! click, and the time from the last click sent to the last answer (the bots differ in the
+//! second). Each edit takes `latency-ms`, about Discord's, so edits are in flight while votes
+//! arrive. Both bots run for the whole bench, as a bot runs for weeks, and are warmed up by a
+//! burst not counted; each round runs both, in alternating order and after a pause (Steward on a
+//! new ballot each time); medians are reported, because the machine is noisy.
 //!
-//! `cargo bench --bench vote_burst -- [votes] [latency-ms] [rounds]` (defaults 1000 100 9).
+//! `cargo bench --bench vote_burst -- [votes] [latency-ms] [rounds]` (defaults 1000 100 15).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
 
 mod noop_bot;
 
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::bot::{Harness, ballot_id};
-use support::sim::{Fixture, Sim};
+use serde_json::json;
+use support::bot::ballot_id;
+use support::sim::{Fixture, Sim, SimOptions};
 
-/// Between bursts: the previous bot and its simulator finish shutting down.
+/// Runs this bench as the no-op bot: token, API base, channel, file of the message to copy.
+const NOOP_FLAG: &str = "--as-noop-bot";
+
+/// Between bursts: the previous burst's last edits and answers are done.
 const PAUSE: Duration = Duration::from_millis(500);
 
 /// What one burst measured.
@@ -39,33 +48,45 @@ struct Burst {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1).filter(|a| !a.starts_with('-'));
-    let votes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
-    let latency: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
-    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(9);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .unwrap();
+    let all: Vec<String> = std::env::args().collect();
+    if let Some(at) = all.iter().position(|a| a == NOOP_FLAG) {
+        let (token, base, channel, copy) = (&all[at + 1], &all[at + 2], &all[at + 3], &all[at + 4]);
+        let copy = serde_json::from_str(&std::fs::read_to_string(copy).unwrap()).unwrap();
+        runtime.block_on(async {
+            noop_bot::connect(token, base, channel.parse().unwrap(), Some(copy)).await;
+            std::future::pending::<()>().await
+        });
+        return;
+    }
+    let mut args = all.iter().skip(1).filter(|a| !a.starts_with('-'));
+    let votes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let latency: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(15);
     let latency = Duration::from_millis(latency);
-    // A round first, not counted: it warms both bots' code and the allocator up (the first
-    // burst of a process is slower), and gives the no-op bot Steward's ballot message to copy.
-    let (_, ballot) = runtime.block_on(steward_burst(votes, latency));
-    std::thread::sleep(PAUSE);
-    runtime.block_on(noop_burst(votes, ballot.clone()));
-    std::thread::sleep(PAUSE);
+    // Both bots run for the whole bench, as a bot runs for weeks: each is started, then warmed
+    // up by a burst not counted (the first burst of a process is slower: its code is paged in,
+    // its allocator grows, SQLite prepares its statements), which also gives the no-op bot
+    // Steward's ballot message to copy.
+    let steward_bot = runtime.block_on(Steward::start(votes));
+    let (_, ballot) = runtime.block_on(steward_bot.burst(0, latency));
+    let noop_bot = runtime.block_on(Noop::start(votes, &ballot));
+    runtime.block_on(noop_bot.burst());
     let (mut steward, mut noop) = (Vec::new(), Vec::new());
-    for round in 0..rounds {
-        // Whichever bot runs first in a round runs while the previous round is still being
-        // torn down: the order alternates, and each burst starts after a pause.
+    for round in 1..=rounds {
+        // The order alternates, so that neither bot always runs right after the other.
         for steward_now in [round % 2 == 0, round % 2 != 0] {
+            std::thread::sleep(PAUSE);
             let (name, burst) = if steward_now {
-                ("steward", runtime.block_on(steward_burst(votes, latency)).0)
-            } else {
                 (
-                    "no-op  ",
-                    runtime.block_on(noop_burst(votes, ballot.clone())),
+                    "steward",
+                    runtime.block_on(steward_bot.burst(round, latency)).0,
                 )
+            } else {
+                ("no-op  ", runtime.block_on(noop_bot.burst()))
             };
             print!("round {round}: ");
             report(name, &burst);
@@ -74,7 +95,6 @@ fn main() {
             } else {
                 noop.push(burst)
             }
-            std::thread::sleep(PAUSE);
         }
     }
     let (s, n) = (median(&steward), median(&noop));
@@ -157,43 +177,173 @@ fn server(votes: usize) -> (Fixture, Vec<u64>) {
     (fx, voters)
 }
 
-/// Steward's burst, and its ballot message as members first saw it (the no-op bot copies it).
-async fn steward_burst(votes: usize, latency: Duration) -> (Burst, serde_json::Value) {
-    let (fx, voters) = server(votes);
-    let h = Harness::start_with(fx).await;
-    h.setup().await;
-    // The member list was read (the roster written) before the burst.
-    while !h.bot().app().roster_synced(h.sim.fx().guild) {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    let ballot = h.start_ballot("Burst").await;
-    let id = ballot_id(&ballot);
-    let edit_route = format!(
-        "PATCH /channels/{}/messages/{}",
-        ballot.channel_id, ballot.id
-    );
-    h.sim.delay(edit_route.as_str(), latency);
-    let mut burst = clicks(
-        &h.sim,
-        &voters,
-        ballot.id,
-        &format!("v2:ballot:{id}:vote:+1"),
-    )
-    .await;
-    // The last edit shows every vote.
-    let expected = format!("+1: **{votes}**");
-    h.sim
-        .wait_for_edit(ballot.id, |m| m.embed_text().contains(&expected))
-        .await;
-    burst.edits = Some(h.sim.requests_to(edit_route.as_str()).len());
-    h.stop().await;
-    (burst, ballot.json)
+/// A simulator of the burst's server, as patient as the tests' (the bots share the cores with
+/// it and this harness).
+async fn simulator(fx: Fixture) -> Sim {
+    let options = SimOptions {
+        wait_timeout: Duration::from_secs(30),
+        ..SimOptions::default()
+    };
+    Sim::start_with(fx, options).await
 }
 
-async fn noop_burst(votes: usize, ballot: serde_json::Value) -> Burst {
-    let (fx, voters) = server(votes);
-    let (sim, bot, message_id) = noop_bot::start(fx, Some(ballot)).await;
-    let burst = clicks(&sim, &voters, message_id, noop_bot::BUTTON).await;
-    bot.stop().await;
-    burst
+/// A bot's process, killed when dropped.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Steward, set up in its simulator's server, whose members have all been read.
+struct Steward {
+    sim: Sim,
+    voters: Vec<u64>,
+    _process: Process,
+    _dir: tempfile::TempDir,
+}
+
+impl Steward {
+    async fn start(votes: usize) -> Self {
+        let (fx, voters) = server(votes);
+        let sim = simulator(fx).await;
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
+            .env("DISCORD_TOKEN", sim.token())
+            .env("DISCORD_API_BASE", sim.api_base())
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("steward.db").display()),
+            )
+            .env("STEWARD_GUILD_ID", sim.fx().guild.to_string())
+            .env("RUST_LOG", "warn,steward::discord::succession::sync=info")
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the steward binary starts");
+        let member_list_read = logged(&mut child, "member list read");
+        let process = Process(child);
+        sim.wait_ready().await;
+        sim.wait_commands_registered().await;
+        let fx = sim.fx();
+        let options = json!({
+            "tsc": fx.tsc_role,
+            "announcements": fx.announcements,
+            "maintainers": fx.maintainers_role,
+            "emeritus": fx.emeritus_role,
+            "tsc-channel": fx.tsc_private,
+            "wg-category": fx.governance_category,
+        });
+        let r = sim.slash(fx.alice, "govern setup", options).await;
+        assert!(r.text().contains("Steward is set up"), "{}", r.text());
+        // The member list, read after set-up, is in the roster before any burst.
+        member_list_read
+            .await
+            .expect("Steward reads the member list");
+        Steward {
+            sim,
+            voters,
+            _process: process,
+            _dir: dir,
+        }
+    }
+
+    /// A burst on a new ballot, and its message as members first saw it.
+    async fn burst(&self, round: usize, latency: Duration) -> (Burst, serde_json::Value) {
+        let (sim, fx) = (&self.sim, self.sim.fx());
+        let title = format!("Round {round} burst");
+        let r = sim
+            .slash(
+                fx.alice,
+                "vote start",
+                json!({"title": title, "duration": "72h"}),
+            )
+            .await;
+        assert!(r.text().contains("is open until"), "{}", r.text());
+        let ballot = sim
+            .wait_for_message(fx.general, |m| {
+                m.embed_text().contains(&title) && !m.buttons().is_empty()
+            })
+            .await;
+        let id = ballot_id(&ballot);
+        let edit_route = format!(
+            "PATCH /channels/{}/messages/{}",
+            ballot.channel_id, ballot.id
+        );
+        sim.delay(edit_route.as_str(), latency);
+        let custom_id = format!("v2:ballot:{id}:vote:+1");
+        let mut burst = clicks(sim, &self.voters, ballot.id, &custom_id).await;
+        // The last edit shows every vote.
+        let expected = format!("+1: **{}**", self.voters.len());
+        sim.wait_for_edit(ballot.id, |m| m.embed_text().contains(&expected))
+            .await;
+        burst.edits = Some(sim.requests_to(edit_route.as_str()).len());
+        (burst, ballot.json)
+    }
+}
+
+/// Resolves once the process logs a line containing `line`; its other lines (warnings and
+/// errors) are passed on to this process's log.
+fn logged(child: &mut Child, line: &'static str) -> tokio::sync::oneshot::Receiver<()> {
+    let (seen, seen_rx) = tokio::sync::oneshot::channel();
+    let log = BufReader::new(child.stderr.take().expect("the log is piped"));
+    std::thread::spawn(move || {
+        let mut seen = Some(seen);
+        for l in log.lines().map_while(Result::ok) {
+            if l.contains(line) {
+                if let Some(seen) = seen.take() {
+                    let _ = seen.send(());
+                }
+            } else {
+                eprintln!("{l}");
+            }
+        }
+    });
+    seen_rx
+}
+
+/// The no-op bot, its message posted.
+struct Noop {
+    sim: Sim,
+    voters: Vec<u64>,
+    message_id: u64,
+    _process: Process,
+}
+
+impl Noop {
+    async fn start(votes: usize, ballot: &serde_json::Value) -> Self {
+        let (fx, voters) = server(votes);
+        let sim = simulator(fx).await;
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("ballot.json");
+        std::fs::write(&copy, ballot.to_string()).unwrap();
+        let channel = sim.fx().general;
+        let process = Process(
+            Command::new(std::env::current_exe().unwrap())
+                .args([
+                    NOOP_FLAG,
+                    &sim.token(),
+                    &sim.api_base(),
+                    &channel.to_string(),
+                ])
+                .arg(&copy)
+                .spawn()
+                .expect("the no-op bot starts"),
+        );
+        sim.wait_ready().await;
+        let message = sim
+            .wait_for_message(channel, |m| !m.buttons().is_empty())
+            .await;
+        Noop {
+            sim,
+            voters,
+            message_id: message.id,
+            _process: process,
+        }
+    }
+
+    async fn burst(&self) -> Burst {
+        clicks(&self.sim, &self.voters, self.message_id, noop_bot::BUTTON).await
+    }
 }

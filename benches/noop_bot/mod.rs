@@ -1,12 +1,11 @@
-//! The reference for the burst benchmark: a poise bot that does nothing but answer. At start it
-//! posts one message with buttons; every click on it is answered with an ephemeral "ok". No
-//! database, no outbox: the fastest a poise bot on this machine can answer. Given a message to
-//! copy (Steward's ballot), its message carries the same embeds and as many buttons, because
-//! every click's interaction carries the whole message and parsing it is part of the work.
+//! The reference for the burst and memory benchmarks, run in a process of its own as Steward
+//! is: a poise bot that does nothing but answer. At start it posts one message with buttons;
+//! every click on it is answered with an ephemeral "ok". No database, no outbox: the fastest a
+//! poise bot on this machine can answer. Given a message to copy (Steward's ballot), its
+//! message carries the same embeds and as many buttons, because every click's interaction
+//! carries the whole message and parsing it is part of the work.
 
 use poise::serenity_prelude as serenity;
-
-use super::support::sim::{Fixture, Sim, SimOptions};
 
 /// The custom id of the reference bot's one button.
 pub const BUTTON: &str = "noop:click";
@@ -14,46 +13,10 @@ pub const BUTTON: &str = "noop:click";
 struct Data;
 type Error = serenity::Error;
 
-/// The running no-op bot.
-pub struct Running(std::sync::Arc<serenity::ShardManager>);
-
-impl Running {
-    /// Disconnects it, so that the next round runs without it.
-    #[allow(dead_code, reason = "each bench uses its own part of this module")]
-    pub async fn stop(self) {
-        self.0.shutdown_all().await;
-    }
-}
-
-/// Starts a simulator of `fx` and the no-op bot against it; returns them with the button's
-/// message.
-#[allow(dead_code, reason = "each bench uses its own part of this module")]
-pub async fn start(fx: Fixture, copy: Option<serde_json::Value>) -> (Sim, Running, u64) {
-    let sim = Sim::start_with(fx, SimOptions::default()).await;
-    let channel = sim.fx().general;
-    let bot = connect_copying(&sim.token(), &sim.api_base(), channel, copy).await;
-    sim.wait_ready().await;
-    let message = sim
-        .wait_for_message(channel, |m| !m.buttons().is_empty())
-        .await;
-    (sim, bot, message.id)
-}
-
-/// Connects the no-op bot to a Discord (or a simulator at `api_base`); it posts its button in
-/// `channel` once ready and answers every click until the process ends.
-#[allow(dead_code, reason = "each bench uses its own part of this module")]
-pub async fn connect(token: &str, api_base: &str, channel: u64) -> Running {
-    connect_copying(token, api_base, channel, None).await
-}
-
-/// Like [`connect`]; its message copies `copy`'s embeds and number of buttons (the first
-/// button is [`BUTTON`]).
-async fn connect_copying(
-    token: &str,
-    api_base: &str,
-    channel: u64,
-    copy: Option<serde_json::Value>,
-) -> Running {
+/// Connects the no-op bot to a Discord (or a simulator at `api_base`); once ready it posts its
+/// button in `channel` (copying `copy`'s embeds and number of buttons, the first button being
+/// [`BUTTON`]) and answers every click until the process ends.
+pub async fn connect(token: &str, api_base: &str, channel: u64, copy: Option<serde_json::Value>) {
     let http = serenity::HttpBuilder::new(token)
         .proxy(api_base)
         .ratelimiter_disabled(true)
@@ -80,9 +43,7 @@ async fn connect_copying(
         .framework(framework)
         .await
         .expect("the no-op bot starts");
-    let shards = client.shard_manager.clone();
     tokio::spawn(async move { client.start().await });
-    Running(shards)
 }
 
 async fn answer(
