@@ -14,6 +14,8 @@
 //! new ballot each time); medians are reported, because the machine is noisy.
 //!
 //! `cargo bench --bench vote_burst -- [votes] [latency-ms] [rounds]` (defaults 1000 100 15).
+//! `STEWARD_BENCH_LOG` sets the log filter of the Steward process (default `warn`); its log is
+//! printed on this process's standard error.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -218,7 +220,15 @@ impl Steward {
                 format!("sqlite://{}", dir.path().join("steward.db").display()),
             )
             .env("STEWARD_GUILD_ID", sim.fx().guild.to_string())
-            .env("RUST_LOG", "warn,steward::discord::succession::sync=info")
+            // Its warnings, or the filter in `STEWARD_BENCH_LOG` (to read sqlx's statements,
+            // say), and the line that says the member list was read.
+            .env(
+                "RUST_LOG",
+                format!(
+                    "{},steward::discord::succession::sync=info",
+                    std::env::var("STEWARD_BENCH_LOG").unwrap_or_else(|_| "warn".into())
+                ),
+            )
             .stderr(Stdio::piped())
             .spawn()
             .expect("the steward binary starts");
