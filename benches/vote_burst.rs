@@ -236,17 +236,7 @@ impl Steward {
         let process = Process(child);
         sim.wait_ready().await;
         sim.wait_commands_registered().await;
-        let fx = sim.fx();
-        let options = json!({
-            "tsc": fx.tsc_role,
-            "announcements": fx.announcements,
-            "maintainers": fx.maintainers_role,
-            "emeritus": fx.emeritus_role,
-            "tsc-channel": fx.tsc_private,
-            "wg-category": fx.governance_category,
-        });
-        let r = sim.slash(fx.alice, "govern setup", options).await;
-        assert!(r.text().contains("Steward is set up"), "{}", r.text());
+        support::bot::setup(&sim).await;
         // The member list, read after set-up, is in the roster before any burst.
         member_list_read
             .await

@@ -170,31 +170,13 @@ impl Harness {
     /// alice runs `/govern setup` with the TSC, announcement and maintainer roles, the emeritus
     /// role, the private TSC channel and the working-group category; it succeeds.
     pub async fn setup(&self) {
-        let fx = self.sim.fx();
-        self.setup_with(json!({
-            "emeritus": fx.emeritus_role,
-            "tsc-channel": fx.tsc_private,
-            "wg-category": fx.governance_category,
-        }))
-        .await;
+        setup(&self.sim).await;
     }
 
     /// alice runs `/govern setup` with the TSC, announcement and maintainer roles and the
     /// options in `more` (a process's channel, say); it succeeds.
     pub async fn setup_with(&self, more: serde_json::Value) {
-        let fx = self.sim.fx();
-        let mut options = json!({
-            "tsc": fx.tsc_role,
-            "announcements": fx.announcements,
-            "maintainers": fx.maintainers_role,
-        });
-        options
-            .as_object_mut()
-            .unwrap()
-            .extend(more.as_object().expect("options as an object").clone());
-        let r = self.sim.slash(fx.alice, "govern setup", options).await;
-        assert!(r.is_ephemeral(), "{}", r.text());
-        assert!(r.text().contains("Steward is set up"), "{}", r.text());
+        setup_with(&self.sim, more).await;
     }
 
     /// Starts a ballot as alice and returns its message once posted.
@@ -247,6 +229,37 @@ impl Harness {
     pub fn announcements(&self) -> Vec<SimMessage> {
         self.sim.channel_messages(self.sim.fx().announcements)
     }
+}
+
+/// [`Harness::setup`] for a bot that is not the harness's (a `steward` process, say).
+pub async fn setup(sim: &Sim) {
+    let fx = sim.fx();
+    setup_with(
+        sim,
+        json!({
+            "emeritus": fx.emeritus_role,
+            "tsc-channel": fx.tsc_private,
+            "wg-category": fx.governance_category,
+        }),
+    )
+    .await;
+}
+
+/// [`Harness::setup_with`] for a bot that is not the harness's.
+pub async fn setup_with(sim: &Sim, more: serde_json::Value) {
+    let fx = sim.fx();
+    let mut options = json!({
+        "tsc": fx.tsc_role,
+        "announcements": fx.announcements,
+        "maintainers": fx.maintainers_role,
+    });
+    options
+        .as_object_mut()
+        .unwrap()
+        .extend(more.as_object().expect("options as an object").clone());
+    let r = sim.slash(fx.alice, "govern setup", options).await;
+    assert!(r.is_ephemeral(), "{}", r.text());
+    assert!(r.text().contains("Steward is set up"), "{}", r.text());
 }
 
 pub fn custom_ids(m: &SimMessage) -> Vec<String> {
