@@ -15,7 +15,9 @@
 //!
 //! `cargo bench --bench vote_burst -- [votes] [latency-ms] [rounds]` (defaults 1000 100 15).
 //! `STEWARD_BENCH_LOG` sets the log filter of the Steward process (default `warn`); its log is
-//! printed on this process's standard error.
+//! printed on this process's standard error. Steward's process reads the rest of its settings
+//! from the environment too (`STEWARD_WORKER_THREADS`, `STEWARD_DURABILITY`);
+//! `NOOP_WORKER_THREADS` sets the no-op bot's runtime threads (default: one per core).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -50,12 +52,17 @@ struct Burst {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
     let all: Vec<String> = std::env::args().collect();
-    if let Some(at) = all.iter().position(|a| a == NOOP_FLAG) {
+    let noop = all.iter().position(|a| a == NOOP_FLAG);
+    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    // The no-op bot's runtime is tokio's default (a worker per core, as `#[tokio::main]`
+    // builds it) unless `NOOP_WORKER_THREADS` says otherwise: set it to the count Steward
+    // chose to compare the two bots on the same runtime.
+    if let Some(n) = noop.and(std::env::var("NOOP_WORKER_THREADS").ok()) {
+        runtime.worker_threads(n.parse().expect("NOOP_WORKER_THREADS is a number"));
+    }
+    let runtime = runtime.enable_all().build().unwrap();
+    if let Some(at) = noop {
         let (token, base, channel, copy) = (&all[at + 1], &all[at + 2], &all[at + 3], &all[at + 4]);
         let copy = serde_json::from_str(&std::fs::read_to_string(copy).unwrap()).unwrap();
         runtime.block_on(async {

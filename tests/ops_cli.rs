@@ -1,5 +1,5 @@
-//! The binary as an operator runs it: `--version`, `--help`, and a token Discord rejects
-//! (exit code 2 and one line, not retries forever).
+//! The binary as an operator runs it: `--version`, `--help`, a bad setting, and a token Discord
+//! rejects (exit code 2 and one line, not retries forever).
 
 use std::process::{Command, Output};
 
@@ -38,6 +38,7 @@ fn version_and_help() {
         "STEWARD_SHARDS",
         "STEWARD_BACKUP_DIR",
         "STEWARD_LOG_FORMAT",
+        "STEWARD_WORKER_THREADS",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }
@@ -50,6 +51,15 @@ fn a_missing_token_exits_2_with_one_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("DISCORD_TOKEN is not set"), "{err}");
+}
+
+#[test]
+fn a_bad_thread_count_exits_2_before_anything_starts() {
+    let out = steward(&[], &[("STEWARD_WORKER_THREADS", "0")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("STEWARD_WORKER_THREADS must be"), "{err}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
