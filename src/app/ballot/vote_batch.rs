@@ -25,7 +25,7 @@ const BATCH_MAX: usize = 512;
 /// How long a batch's leader lets a burst gather before it takes the free writer. Each batch
 /// costs a transaction (four round trips to SQLite's thread and a synced commit) whatever its
 /// size: waiting this long halved the batches of a bench run (201 to 98; commits 144 to 111)
-/// and raised the burst's rate about 3% in paired runs (README, Performance). A lone vote
+/// and raised the burst's rate about 3% in paired runs (docs/performance-notes.md). A lone vote
 /// never waits.
 const GATHER: Duration = Duration::from_millis(2);
 
